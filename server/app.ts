@@ -1,0 +1,175 @@
+/**
+ * Builds the Fastify app from a config. Tests and main.ts use this same function.
+ * Modules are wired here: each gets the few services it needs.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppConfig } from './core/config.ts';
+import { openDb, type Db } from './core/db.ts';
+import { migrate } from './core/migrate.ts';
+import { installErrorHandler, installValidation, sendError } from './core/http.ts';
+import { installSessions } from './core/session.ts';
+import { ErrorSchema } from './core/errors.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { createAdminService, createUserTx } from './modules/admin/admin.service.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+
+export interface Services {
+  db: Db;
+  config: AppConfig;
+  accounts: ReturnType<typeof createAccountsService>;
+  admin: ReturnType<typeof createAdminService>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export interface BuildOptions {
+  /** An already opened database (tests); otherwise opened from config.database. */
+  db?: Db;
+  /** Pino options, false to silence, or a stream destination for tests that read the logs. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Log lines carry method, path and status, never query strings, bodies, cookies or names. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? (await openDb(config.database));
+  await migrate(db);
+
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services: Services = {
+    db,
+    config,
+    accounts: createAccountsService(db, config),
+    admin: createAdminService(db),
+  };
+  app.decorate('services', services);
+
+  // JSON only: any other content type is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  installValidation(app);
+  installErrorHandler(app);
+  app.addSchema(ErrorSchema);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Rondom API',
+        version: '1',
+        description:
+          'Rondom: samenwerken rondom het kind. Log in with POST /api/v1/session; the session cookie then authenticates, ' +
+          'and every write must carry the csrfToken from the login answer in the x-csrf-token header.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rondom_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+
+  installSessions(app, db, config);
+
+  app.get('/health', {
+    schema: {
+      tags: ['platform'],
+      summary: 'Liveness and database check',
+      security: [],
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }), 503: ErrorSchema },
+    },
+  }, async (_request, reply) => {
+    try {
+      await db.query('SELECT 1');
+    } catch {
+      return sendError(reply.code(503), 'internal_error');
+    }
+    return { status: 'ok' as const, database: db.kind };
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(accountsRoutes(services));
+  await app.register(adminRoutes(services));
+
+  const webDir = config.webDistDir;
+  const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app answers every non-API GET with index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/health') {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, 'not_found');
+  });
+
+  app.addHook('onClose', async () => {
+    await db.close();
+  });
+
+  // First admin: only when the database has no users yet.
+  if (config.firstAdmin) await ensureFirstAdmin(db, config.firstAdmin);
+
+  return app;
+}
+
+/** Creates a platform admin when the database has no users at all. */
+export async function ensureFirstAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+  return db.tx(async (q) => {
+    const [any] = await q.query(`SELECT 1 FROM users LIMIT 1`);
+    if (any) return false;
+    let [region] = await q.query<{ id: string }>(`SELECT id FROM regions ORDER BY created_at LIMIT 1`);
+    region ??= (await q.query<{ id: string }>(`INSERT INTO regions (slug, name) VALUES ('platform', 'Platform') RETURNING id`))[0]!;
+    await createUserTx(q, { regionId: region.id, kind: 'staff', email: admin.email, displayName: 'Platform admin', password: admin.password, isPlatformAdmin: true }, null);
+    return true;
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * The audit log: append-only (enforced by triggers in the database) and hash-chained.
+ *
+ * There is one chain per subject — `yp:<id>` for a young person, `user:<id>` for an
+ * account, `platform` for administration — so writes about different children never
+ * wait on one global lock. Each event's hash covers its own fields and the previous
+ * hash in its chain; audit_chains holds each chain's head, so a deleted last row is
+ * detected too. Events are written in the caller's transaction: no change without
+ * its audit event, no audit event for a change that rolled back.
+ */
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from './db.ts';
+
+/** The typed list of audit event kinds. Add new kinds here, nowhere else. */
+export const AUDIT_KINDS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.totp_enabled',
+  'admin.region_created',
+  'admin.area_created',
+  'admin.organisation_created',
+  'admin.user_created',
+  'admin.membership_added',
+  'access.denied',
+  'young_person.created',
+  'young_person.read',
+  'young_person.updated',
+  'young_person.searched',
+  'guardian.linked',
+  'question.created',
+  'network.read',
+  'network.created',
+  'involvement.added',
+  'involvement.ended',
+  'network.lead_handover',
+  'consent.read',
+  'consent.given',
+  'consent.withdrawn',
+  'consent.flagged',
+  'basis.recorded',
+  'basis.reviewed',
+  'basis.endangering_marked',
+  'plan.read',
+  'plan.version_created',
+  'plan.action_updated',
+  'plan.commented',
+  'plan.opinion_recorded',
+  'meeting.read',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.decision_recorded',
+  'meeting.report_shared',
+  'evaluation.read',
+  'evaluation.recorded',
+  'match.signal_registered',
+  'match.created',
+  'timeline.read',
+  'access_log.read',
+  'break_glass.started',
+  'item.hidden_from_parents',
+  'audit.anchor',
+] as const;
+
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export interface AuditEvent {
+  chainKey: string;
+  kind: AuditKind;
+  outcome?: 'allowed' | 'denied';
+  regionId?: string | null;
+  actorUserId?: string | null;
+  actorOrganisationId?: string | null;
+  youngPersonId?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  /** On which basis the access happened: consent, legal_task, meldcode, guardian, self, break_glass, admin… */
+  basis?: string | null;
+  /** Which fields changed, counts, ids. Never sensitive values. */
+  details?: Record<string, unknown>;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** JSON with sorted keys, so jsonb's own key order never changes a hash. */
+export function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+interface HashInput {
+  chainKey: string;
+  seq: number;
+  occurredAt: string;
+  regionId: string | null;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  kind: string;
+  outcome: string;
+  youngPersonId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  basis: string | null;
+  details: unknown;
+}
+
+export function eventHash(prevHash: string, e: HashInput): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonical(e)).digest('hex');
+}
+
+export function youngPersonChain(id: string): string {
+  return `yp:${id}`;
+}
+export function userChain(id: string): string {
+  return `user:${id}`;
+}
+
+/** Appends one event to its chain, inside the caller's transaction. */
+export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
+  await q.query(
+    `INSERT INTO audit_chains (chain_key, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
+    [event.chainKey, GENESIS],
+  );
+  const [head] = await q.query<{ last_seq: number; last_hash: string }>(
+    `SELECT last_seq, last_hash FROM audit_chains WHERE chain_key = $1 FOR UPDATE`,
+    [event.chainKey],
+  );
+  if (!head) throw new Error('audit chain head missing');
+  const input: HashInput = {
+    chainKey: event.chainKey,
+    seq: Number(head.last_seq) + 1,
+    occurredAt: new Date().toISOString(),
+    regionId: event.regionId ?? null,
+    actorUserId: event.actorUserId ?? null,
+    actorOrganisationId: event.actorOrganisationId ?? null,
+    kind: event.kind,
+    outcome: event.outcome ?? 'allowed',
+    youngPersonId: event.youngPersonId ?? null,
+    subjectType: event.subjectType ?? null,
+    subjectId: event.subjectId ?? null,
+    basis: event.basis ?? null,
+    details: event.details ?? {},
+  };
+  const hash = eventHash(head.last_hash, input);
+  await q.query(
+    `INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
+       outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    [
+      input.chainKey, input.seq, input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
+      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis,
+      JSON.stringify(input.details), head.last_hash, hash,
+    ],
+  );
+  await q.query(`UPDATE audit_chains SET last_seq = $2, last_hash = $3 WHERE chain_key = $1`, [
+    event.chainKey, input.seq, hash,
+  ]);
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  chains: number;
+  events: number;
+  /** The first broken entry: its id (or the chain head), and what is wrong. */
+  firstBroken?: { chainKey: string; id: number | null; seq: number; problem: string };
+}
+
+interface Row {
+  id: number;
+  chain_key: string;
+  seq: number;
+  occurred_at: Date;
+  region_id: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  kind: string;
+  outcome: string;
+  young_person_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  basis: string | null;
+  details: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Recomputes every chain. Reads in pages ordered by (chain_key, seq) so two million
+ * events never sit in memory at once.
+ */
+export async function verifyAudit(db: Db, pageSize = 5000): Promise<VerifyResult> {
+  const heads = new Map<string, { last_seq: number; last_hash: string }>();
+  for (const h of await db.query<{ chain_key: string; last_seq: number; last_hash: string }>(
+    `SELECT chain_key, last_seq, last_hash FROM audit_chains`,
+  )) {
+    heads.set(h.chain_key, { last_seq: Number(h.last_seq), last_hash: h.last_hash });
+  }
+  let events = 0;
+  let cursorKey = '';
+  let cursorSeq = 0;
+  let currentKey: string | null = null;
+  let expectedSeq = 1;
+  let prevHash = GENESIS;
+  const seen = new Set<string>();
+
+  const closeChain = (key: string, lastSeq: number, lastHash: string): VerifyResult['firstBroken'] => {
+    const head = heads.get(key);
+    if (!head) return { chainKey: key, id: null, seq: lastSeq, problem: 'chain has no head record' };
+    if (head.last_seq !== lastSeq || head.last_hash !== lastHash) {
+      return { chainKey: key, id: null, seq: lastSeq + 1, problem: `events after seq ${lastSeq} are missing (head says ${head.last_seq})` };
+    }
+    return undefined;
+  };
+
+  for (;;) {
+    const rows = await db.query<Row>(
+      `SELECT * FROM audit_events WHERE (chain_key, seq) > ($1, $2) ORDER BY chain_key, seq LIMIT $3`,
+      [cursorKey, cursorSeq, pageSize],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (r.chain_key !== currentKey) {
+        if (currentKey !== null) {
+          const broken = closeChain(currentKey, expectedSeq - 1, prevHash);
+          if (broken) return { ok: false, chains: seen.size, events, firstBroken: broken };
+        }
+        currentKey = r.chain_key;
+        seen.add(currentKey);
+        expectedSeq = 1;
+        prevHash = GENESIS;
+      }
+      const fail = (problem: string): VerifyResult => ({
+        ok: false, chains: seen.size, events, firstBroken: { chainKey: r.chain_key, id: Number(r.id), seq, problem },
+      });
+      if (seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${seq}: an event was deleted`);
+      if (r.prev_hash !== prevHash) return fail('prev_hash does not match the previous event');
+      const recomputed = eventHash(prevHash, {
+        chainKey: r.chain_key, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.region_id,
+        actorUserId: r.actor_user_id, actorOrganisationId: r.actor_organisation_id, kind: r.kind, outcome: r.outcome,
+        youngPersonId: r.young_person_id, subjectType: r.subject_type, subjectId: r.subject_id, basis: r.basis,
+        details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
+      });
+      if (recomputed !== r.hash) return fail('hash does not match the contents: the event was edited');
+      prevHash = r.hash;
+      expectedSeq = seq + 1;
+      events++;
+      cursorKey = r.chain_key;
+      cursorSeq = seq;
+    }
+  }
+  if (currentKey !== null) {
+    const broken = closeChain(currentKey, expectedSeq - 1, prevHash);
+    if (broken) return { ok: false, chains: seen.size, events, firstBroken: broken };
+  }
+  for (const [key, head] of heads) {
+    if (!seen.has(key) && head.last_seq > 0) {
+      return { ok: false, chains: seen.size, events, firstBroken: { chainKey: key, id: null, seq: 1, problem: 'all events of this chain are missing' } };
+    }
+  }
+  return { ok: true, chains: seen.size, events };
+}

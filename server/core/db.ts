@@ -1,0 +1,144 @@
+/**
+ * One database interface for both engines.
+ *
+ * - PGlite (embedded default) is a single connection inside this process, so every
+ *   statement and transaction goes through one queue: a transaction holds the queue
+ *   until it commits or rolls back.
+ * - PostgreSQL uses a pg Pool; each transaction gets its own client.
+ *
+ * Dates (SQL `date`) come back as 'YYYY-MM-DD' strings on both engines, never as
+ * JavaScript Dates shifted by the local time zone.
+ */
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+
+export type DbKind = 'pglite' | 'postgresql';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations, restore). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /** Runs fn in one transaction; rolls back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbConfig {
+  /** postgres://… ; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; undefined means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 counts fit in a JS number here
+
+/** Removes the password from a connection URL, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** A small FIFO mutex: PGlite has one connection, so work must take turns. */
+class Mutex {
+  private last: Promise<void> = Promise.resolve();
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const prev = this.last;
+    let release!: () => void;
+    this.last = new Promise<void>((r) => (release = r));
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const lite = await PGlite.create({
+    dataDir,
+    parsers: { [DATE_OID]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => Number(v) },
+  });
+  const mutex = new Mutex();
+  const run = async <T>(q: Queryable | PGlite, sql: string, params?: unknown[]): Promise<T[]> => {
+    const res = await (q as PGlite).query<T>(sql, params as unknown[]);
+    return res.rows;
+  };
+  return {
+    kind: 'pglite',
+    query: (sql, params) => mutex.run(() => run(lite, sql, params)),
+    exec: (sql) => mutex.run(async () => void (await lite.exec(sql))),
+    tx: (fn) =>
+      mutex.run(() =>
+        lite.transaction(async (t) => {
+          const q: Queryable = {
+            query: async <T>(sql: string, params?: unknown[]) => (await t.query<T>(sql, params as unknown[])).rows,
+            exec: async (sql: string) => void (await t.exec(sql)),
+          };
+          return fn(q);
+        }),
+      ),
+    close: () => mutex.run(async () => {
+      if (!lite.closed) await lite.close();
+    }),
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // A pool error on an idle client must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgresql',
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    exec: async (sql) => void (await pool.query(sql)),
+    tx: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const q: Queryable = {
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          exec: async (sql: string) => void (await client.query(sql)),
+        };
+        const result = await fn(q);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+/** Opens the database named by the config: PostgreSQL when a URL is given, else PGlite. */
+export async function openDb(config: DbConfig): Promise<Db> {
+  if (config.url) return openPostgres(config.url, config.poolSize);
+  return openPglite(config.dataDir);
+}
+
+/** Thrown when a database cannot be reached; the message never holds a password. */
+export class DbConnectError extends Error {
+  constructor(target: string, cause: unknown) {
+    super(`Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}

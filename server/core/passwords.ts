@@ -1,0 +1,49 @@
+/** Password hashing (argon2id) and the password policy. */
+import argon2 from 'argon2';
+import { AppError } from './errors.ts';
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, OPTIONS);
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Spends the same time as a real check, so unknown e-mail addresses cannot be told apart by timing. */
+export async function verifyDummy(password: string): Promise<void> {
+  dummyHash ??= hashPassword('rondom-dummy-password-for-timing');
+  await verifyPassword(await dummyHash, password);
+}
+
+const COMMON = new Set([
+  'password', 'password1', 'password123', 'wachtwoord', 'wachtwoord1', 'welkom', 'welkom01', 'welkom123',
+  'qwerty', 'qwerty123', '123456', '12345678', '123456789', '1234567890', 'iloveyou', 'admin', 'letmein',
+  'welcome', 'welcome1', 'abc123', 'monkey', 'dragon', 'football', 'voetbal', 'zomer2024', 'zomer2025',
+  'winter2025', 'rondom', 'rondom123', 'geheim', 'geheim123', 'passw0rd', 'p@ssw0rd', 'changeme',
+]);
+
+/** At least 12 characters, not a well-known password, not the e-mail address. */
+export function checkPasswordPolicy(password: string, email?: string): void {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push('at least 12 characters');
+  if (password.length > 256) problems.push('at most 256 characters');
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower) || COMMON.has(lower.replace(/[0-9!?.]+$/, ''))) problems.push('not a common password');
+  if (email && lower.includes(email.toLowerCase().split('@')[0] ?? '\u0000')) problems.push('not your e-mail address');
+  if (problems.length > 0) {
+    throw new AppError('weak_password', {
+      en: `Choose a stronger password: ${problems.join(', ')}.`,
+      nl: `Kies een sterker wachtwoord: minstens 12 tekens, geen bekend wachtwoord en niet uw e-mailadres.`,
+      fields: { password: problems.join(', ') },
+    });
+  }
+}

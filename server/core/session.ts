@@ -1,0 +1,161 @@
+/**
+ * Server-side sessions and the acting user.
+ *
+ * The cookie holds a random token; the database holds only its SHA-256. Each request
+ * resolves the session into an Actor (who, which organisations, which roles). Writes
+ * made with a session cookie must carry the session's CSRF token in `x-csrf-token`.
+ * Sessions end after an idle period and after an absolute lifetime.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db, Queryable } from './db.ts';
+import type { AppConfig } from './config.ts';
+import { AppError } from './errors.ts';
+
+export const SESSION_COOKIE = 'rondom_session';
+
+export const ROLES = [
+  'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
+  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_TYPES = [
+  'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export interface Membership {
+  organisationId: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+  regionId: string;
+  role: Role;
+}
+
+/** Who is acting: resolved once per request from the session. */
+export interface Actor {
+  userId: string;
+  regionId: string;
+  kind: 'staff' | 'parent' | 'young_person';
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  memberships: Membership[];
+  sessionTokenHash: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** false for routes that may be called without a CSRF token (login). */
+    csrf?: boolean;
+  }
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export async function loadMemberships(q: Queryable, userId: string): Promise<Membership[]> {
+  const rows = await q.query<{ organisation_id: string; name: string; type: OrganisationType; region_id: string; role: Role }>(
+    `SELECT m.organisation_id, o.name, o.type, o.region_id, m.role
+       FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+      WHERE m.user_id = $1 ORDER BY o.name, m.role`,
+    [userId],
+  );
+  return rows.map((r) => ({
+    organisationId: r.organisation_id, organisationName: r.name, organisationType: r.type, regionId: r.region_id, role: r.role,
+  }));
+}
+
+/** Creates a session row and returns the raw token (for the cookie) and the CSRF token. */
+export async function createSession(q: Queryable, userId: string, config: AppConfig): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await q.query(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [sha256(token), userId, csrfToken, config.sessionAbsoluteHours],
+  );
+  return { token, csrfToken };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, config: AppConfig): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    maxAge: config.sessionAbsoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+/** Resolves the session cookie into request.actor and enforces CSRF on writes. */
+export function installSessions(app: FastifyInstance, db: Db, config: AppConfig): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 100) return;
+    const hash = sha256(token);
+    const [row] = await db.query<{
+      user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
+      is_platform_admin: boolean; csrf_token: string; stale: boolean;
+    }>(
+      `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
+              s.last_seen_at < now() - interval '1 minute' AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
+          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [hash, config.sessionIdleMinutes],
+    );
+    if (!row) return;
+    // Touch at most once a minute: the idle timeout needs no write per request.
+    if (row.stale) await db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
+    request.actor = {
+      userId: row.user_id,
+      regionId: row.region_id,
+      kind: row.kind,
+      email: row.email,
+      displayName: row.display_name,
+      isPlatformAdmin: row.is_platform_admin,
+      memberships: await loadMemberships(db, row.user_id),
+      sessionTokenHash: hash,
+      csrfToken: row.csrf_token,
+    };
+  });
+  app.addHook('preHandler', async (request) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (request.routeOptions.config?.csrf === false) return;
+    if (!request.actor) return; // unauthenticated writes are refused by the route itself
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, request.actor.csrfToken)) throw new AppError('csrf_failed');
+  });
+}
+
+/** The acting user, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.memberships.some((m) => roles.includes(m.role));
+}

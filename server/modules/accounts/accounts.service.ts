@@ -1,0 +1,146 @@
+/**
+ * Accounts: login with password (+ TOTP when enabled), lockout, logout, the current user.
+ *
+ * Lockout is kept per e-mail address (hashed) whether or not an account exists, and
+ * unknown addresses cost the same argon2 time as known ones: the answers never tell
+ * which addresses have an account.
+ */
+import * as OTPAuth from 'otpauth';
+import type { Db } from '../../core/db.ts';
+import type { AppConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, userChain } from '../../core/audit.ts';
+import { verifyDummy, verifyPassword } from '../../core/passwords.ts';
+import { createSession, loadMemberships, sha256, type Actor } from '../../core/session.ts';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+interface UserRow {
+  id: string;
+  region_id: string;
+  password_hash: string;
+  totp_enabled: boolean;
+  totp_secret: string | null;
+}
+
+function totpFor(secret: string, label = 'Rondom'): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({ issuer: 'Rondom', label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+export function createAccountsService(db: Db, config: AppConfig) {
+  async function recordFailure(emailHash: string, user: UserRow | undefined, reason: string): Promise<void> {
+    await db.tx(async (q) => {
+      await q.query(
+        `INSERT INTO login_throttle (email_hash, failures, updated_at) VALUES ($1, 1, now())
+         ON CONFLICT (email_hash) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()`,
+        [emailHash],
+      );
+      await q.query(
+        `UPDATE login_throttle SET locked_until = now() + make_interval(mins => $2), failures = 0
+          WHERE email_hash = $1 AND failures >= $3`,
+        [emailHash, LOCK_MINUTES, MAX_FAILURES],
+      );
+      if (user) {
+        await appendAudit(q, {
+          chainKey: userChain(user.id), kind: 'auth.login_failed', outcome: 'denied', regionId: user.region_id,
+          actorUserId: user.id, subjectType: 'user', subjectId: user.id, details: { reason },
+        });
+      }
+    });
+  }
+
+  return {
+    /** Checks the credentials and opens a new session. The caller's previous session (if any) is ended. */
+    async login(input: { email: string; password: string; totp?: string; previousTokenHash?: string }) {
+      const email = input.email.trim().toLowerCase();
+      const emailHash = sha256(email);
+      const [lock] = await db.query<{ locked: boolean }>(
+        `SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`,
+        [emailHash],
+      );
+      if (lock?.locked) throw new AppError('too_many_attempts');
+      const [user] = await db.query<UserRow>(
+        `SELECT id, region_id, password_hash, totp_enabled, totp_secret FROM users WHERE lower(email) = $1 AND active`,
+        [email],
+      );
+      const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyDummy(input.password), false);
+      if (!user || !ok) {
+        await recordFailure(emailHash, user, 'password');
+        throw new AppError('invalid_credentials');
+      }
+      if (user.totp_enabled && user.totp_secret) {
+        if (!input.totp) throw new AppError('totp_required');
+        if (totpFor(user.totp_secret).validate({ token: input.totp, window: 1 }) === null) {
+          await recordFailure(emailHash, user, 'totp');
+          throw new AppError('invalid_totp');
+        }
+      }
+      return db.tx(async (q) => {
+        await q.query(`DELETE FROM login_throttle WHERE email_hash = $1`, [emailHash]);
+        // Session fixation: whatever session came with the request is ended; a new token is issued.
+        if (input.previousTokenHash) await q.query(`DELETE FROM sessions WHERE token_hash = $1`, [input.previousTokenHash]);
+        await q.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
+        const session = await createSession(q, user.id, config);
+        await appendAudit(q, {
+          chainKey: userChain(user.id), kind: 'auth.login', regionId: user.region_id, actorUserId: user.id,
+          subjectType: 'user', subjectId: user.id, details: { totp: user.totp_enabled },
+        });
+        return { ...session, userId: user.id };
+      });
+    },
+
+    async logout(actor: Actor): Promise<void> {
+      await db.tx(async (q) => {
+        await q.query(`DELETE FROM sessions WHERE token_hash = $1`, [actor.sessionTokenHash]);
+        await appendAudit(q, {
+          chainKey: userChain(actor.userId), kind: 'auth.logout', regionId: actor.regionId, actorUserId: actor.userId,
+          subjectType: 'user', subjectId: actor.userId,
+        });
+      });
+    },
+
+    /** The user's own profile, with the CSRF token of their session. */
+    async profile(userId: string, csrfToken: string) {
+      const [u] = await db.query<{
+        region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean; totp_enabled: boolean;
+      }>(`SELECT region_id, kind, email, display_name, is_platform_admin, totp_enabled FROM users WHERE id = $1`, [userId]);
+      if (!u) throw new AppError('unauthenticated');
+      return {
+        id: userId, regionId: u.region_id, kind: u.kind, email: u.email, displayName: u.display_name,
+        isPlatformAdmin: u.is_platform_admin, totpEnabled: u.totp_enabled,
+        memberships: (await loadMemberships(db, userId)).map(({ regionId: _r, ...m }) => m),
+        csrfToken,
+      };
+    },
+
+    /** Starts TOTP enrolment: a new secret, not yet active until confirmed with a code. */
+    async startTotp(actor: Actor) {
+      const secret = new OTPAuth.Secret({ size: 20 }).base32;
+      await db.query(`UPDATE users SET totp_secret = $2, totp_enabled = false, updated_at = now() WHERE id = $1`, [actor.userId, secret]);
+      return { secret, otpauthUrl: totpFor(secret, actor.email).toString() };
+    },
+
+    async confirmTotp(actor: Actor, code: string): Promise<void> {
+      const [u] = await db.query<{ totp_secret: string | null }>(`SELECT totp_secret FROM users WHERE id = $1`, [actor.userId]);
+      if (!u?.totp_secret) throw new AppError('unprocessable', { en: 'Start TOTP set-up first.', nl: 'Begin eerst met het instellen.' });
+      if (totpFor(u.totp_secret).validate({ token: code, window: 1 }) === null) throw new AppError('invalid_totp');
+      await db.tx(async (q) => {
+        await q.query(`UPDATE users SET totp_enabled = true, version = version + 1, updated_at = now() WHERE id = $1`, [actor.userId]);
+        // Privilege change: every other session of this user ends.
+        await q.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [actor.userId, actor.sessionTokenHash]);
+        await appendAudit(q, {
+          chainKey: userChain(actor.userId), kind: 'auth.totp_enabled', regionId: actor.regionId, actorUserId: actor.userId,
+          subjectType: 'user', subjectId: actor.userId,
+        });
+      });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+/** For tests and the CLI: the current TOTP code for a secret. */
+export function currentTotp(secret: string): string {
+  return totpFor(secret).generate();
+}

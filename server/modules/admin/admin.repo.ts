@@ -1,0 +1,72 @@
+/** SQL for regions, areas, organisations and users. Callers have checked permissions. */
+import type { Queryable } from '../../core/db.ts';
+
+export interface OrganisationRow {
+  id: string; region_id: string; area_id: string | null; type: string; name: string; school_type: string | null;
+  contact_email: string | null; contact_phone: string | null; version: number;
+}
+
+export const toOrganisation = (r: OrganisationRow) => ({
+  id: r.id, regionId: r.region_id, areaId: r.area_id, type: r.type, name: r.name, schoolType: r.school_type,
+  contactEmail: r.contact_email, contactPhone: r.contact_phone, version: r.version,
+});
+
+export async function insertRegion(q: Queryable, slug: string, name: string) {
+  const [r] = await q.query<{ id: string; slug: string; name: string }>(
+    `INSERT INTO regions (slug, name) VALUES ($1, $2) RETURNING id, slug, name`, [slug, name]);
+  return r!;
+}
+
+export async function insertArea(q: Queryable, regionId: string, a: { kind: string; name: string; code?: string; parentId?: string }) {
+  const [r] = await q.query<{ id: string; region_id: string; kind: string; name: string; code: string | null; parent_id: string | null }>(
+    `INSERT INTO areas (region_id, kind, name, code, parent_id) VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, region_id, kind, name, code, parent_id`,
+    [regionId, a.kind, a.name, a.code ?? null, a.parentId ?? null]);
+  return { id: r!.id, regionId: r!.region_id, kind: r!.kind, name: r!.name, code: r!.code, parentId: r!.parent_id };
+}
+
+export async function insertOrganisation(q: Queryable, o: {
+  regionId: string; areaId?: string; type: string; name: string; schoolType?: string; contactEmail?: string; contactPhone?: string;
+}) {
+  const [r] = await q.query<OrganisationRow>(
+    `INSERT INTO organisations (region_id, area_id, type, name, school_type, contact_email, contact_phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [o.regionId, o.areaId ?? null, o.type, o.name, o.schoolType ?? null, o.contactEmail ?? null, o.contactPhone ?? null]);
+  return toOrganisation(r!);
+}
+
+export async function insertUser(q: Queryable, u: {
+  regionId: string; kind: string; email: string; displayName: string; passwordHash: string; isPlatformAdmin?: boolean;
+}) {
+  const [r] = await q.query<{ id: string }>(
+    `INSERT INTO users (region_id, kind, email, display_name, password_hash, is_platform_admin)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.regionId, u.kind, u.email.trim(), u.displayName, u.passwordHash, u.isPlatformAdmin ?? false]);
+  return r!.id;
+}
+
+export async function insertMembership(q: Queryable, userId: string, organisationId: string, role: string) {
+  await q.query(
+    `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [userId, organisationId, role]);
+}
+
+export async function findUsers(q: Queryable, filter: { ids?: string[]; organisationIds?: string[]; regionId?: string; limit: number; offset: number }) {
+  const rows = await q.query<{
+    id: string; region_id: string; kind: string; email: string; display_name: string; is_platform_admin: boolean; active: boolean;
+    memberships: { organisationId: string; role: string }[] | null;
+  }>(
+    `SELECT u.id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, u.active,
+            (SELECT json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role) ORDER BY m.role)
+               FROM memberships m WHERE m.user_id = u.id) AS memberships
+       FROM users u
+      WHERE ($1::uuid[] IS NULL OR u.id = ANY($1))
+        AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organisation_id = ANY($2)))
+        AND ($3::uuid IS NULL OR u.region_id = $3)
+      ORDER BY u.display_name, u.id LIMIT $4 OFFSET $5`,
+    [filter.ids ?? null, filter.organisationIds ?? null, filter.regionId ?? null, filter.limit, filter.offset]);
+  return rows.map((r) => ({
+    id: r.id, regionId: r.region_id, kind: r.kind, email: r.email, displayName: r.display_name,
+    isPlatformAdmin: r.is_platform_admin, active: r.active, memberships: r.memberships ?? [],
+  }));
+}

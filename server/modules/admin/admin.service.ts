@@ -1,0 +1,139 @@
+/**
+ * Administration of regions, areas, organisations and accounts.
+ * Every change is audited in the same transaction.
+ */
+import type { Db, Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, userChain } from '../../core/audit.ts';
+import { checkPasswordPolicy, hashPassword } from '../../core/passwords.ts';
+import type { Actor } from '../../core/session.ts';
+import { adminOrgIds, adminPolicy } from './admin.policy.ts';
+import * as repo from './admin.repo.ts';
+import type { OrganisationBody, UserBody } from './admin.schemas.ts';
+
+const PLATFORM_CHAIN = 'platform';
+
+function deny(): never {
+  throw new AppError('forbidden');
+}
+
+export interface NewUser extends Omit<UserBody, 'password'> {
+  password?: string;
+  /** A ready hash (demo data shares one), instead of a password. */
+  passwordHash?: string;
+}
+
+/** Creates a user with memberships. Used by the API, the CLI and the demo. */
+export async function createUserTx(q: Queryable, input: NewUser, actorUserId: string | null): Promise<string> {
+  const [dup] = await q.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email.trim()]);
+  if (dup) throw new AppError('already_exists', { en: 'An account with this e-mail address already exists.', nl: 'Er is al een account met dit e-mailadres.', fields: { email: 'already in use' } });
+  let passwordHash = input.passwordHash;
+  if (!passwordHash) {
+    checkPasswordPolicy(input.password ?? '', input.email);
+    passwordHash = await hashPassword(input.password!);
+  }
+  if (input.kind !== 'staff' && (input.memberships?.length || input.isPlatformAdmin)) {
+    throw new AppError('validation_failed', { fields: { kind: 'parents and young people have no organisation or admin role' } });
+  }
+  const id = await repo.insertUser(q, { ...input, passwordHash });
+  for (const m of input.memberships ?? []) {
+    const [org] = await q.query<{ region_id: string }>(`SELECT region_id FROM organisations WHERE id = $1`, [m.organisationId]);
+    if (!org) throw new AppError('validation_failed', { fields: { memberships: 'unknown organisation' } });
+    await repo.insertMembership(q, id, m.organisationId, m.role);
+  }
+  await appendAudit(q, {
+    chainKey: userChain(id), kind: 'admin.user_created', regionId: input.regionId, actorUserId,
+    subjectType: 'user', subjectId: id,
+    details: { kind: input.kind, platformAdmin: Boolean(input.isPlatformAdmin), roles: (input.memberships ?? []).map((m) => m.role) },
+  });
+  return id;
+}
+
+export function createAdminService(db: Db) {
+  return {
+    async createRegion(actor: Actor, body: { slug: string; name: string }) {
+      if (!adminPolicy.canManageRegions(actor)) deny();
+      return db.tx(async (q) => {
+        const region = await repo.insertRegion(q, body.slug, body.name);
+        await appendAudit(q, { chainKey: PLATFORM_CHAIN, kind: 'admin.region_created', regionId: region.id, actorUserId: actor.userId, subjectType: 'region', subjectId: region.id });
+        return region;
+      });
+    },
+
+    async listRegions(actor: Actor) {
+      if (!adminPolicy.canManageRegions(actor)) deny();
+      return db.query<{ id: string; slug: string; name: string }>(`SELECT id, slug, name FROM regions ORDER BY name`);
+    },
+
+    async createArea(actor: Actor, regionId: string, body: { kind: string; name: string; code?: string; parentId?: string }) {
+      if (!adminPolicy.canManageRegions(actor)) deny();
+      return db.tx(async (q) => {
+        const [region] = await q.query(`SELECT 1 FROM regions WHERE id = $1`, [regionId]);
+        if (!region) throw new AppError('not_found');
+        const area = await repo.insertArea(q, regionId, body);
+        await appendAudit(q, { chainKey: PLATFORM_CHAIN, kind: 'admin.area_created', regionId, actorUserId: actor.userId, subjectType: 'area', subjectId: area.id });
+        return area;
+      });
+    },
+
+    async createOrganisation(actor: Actor, body: OrganisationBody) {
+      if (!adminPolicy.canCreateOrganisation(actor)) deny();
+      return db.tx(async (q) => {
+        const [region] = await q.query(`SELECT 1 FROM regions WHERE id = $1`, [body.regionId]);
+        if (!region) throw new AppError('validation_failed', { fields: { regionId: 'unknown region' } });
+        if (body.areaId) {
+          const [area] = await q.query(`SELECT 1 FROM areas WHERE id = $1 AND region_id = $2`, [body.areaId, body.regionId]);
+          if (!area) throw new AppError('validation_failed', { fields: { areaId: 'not an area of this region' } });
+        }
+        const org = await repo.insertOrganisation(q, body);
+        await appendAudit(q, { chainKey: PLATFORM_CHAIN, kind: 'admin.organisation_created', regionId: body.regionId, actorUserId: actor.userId, subjectType: 'organisation', subjectId: org.id, details: { type: body.type } });
+        return org;
+      });
+    },
+
+    async listOrganisations(actor: Actor, query: { regionId?: string; limit?: number; offset?: number }) {
+      if (!adminPolicy.canListOrganisations(actor)) deny();
+      const own = actor.isPlatformAdmin ? null : adminOrgIds(actor);
+      const rows = await db.query<repo.OrganisationRow>(
+        `SELECT * FROM organisations WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid IS NULL OR region_id = $2)
+          ORDER BY name LIMIT $3 OFFSET $4`,
+        [own, query.regionId ?? null, query.limit ?? 100, query.offset ?? 0]);
+      return rows.map(repo.toOrganisation);
+    },
+
+    async createUser(actor: Actor, body: UserBody) {
+      const organisationIds = (body.memberships ?? []).map((m) => m.organisationId);
+      if (!adminPolicy.canCreateUser(actor, { kind: body.kind, isPlatformAdmin: body.isPlatformAdmin, organisationIds })) deny();
+      const id = await db.tx((q) => createUserTx(q, body, actor.userId));
+      const [user] = await repo.findUsers(db, { ids: [id], limit: 1, offset: 0 });
+      return user!;
+    },
+
+    async listUsers(actor: Actor, query: { regionId?: string; limit?: number; offset?: number }) {
+      if (!adminPolicy.canListUsers(actor)) deny();
+      return repo.findUsers(db, {
+        organisationIds: actor.isPlatformAdmin ? undefined : adminOrgIds(actor),
+        regionId: query.regionId, limit: query.limit ?? 100, offset: query.offset ?? 0,
+      });
+    },
+
+    async addMembership(actor: Actor, userId: string, body: { organisationId: string; role: string }) {
+      if (!adminPolicy.canAddMembership(actor, body.organisationId)) deny();
+      return db.tx(async (q) => {
+        const [user] = await q.query<{ kind: string; region_id: string }>(`SELECT kind, region_id FROM users WHERE id = $1`, [userId]);
+        if (!user) throw new AppError('not_found');
+        if (user.kind !== 'staff') throw new AppError('validation_failed', { fields: { userId: 'only staff belong to organisations' } });
+        const [org] = await q.query(`SELECT 1 FROM organisations WHERE id = $1`, [body.organisationId]);
+        if (!org) throw new AppError('validation_failed', { fields: { organisationId: 'unknown organisation' } });
+        await repo.insertMembership(q, userId, body.organisationId, body.role);
+        // Privilege change: the user's sessions end, so new rights start with a fresh session.
+        await q.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+        await appendAudit(q, { chainKey: userChain(userId), kind: 'admin.membership_added', regionId: user.region_id, actorUserId: actor.userId, subjectType: 'user', subjectId: userId, details: { organisationId: body.organisationId, role: body.role } });
+        const [out] = await repo.findUsers(q, { ids: [userId], limit: 1, offset: 0 });
+        return out!;
+      });
+    },
+  };
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;
