@@ -22,6 +22,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { createAdminService, createUserTx } from './modules/admin/admin.service.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.ts';
 
 export interface Services {
   db: Db;
@@ -140,6 +141,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(accountsRoutes(services));
   await app.register(adminRoutes(services));
+  await app.register(partnershipsRoutes(services));
 
   const webDir = config.webDistDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -16,6 +16,7 @@ import { createUserTx } from '../modules/admin/admin.service.ts';
 import type { Role } from '../core/session.ts';
 import { isValidBsn } from '../../shared/bsn.ts';
 import { extendDemo } from './demo-kindkring.ts';
+import { extendDemoPartnerships } from './demo-partnerships.ts';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
 export const DEMO_DOMAIN = 'demo.rondom.example';
@@ -103,6 +104,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<DemoIds> {
     return seedBase(q, passwordHash, today);
   });
   await extendDemo(db, ids, today);
+  await extendDemoPartnerships(db, ids, today);
   return ids;
 }
 
