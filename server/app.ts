@@ -23,6 +23,23 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { createAdminService, createUserTx } from './modules/admin/admin.service.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.ts';
+import { createChildrenService } from './modules/children/children.service.ts';
+import { childrenRoutes } from './modules/children/children.routes.ts';
+import { createHistoryService } from './modules/children/children.history.ts';
+import { createNetworksService } from './modules/networks/networks.service.ts';
+import { networksRoutes, worklistRoutes } from './modules/networks/networks.routes.ts';
+import { createConsentsService } from './modules/consents/consents.service.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { createPlansService } from './modules/plans/plans.service.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { createMeetingsService } from './modules/meetings/meetings.service.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { createEvaluationsService } from './modules/evaluations/evaluations.service.ts';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { createMatchesService } from './modules/matches/matches.service.ts';
+import { matchesRoutes } from './modules/matches/matches.routes.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 export interface Services {
   db: Db;
@@ -142,6 +159,16 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(accountsRoutes(services));
   await app.register(adminRoutes(services));
   await app.register(partnershipsRoutes(services));
+  // Kindkring: every route below reaches a young person only through core/access.ts.
+  await app.register(childrenRoutes(createChildrenService(db)));
+  await app.register(networksRoutes(createNetworksService(db)));
+  await app.register(worklistRoutes(db));
+  await app.register(consentsRoutes(createConsentsService(db)));
+  await app.register(plansRoutes(createPlansService(db)));
+  await app.register(meetingsRoutes(createMeetingsService(db)));
+  await app.register(evaluationsRoutes(createEvaluationsService(db)));
+  await app.register(matchesRoutes(createMatchesService(db)));
+  await app.register(notificationsRoutes(createNotificationsService(db), createHistoryService(db)));
 
   const webDir = config.webDistDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

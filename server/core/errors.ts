@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'invalid_bsn'
   | 'weak_password'
   | 'unprocessable'
+  | 'no_basis'
   | 'method_not_allowed'
   | 'internal_error';
 
@@ -46,6 +47,7 @@ const MESSAGES: Record<ErrorCode, { nl: string; en: string; status: number }> = 
   already_exists: { status: 409, nl: 'Dit bestaat al.', en: 'This already exists.' },
   invalid_bsn: { status: 400, nl: 'Dit BSN is niet geldig.', en: 'This BSN is not valid.' },
   weak_password: { status: 400, nl: 'Kies een sterker wachtwoord.', en: 'Choose a stronger password.' },
+  no_basis: { status: 422, nl: 'Er is geen toestemming of andere grondslag voor deze organisatie.', en: 'No consent or other legal basis covers this organisation.' },
   unprocessable: { status: 422, nl: 'Dit kan nu niet.', en: 'This cannot be done now.' },
   method_not_allowed: { status: 405, nl: 'Deze methode is hier niet toegestaan.', en: 'This method is not allowed here.' },
   internal_error: { status: 500, nl: 'Er ging iets mis aan onze kant.', en: 'Something went wrong on our side.' },

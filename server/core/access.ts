@@ -1,0 +1,246 @@
+/**
+ * Access to a young person's data: the one place where it is decided.
+ *
+ * Every read and write about a young person goes through `withChild`, which
+ * 1. resolves the caller's access in the transaction (involvement + basis, parental
+ *    authority, self, break-the-glass, school enrolment),
+ * 2. checks the named rule the operation needs (server/modules/children/children.policy.ts),
+ * 3. on refusal writes an `access.denied` audit event and answers 404 (the child does not
+ *    exist for this caller) — or 403 when the caller fully sees the child (family, or a
+ *    professional with a basis) but may not do this,
+ * 4. otherwise runs the operation and writes its audit event in the same transaction.
+ * A missing rule refuses: there is no permissive fallback.
+ */
+import type { Db, Queryable } from './db.ts';
+import { AppError } from './errors.ts';
+import { appendAudit, youngPersonChain, userChain, type AuditKind } from './audit.ts';
+import type { Actor, Role } from './session.ts';
+import { ageOn, today as todayIso, type IsoDate } from '../../shared/dates.ts';
+import { consentCoverage, type ConsentRow } from '../modules/consents/consent-rules.ts';
+
+export type AccessLevel = 'none' | 'identity' | 'network' | 'guardian' | 'self';
+export type Basis =
+  | 'consent' | 'legal_task' | 'meldcode' | 'vital_interest' | 'break_glass' | 'enrolment' | 'guardian' | 'self' | 'involvement' | null;
+
+export interface ChildAccess {
+  level: AccessLevel;
+  basis: Basis;
+  youngPersonId: string;
+  regionId: string;
+  birthDate: IsoDate;
+  ageYears: number;
+  parentsAccess: 'full' | 'hidden';
+  youngPersonUserId: string | null;
+  networkId: string | null;
+  leadUserId: string | null;
+  /** The organisation the professional acts for (their involvement's). */
+  organisationId: string | null;
+  involvementRole: string | null;
+  involved: boolean;
+  isLead: boolean;
+  guardianIds: string[];
+  today: IsoDate;
+}
+
+/** Professional roles that may take part in a child's network. Policy roles see aggregates only. */
+export const CASE_ROLES: Role[] = [
+  'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional', 'leerplicht_officer', 'swv_coordinator',
+];
+const SCHOOL_ROLES: Role[] = ['teacher', 'intern_begeleider', 'zorgcoordinator'];
+
+interface YpRow {
+  id: string; region_id: string; birth_date: string; school_id: string | null; user_id: string | null; parents_access: 'full' | 'hidden';
+}
+
+export async function loadConsentRows(q: Queryable, youngPersonId: string): Promise<ConsentRow[]> {
+  const rows = await q.query<{
+    consenter_user_id: string | null; consenter_relation: 'parent' | 'young_person'; recipient_organisation_id: string | null;
+    recipient_role: string | null; purpose: string; valid_from: string; valid_until: string | null; withdrawn: boolean;
+  }>(
+    `SELECT consenter_user_id, consenter_relation, recipient_organisation_id, recipient_role, purpose, valid_from, valid_until,
+            withdrawn_at IS NOT NULL AS withdrawn
+       FROM consents WHERE young_person_id = $1`,
+    [youngPersonId],
+  );
+  return rows.map((r) => ({
+    consenterUserId: r.consenter_user_id, relation: r.consenter_relation, recipientOrganisationId: r.recipient_organisation_id,
+    recipientRole: r.recipient_role, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, withdrawn: r.withdrawn,
+  }));
+}
+
+export async function loadGuardianIds(q: Queryable, youngPersonId: string): Promise<string[]> {
+  const rows = await q.query<{ parent_user_id: string }>(
+    `SELECT parent_user_id FROM guardianships WHERE young_person_id = $1 AND has_authority ORDER BY created_at, parent_user_id`,
+    [youngPersonId],
+  );
+  return rows.map((r) => r.parent_user_id);
+}
+
+/** Works out what the actor may reach of this young person today. Never throws for "no access". */
+export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: string, on = todayIso()): Promise<ChildAccess | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(youngPersonId)) return null;
+  const [yp] = await q.query<YpRow>(
+    `SELECT id, region_id, birth_date, school_id, user_id, parents_access FROM young_people WHERE id = $1`,
+    [youngPersonId],
+  );
+  if (!yp) return null;
+  const [net] = await q.query<{ id: string; lead_user_id: string | null }>(
+    `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`,
+    [youngPersonId],
+  );
+  const guardianIds = await loadGuardianIds(q, youngPersonId);
+  const access: ChildAccess = {
+    level: 'none', basis: null, youngPersonId, regionId: yp.region_id, birthDate: yp.birth_date, ageYears: ageOn(yp.birth_date, on),
+    parentsAccess: yp.parents_access, youngPersonUserId: yp.user_id, networkId: net?.id ?? null, leadUserId: net?.lead_user_id ?? null,
+    organisationId: null, involvementRole: null, involved: false, isLead: false, guardianIds, today: on,
+  };
+  // Data never crosses regions.
+  if (actor.regionId !== yp.region_id && !actor.memberships.some((m) => m.regionId === yp.region_id)) return access;
+
+  if (actor.kind === 'young_person') {
+    if (yp.user_id === actor.userId) Object.assign(access, { level: 'self', basis: 'self' });
+    return access;
+  }
+  if (actor.kind === 'parent') {
+    // Parental authority ends at 18; from 16 the young person may close the family view.
+    if (guardianIds.includes(actor.userId) && access.ageYears < 18) Object.assign(access, { level: 'guardian', basis: 'guardian' });
+    return access;
+  }
+  const caseMemberships = actor.memberships.filter((m) => CASE_ROLES.includes(m.role));
+  if (caseMemberships.length === 0) return access;
+
+  if (net) {
+    const involvements = await q.query<{ organisation_id: string; role: string }>(
+      `SELECT organisation_id, role FROM involvements
+        WHERE network_id = $1 AND user_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)`,
+      [net.id, actor.userId, on],
+    );
+    if (involvements.length > 0) {
+      access.involved = true;
+      access.isLead = net.lead_user_id === actor.userId;
+      access.organisationId = involvements[0]!.organisation_id;
+      access.involvementRole = involvements[0]!.role;
+      const orgIds = involvements.map((i) => i.organisation_id);
+      const [legal] = await q.query<{ kind: Basis; organisation_id: string }>(
+        `SELECT kind, organisation_id FROM legal_bases
+          WHERE young_person_id = $1 AND organisation_id = ANY($2::uuid[])
+            AND (review_outcome IS NULL OR review_outcome = 'confirmed') AND (valid_until IS NULL OR valid_until >= $3)
+          ORDER BY recorded_at LIMIT 1`,
+        [youngPersonId, orgIds, on],
+      );
+      if (legal) {
+        Object.assign(access, { level: 'network', basis: legal.kind, organisationId: legal.organisation_id });
+        return access;
+      }
+      const consents = await loadConsentRows(q, youngPersonId);
+      for (const inv of involvements) {
+        const cov = consentCoverage({
+          birthDate: yp.birth_date, guardianIds, youngPersonUserId: yp.user_id, consents,
+          recipient: { organisationId: inv.organisation_id, role: inv.role }, on,
+        });
+        if (cov.covered) {
+          Object.assign(access, { level: 'network', basis: 'consent', organisationId: inv.organisation_id, involvementRole: inv.role });
+          return access;
+        }
+      }
+    }
+  }
+  const [glass] = await q.query<{ organisation_id: string }>(
+    `SELECT organisation_id FROM break_glass_grants WHERE young_person_id = $1 AND user_id = $2 AND expires_at > now()
+      ORDER BY expires_at DESC LIMIT 1`,
+    [youngPersonId, actor.userId],
+  );
+  if (glass) {
+    Object.assign(access, { level: 'network', basis: 'break_glass', organisationId: glass.organisation_id });
+    return access;
+  }
+  if (access.involved) {
+    Object.assign(access, { level: 'identity', basis: 'involvement' });
+    return access;
+  }
+  // A school knows its own pupils (its pupil administration); that shows who they are, not their network.
+  const school = caseMemberships.find((m) => SCHOOL_ROLES.includes(m.role) && m.organisationId === yp.school_id);
+  if (school) Object.assign(access, { level: 'identity', basis: 'enrolment', organisationId: school.organisationId, involvementRole: school.role });
+  return access;
+}
+
+export type Rule = (a: ChildAccess, actor: Actor) => boolean;
+
+export interface ChildOperation {
+  rule: Rule;
+  /** Audit event written with the operation (reads too). */
+  audit: AuditKind;
+  subjectType?: string;
+  subjectId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** Writes a denied attempt in its own transaction (the refused one writes nothing). */
+export async function auditDenied(db: Db, actor: Actor, youngPersonId: string, exists: boolean, attempted: AuditKind): Promise<void> {
+  await db.tx((q) =>
+    appendAudit(q, {
+      chainKey: exists ? youngPersonChain(youngPersonId) : userChain(actor.userId),
+      kind: 'access.denied', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId,
+      actorOrganisationId: actor.memberships[0]?.organisationId ?? null, youngPersonId: exists ? youngPersonId : null,
+      subjectType: 'young_person', subjectId: exists ? youngPersonId : null, details: { attempted },
+    }),
+  );
+}
+
+/**
+ * Runs fn for a young person if the rule allows it, with the audit event in the same
+ * transaction. Answers 404 when the caller may not see the child at all, 403 when they
+ * may see it but not do this.
+ */
+export async function withChild<T>(
+  db: Db, actor: Actor, youngPersonId: string, op: ChildOperation,
+  fn: (q: Queryable, access: ChildAccess) => Promise<T>,
+): Promise<T> {
+  let denial: { exists: boolean; visible: boolean } | null = null;
+  try {
+    return await db.tx(async (q) => {
+      const access = await resolveAccess(q, actor, youngPersonId);
+      if (!access || !op.rule(access, actor)) {
+        // 403 only for callers who fully see this child (family, professional with a basis); else the child does not exist for them.
+        denial = { exists: Boolean(access), visible: Boolean(access && ['network', 'guardian', 'self'].includes(access.level)) };
+        throw new AppError(denial.visible ? 'forbidden' : 'not_found');
+      }
+      const result = await fn(q, access);
+      await appendAudit(q, {
+        chainKey: youngPersonChain(youngPersonId), kind: op.audit, regionId: access.regionId, actorUserId: actor.userId,
+        actorOrganisationId: access.organisationId, youngPersonId, subjectType: op.subjectType ?? 'young_person',
+        subjectId: op.subjectId ?? youngPersonId, basis: access.basis, details: op.details,
+      });
+      return result;
+    });
+  } catch (err) {
+    if (denial) await auditDenied(db, actor, youngPersonId, (denial as { exists: boolean }).exists, op.audit);
+    throw err;
+  }
+}
+
+/** One line on the network's timeline, written with the change it describes. */
+export async function addTimeline(q: Queryable, e: {
+  regionId: string; youngPersonId: string; kind: string; actorUserId: string | null; subjectId?: string;
+  summary?: Record<string, unknown>; familyVisible?: boolean;
+}): Promise<void> {
+  await q.query(
+    `INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [e.regionId, e.youngPersonId, e.kind, e.actorUserId, e.subjectId ?? null, JSON.stringify(e.summary ?? {}), e.familyVisible ?? true],
+  );
+}
+
+/**
+ * Puts a message in a user's in-app inbox. A dedupe key makes repeated jobs harmless.
+ * Other delivery (e-mail) can be added later by reading undelivered rows.
+ */
+export async function notify(q: Queryable, n: {
+  regionId: string; userId: string; kind: string; youngPersonId?: string | null; payload?: Record<string, unknown>; dedupeKey?: string;
+}): Promise<void> {
+  await q.query(
+    `INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload, dedupe_key)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+    [n.regionId, n.userId, n.kind, n.youngPersonId ?? null, JSON.stringify(n.payload ?? {}), n.dedupeKey ?? null],
+  );
+}

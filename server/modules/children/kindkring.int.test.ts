@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../test/helpers.ts';
+import { bornYearsAgo, buildFixture, insertChild, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
+import { verifyAudit } from '../../core/audit.ts';
+import { plusDays, today } from '../../../shared/dates.ts';
+
+let t: TestApp;
+let f: Fixture;
+const api = (who: string) => as(t.app, f.s[who]!);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await buildFixture(t.app, t.db);
+  await startNetwork(t.app, f);
+});
+afterAll(async () => t.close());
+
+const childPaths = (id: string) => [
+  `/api/v1/children/${id}`, `/api/v1/children/${id}/network`, `/api/v1/children/${id}/consents`, `/api/v1/children/${id}/plan`,
+  `/api/v1/children/${id}/plan/versions`, `/api/v1/children/${id}/meetings`, `/api/v1/children/${id}/evaluations`,
+  `/api/v1/children/${id}/timeline`, `/api/v1/children/${id}/access-log`,
+];
+
+describe('a professional outside the network', () => {
+  it('gets 404 on every child path, as do policy roles and the platform admin', async () => {
+    for (const who of ['outsider', 'policy', 'admin', 'otherParent']) {
+      for (const url of childPaths(f.child.c8)) {
+        const res = await api(who)({ method: 'GET', url });
+        expect(res.statusCode, `${who} ${url}`).toBe(404);
+        expect(res.json().error.code).toBe('not_found');
+      }
+      const write = await api(who)({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"1"' }, payload: { goals: [], actions: [], changeSummary: 'probeer' } });
+      expect(write.statusCode).toBe(404);
+    }
+  });
+
+  it('a child that does not exist answers the same 404', async () => {
+    const res = await api('outsider')({ method: 'GET', url: `/api/v1/children/00000000-0000-4000-8000-000000000000` });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('finds nothing when searching, and the denied attempts are audited', async () => {
+    const res = await api('outsider')({ method: 'GET', url: '/api/v1/children?q=kees' });
+    expect(res.json().items).toEqual([]);
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE kind = 'access.denied' AND actor_user_id = $1 AND young_person_id = $2`, [f.user.outsider.id, f.child.c8]);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it('not logged in is 401 on every child path', async () => {
+    for (const url of childPaths(f.child.c8)) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});
+
+describe('question, network, consent and invitation', () => {
+  it('the question started one network with one lead; the network lists who is involved', async () => {
+    const net = await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/network` });
+    expect(net.statusCode).toBe(200);
+    const body = net.json();
+    expect(body.lead).toMatchObject({ userId: f.user.wijk.id });
+    expect(body.involvements.map((i: { userId: string }) => i.userId).sort()).toEqual([f.user.ib.id, f.user.wijk.id].sort());
+    expect(body.involvements.filter((i: { isLead: boolean }) => i.isLead)).toHaveLength(1);
+    expect(body.questions[0]).toMatchObject({ lifeDomains: ['school', 'home'], raisedBy: 'professional' });
+    expect(body.handovers).toHaveLength(1);
+    expect(body.members.map((m: { relation: string }) => m.relation).sort()).toEqual(['parent', 'parent', 'young_person']);
+    // A second question does not start a second network.
+    const q2 = await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/questions`, payload: { text: 'Thuis gaat het niet goed met slapen.', ownWords: true, lifeDomains: ['home'], raisedBy: 'parent' } });
+    expect(q2.json()).toMatchObject({ networkId: body.id, networkCreated: false });
+  });
+
+  it('inviting an organisation that no basis covers is refused', async () => {
+    const res = await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.jgz.id, organisationId: f.org.jgz } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('no_basis');
+    const cands = await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/network/candidates?q=jet` });
+    expect(cands.json()).toEqual([expect.objectContaining({ userId: f.user.jgz.id, covered: false })]);
+  });
+
+  it('one parent consenting is not enough under 12; both are', async () => {
+    const wijk = api('wijk');
+    await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.jgz, consenterUserId: f.user.mum.id, method: 'written' } });
+    expect((await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.jgz.id, organisationId: f.org.jgz } })).statusCode).toBe(422);
+    // Dad consents himself, in the app.
+    const dad = await api('dad')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.jgz } });
+    expect(dad.statusCode).toBe(201);
+    expect(dad.json().coverage.find((c: { organisationId: string }) => c.organisationId === f.org.jgz)).toMatchObject({ covered: true });
+    expect((await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.jgz.id, organisationId: f.org.jgz } })).statusCode).toBe(201);
+    expect((await api('jgz')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(200);
+  });
+
+  it('a withdrawal removes access at once', async () => {
+    const consents = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/consents` })).json();
+    const mine = consents.consents.find((c: { givenBy: { userId: string }; recipient: { organisationId: string }; active: boolean }) =>
+      c.givenBy.userId === f.user.mum.id && c.recipient.organisationId === f.org.jgz && c.active);
+    expect(mine.canWithdraw).toBe(true);
+    // Dad cannot withdraw mum's consent.
+    expect((await api('dad')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents/${mine.id}/withdraw` })).statusCode).toBe(403);
+    const w = await api('mum')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents/${mine.id}/withdraw` });
+    expect(w.statusCode).toBe(200);
+    expect((await api('jgz')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(404);
+    const again = await api('mum')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents/${mine.id}/withdraw` });
+    expect(again.statusCode).toBe(409);
+    // The lead professional was told.
+    const inbox = (await api('wijk')({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(inbox.map((n: { kind: string }) => n.kind)).toContain('consent.withdrawn');
+  });
+});
+
+describe('consent by age', () => {
+  it('shows who must consent at 8, 15 and 16', async () => {
+    const c8 = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}` })).json();
+    expect(c8.consentRule).toMatchObject({ ageBand: 'under_12' });
+    expect(c8.consentRule.consenters.map((c: { relation: string }) => c.relation)).toEqual(['parent', 'parent']);
+    const c15 = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c15}` })).json();
+    expect(c15.consentRule.consenters.map((c: { relation: string }) => c.relation)).toEqual(['parent', 'parent', 'young_person']);
+    const c16 = (await api('teen')({ method: 'GET', url: `/api/v1/children/${f.child.c16}` })).json();
+    expect(c16.consentRule).toEqual({ ageBand: '16_plus', consenters: [{ userId: f.user.teen.id, displayName: 'Tess Teen', relation: 'young_person' }] });
+  });
+
+  it('at 16 a parent cannot consent; the young person can', async () => {
+    const parent = await api('mum')({ method: 'POST', url: `/api/v1/children/${f.child.c16}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.wijkteam } });
+    expect(parent.statusCode).toBe(422);
+    const teen = await api('teen')({ method: 'POST', url: `/api/v1/children/${f.child.c16}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.wijkteam } });
+    expect(teen.statusCode).toBe(201);
+  });
+
+  it('a consent that a birthday makes insufficient is flagged', async () => {
+    const t12 = today();
+    const birthDate = `${Number(t12.slice(0, 4)) - 12}${t12.slice(4)}`.replace(/-02-29$/, '-03-01');
+    const kid = await insertChild(t.db, f.regionId, { given: 'Bo', family: 'Jarig', birthDate, schoolId: f.org.school, guardians: [f.user.mum.id] });
+    await api('ib')({ method: 'POST', url: `/api/v1/children/${kid}/questions`, payload: { text: 'Bo heeft hulp nodig bij plannen.', ownWords: false, lifeDomains: ['school'], raisedBy: 'professional' } });
+    await t.db.query(
+      `INSERT INTO consents (region_id, young_person_id, purpose, recipient_organisation_id, consenter_user_id, consenter_relation, method, recorded_by, valid_from)
+       VALUES ($1,$2,'share_in_network',$3,$4,'parent','written',$5,$6)`, [f.regionId, kid, f.org.school, f.user.mum.id, f.user.ib.id, plusDays(today(), -30)]);
+    const res = (await api('ib')({ method: 'GET', url: `/api/v1/children/${kid}/consents` })).json();
+    const school = res.coverage.find((c: { organisationId: string }) => c.organisationId === f.org.school);
+    expect(school).toMatchObject({ covered: false, flagged: true, missing: ['Bo Jarig'] });
+    // Without a basis the school is back to identity only: the plan is closed to them.
+    expect((await api('ib')({ method: 'GET', url: `/api/v1/children/${kid}/plan` })).statusCode).toBe(404);
+  });
+});
+
+describe('the plan', () => {
+  it('versions every change; a stale update gets 409 with the current plan', async () => {
+    const wijk = api('wijk');
+    const first = await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"0"' }, payload: {
+      goals: [{ id: 'g1', text: 'Kees gaat uitgerust naar school.' }],
+      actions: [{ goalId: 'g1', what: 'Vaste bedtijd afspreken', ownerName: 'ouders', dueOn: plusDays(today(), 14) },
+        { goalId: 'g1', what: 'Gesprek met Kees over slapen', ownerUserId: f.user.wijk.id, dueOn: plusDays(today(), 7) }],
+      nextEvaluationOn: plusDays(today(), 42), changeSummary: 'Eerste plan',
+    } });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe('"1"');
+    const second = await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"1"' }, payload: { goals: [{ id: 'g1', text: 'Kees gaat uitgerust en blij naar school.' }], actions: [], changeSummary: 'Doel scherper' } });
+    expect(second.statusCode).toBe(200);
+    const stale = await api('ib')({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"1"' }, payload: { goals: [], actions: [], changeSummary: 'Oude versie' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'conflict', current: { versionNumber: 2 } });
+    const noVersion = await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, payload: { goals: [], actions: [], changeSummary: 'Zonder versie' } });
+    expect(noVersion.statusCode).toBe(428);
+    const history = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions` })).json();
+    expect(history.map((v: { number: number }) => v.number)).toEqual([2, 1]);
+    const v1 = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/1` })).json();
+    expect(v1.actions).toHaveLength(2);
+  });
+
+  it('refuses diagnoses in the shared plan', async () => {
+    const res = await api('wijk')({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"2"' }, payload: { goals: [{ text: 'Behandeling van ADHD starten' }], actions: [], changeSummary: 'Diagnose' } });
+    expect(res.statusCode).toBe(422);
+  });
+
+  it('parents agree with one version and disagree with another, with a comment', async () => {
+    const mum = api('mum');
+    expect((await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/1/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(200);
+    const dis = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'disagree', comment: 'De bedtijd-afspraak is weg, die wil ik terug.' } });
+    expect(dis.json().opinions).toEqual([expect.objectContaining({ userId: f.user.mum.id, opinion: 'disagree', relation: 'parent' })]);
+    const c = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/comments`, payload: { text: 'Kunnen we dit bespreken?' } });
+    expect(c.statusCode).toBe(201);
+    // A professional cannot record an opinion in the family's name.
+    expect((await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(403);
+    // Parents cannot edit the plan.
+    expect((await mum({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"2"' }, payload: { goals: [], actions: [], changeSummary: 'Zelf doen' } })).statusCode).toBe(403);
+  });
+});
+
+describe('integrated meeting and evaluation', () => {
+  it('decisions become plan actions in one step; the report reaches the family; a late report is flagged', async () => {
+    const wijk = api('wijk');
+    const m = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/meetings`, payload: {
+      scheduledAt: new Date().toISOString(), chairUserId: f.user.wijk.id, agenda: ['Hoe gaat het met Kees?', 'Afspraken'],
+      participants: [
+        { kind: 'professional', userId: f.user.ib.id, organisationId: f.org.school, hasMandate: true },
+        { kind: 'parent', userId: f.user.mum.id },
+        { kind: 'child_voice', childVoice: 'Ik wil graag weer voetballen.' },
+      ],
+    } });
+    expect(m.statusCode).toBe(201);
+    const meeting = m.json();
+    expect(meeting.participants).toHaveLength(3);
+    const d = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}/decisions`, payload: { text: 'Kees gaat op voetbal', action: { what: 'Aanmelden bij de voetbalclub', ownerUserId: f.user.wijk.id, dueOn: plusDays(today(), 10) } } });
+    expect(d.statusCode).toBe(201);
+    const { plan, meeting: after } = d.json();
+    const action = plan.actions.find((a: { what: string }) => a.what === 'Aanmelden bij de voetbalclub');
+    expect(action).toBeDefined();
+    expect(after.decisions[0].planActionId).toBe(action.id);
+    const tasks = (await wijk({ method: 'GET', url: '/api/v1/tasks' })).json();
+    expect(tasks.map((x: { actionId: string }) => x.actionId)).toContain(action.id);
+    const held = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}`, headers: { 'if-match': `"${after.version}"` }, payload: { status: 'held', report: 'Afgesproken: voetbal en vaste bedtijd.', attendance: [{ participantId: after.participants[0].id, present: true }] } });
+    expect(held.statusCode).toBe(200);
+    // The family does not see an unshared report.
+    const famBefore = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}` })).json();
+    expect(famBefore.report).toBeNull();
+    await t.db.query(`UPDATE meetings SET held_on = $2 WHERE id = $1`, [meeting.id, plusDays(today(), -15)]);
+    const late = (await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}` })).json();
+    expect(late.warnings.map((w: { code: string }) => w.code)).toEqual(['report_not_shared']);
+    const shared = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}/share-report` });
+    expect(shared.json().warnings).toEqual([]);
+    const fam = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}` })).json();
+    expect(fam.report).toBe('Afgesproken: voetbal en vaste bedtijd.');
+    const inbox = (await api('mum')({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(inbox.map((n: { kind: string }) => n.kind)).toContain('meeting.report_shared');
+  });
+
+  it('records an evaluation with satisfaction and the setting', async () => {
+    const res = await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/evaluations`, payload: { heldOn: today(), wentWell: 'Kees slaapt beter.', mustChange: 'Meer contact met school.', setting: 'ordinary_life', satisfactionYoungPerson: 4, satisfactionParents: 5 } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()[0]).toMatchObject({ setting: 'ordinary_life', satisfactionYoungPerson: 4, satisfactionParents: 5 });
+    const bad = await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/evaluations`, payload: { heldOn: today(), wentWell: 'x', mustChange: 'y', setting: 'ordinary_life', satisfactionParents: 6 } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('break-the-glass', () => {
+  it('needs a reason, lasts 24 hours, tells the lead and shows in the access log', async () => {
+    const short = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', reason: 'nood' } });
+    expect(short.statusCode).toBe(400);
+    const res = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', reason: 'Kees is bij ons binnengebracht na een ongeluk; ik moet weten wie betrokken is.' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().youngPersonId).toBe(f.child.c8);
+    expect((await api('outsider')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(200);
+    const inbox = (await api('wijk')({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(inbox.find((n: { kind: string }) => n.kind === 'break_glass.started')).toMatchObject({ youngPersonId: f.child.c8 });
+    const log = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log` })).json();
+    expect(log.items.find((i: { basis: string | null; who: string }) => i.basis === 'break_glass' && i.who === 'Otto Outside')).toBeDefined();
+    // After 24 hours access is gone again.
+    await t.db.query(`UPDATE break_glass_grants SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [f.user.outsider.id]);
+    expect((await api('outsider')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(404);
+    const unknown = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { givenName: 'Niet', familyName: 'Bestaand', birthDate: '2015-01-01', reason: 'Dit kind bestaat niet in het systeem, dus 404.' } });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('family view', () => {
+  it('parents read the plan, network, consents and access log of their own child only', async () => {
+    for (const url of [`/api/v1/children/${f.child.c8}/plan`, `/api/v1/children/${f.child.c8}/network`, `/api/v1/children/${f.child.c8}/consents`, `/api/v1/children/${f.child.c8}/access-log`, `/api/v1/children/${f.child.c8}/timeline`]) {
+      expect((await api('dad')({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+    const search = (await api('mum')({ method: 'GET', url: '/api/v1/children' })).json();
+    expect(search.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([f.child.c8, f.child.c15, f.child.c16]));
+    expect((await api('otherParent')({ method: 'GET', url: '/api/v1/children' })).json().items).toEqual([]);
+  });
+
+  it('a young person of 16 can close the family view; parents then see only that the child exists', async () => {
+    const q = await api('teen')({ method: 'POST', url: `/api/v1/children/${f.child.c16}/questions`, payload: { text: 'Ik wil hulp bij geldzaken.', ownWords: true, lifeDomains: ['money'], raisedBy: 'young_person' } });
+    expect(q.statusCode).toBe(201);
+    expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c16}/network` })).statusCode).toBe(200);
+    expect((await api('mum')({ method: 'PUT', url: `/api/v1/children/${f.child.c16}/privacy`, payload: { parentsAccess: 'hidden' } })).statusCode).toBe(403);
+    const r = await api('teen')({ method: 'PUT', url: `/api/v1/children/${f.child.c16}/privacy`, payload: { parentsAccess: 'hidden' } });
+    expect(r.statusCode).toBe(200);
+    expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c16}/network` })).statusCode).toBe(403);
+    expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c16}` })).statusCode).toBe(200);
+    // Under 16 this is not possible.
+    const younger = await insertChild(t.db, f.regionId, { given: 'Jo', family: 'Jong', birthDate: bornYearsAgo(14), guardians: [f.user.mum.id] });
+    expect((await api('mum')({ method: 'PUT', url: `/api/v1/children/${younger}/privacy`, payload: { parentsAccess: 'hidden' } })).statusCode).toBe(403);
+  });
+});
+
+describe('matches (who else is involved)', () => {
+  it('a second organisation registering the same young person makes a match for both; a sibling makes a family match', async () => {
+    const first = await api('jgz')({ method: 'POST', url: '/api/v1/matches/signals', payload: { bsn: '123456782', contactPhone: '0900-1234' } });
+    expect(first.json().newMatches).toBe(0);
+    const second = await api('outsider')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Kees', familyName: 'Kringloop', birthDate: bornYearsAgo(8) } });
+    expect(second.json().newMatches).toBe(1);
+    const mine = (await api('jgz')({ method: 'GET', url: '/api/v1/matches' })).json();
+    expect(mine).toEqual([expect.objectContaining({ kind: 'person', other: expect.objectContaining({ displayName: 'Otto Outside', organisationName: 'Wijkteam Zuid' }) })]);
+    // Nothing about content is in a match.
+    expect(JSON.stringify(mine)).not.toMatch(/moe|stil|slapen/);
+    const sibling = await api('ib')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Fleur', familyName: 'Kringloop', birthDate: bornYearsAgo(15) } });
+    expect(sibling.json().newMatches).toBe(2);
+    const ibMatches = (await api('ib')({ method: 'GET', url: '/api/v1/matches' })).json();
+    expect(ibMatches.every((m: { kind: string }) => m.kind === 'family')).toBe(true);
+    expect(ibMatches[0].other.youngPersonName).toBe('Kees Kringloop');
+  });
+
+  it('a signal ends at 23 at the latest', async () => {
+    const res = await api('jgz')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Oud', familyName: 'Genoeg', birthDate: bornYearsAgo(23) } });
+    expect(res.statusCode).toBe(422);
+    const r22 = await api('jgz')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Bijna', familyName: 'Oud', birthDate: bornYearsAgo(22, 300) } });
+    expect(r22.statusCode).toBe(201);
+    expect(r22.json().expiresOn < plusDays(today(), 100)).toBe(true);
+  });
+});
+
+describe('legal basis', () => {
+  it('needs a justification and reviewer; an endangering basis is hidden from the family and reviewed', async () => {
+    const wijk = api('wijk');
+    const res = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.wijkteam, justification: 'Zorgen over veiligheid thuis na signalen van school.', reviewerUserId: f.user.jgz.id, endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
+    // The wijkteam professional is not (yet) in Fleur's network: no access at all.
+    expect(res.statusCode, res.body).toBe(404);
+    // Fleur is a pupil of the school: the intern begeleider opens a question and records the Meldcode basis.
+    await t.db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [f.child.c15, f.org.school]);
+    const ib = api('ib');
+    expect((await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/questions`, payload: { text: 'Zorgen over de situatie thuis.', ownWords: false, lifeDomains: ['safety'], raisedBy: 'professional' } })).statusCode).toBe(201);
+    expect((await ib({ method: 'GET', url: `/api/v1/children/${f.child.c15}/plan` })).statusCode).toBe(404);
+    const short = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'zorgen', reviewerUserId: f.user.jgz.id } });
+    expect(short.statusCode).toBe(400);
+    const ok = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'Zorgen over veiligheid thuis na signalen in de klas.', reviewerUserId: f.user.jgz.id, endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
+    expect(ok.statusCode).toBe(201);
+    expect((await ib({ method: 'GET', url: `/api/v1/children/${f.child.c15}/plan` })).statusCode).toBe(200);
+    const fam = (await api('dad')({ method: 'GET', url: `/api/v1/children/${f.child.c15}/consents` })).json();
+    expect(fam.legalBases).toEqual([]);
+    const id = ok.json().legalBases[0].id;
+    expect((await api('outsider')({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Akkoord.' } })).statusCode).toBe(404);
+    const review = await api('jgz')({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Terecht.', endangeringOutcome: 'confirmed' } });
+    expect(review.statusCode).toBe(200);
+    const [ev] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE young_person_id = $1 AND kind IN ('basis.endangering_marked', 'basis.reviewed')`, [f.child.c15]);
+    expect(ev!.n).toBe(2);
+  });
+});
+
+describe('audit', () => {
+  it('every read is an audit event with its basis', async () => {
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE young_person_id = $1 AND kind = 'plan.read'`, [f.child.c8]))[0]!.n;
+    await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` });
+    const rows = await t.db.query<{ basis: string; actor_organisation_id: string }>(
+      `SELECT basis, actor_organisation_id FROM audit_events WHERE young_person_id = $1 AND kind = 'plan.read' ORDER BY id DESC`, [f.child.c8]);
+    expect(rows.length).toBe(before + 1);
+    expect(rows[0]).toEqual({ basis: 'consent', actor_organisation_id: f.org.wijkteam });
+  });
+
+  it('the table refuses UPDATE and DELETE', async () => {
+    await expect(t.db.query(`UPDATE audit_events SET kind = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_events WHERE id = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verification finds an edited row and a deleted row (after bypassing the protection as superuser)', async () => {
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+    const [target] = await t.db.query<{ id: number; chain_key: string; seq: number }>(
+      `SELECT id, chain_key, seq FROM audit_events WHERE young_person_id = $1 AND kind = 'plan.read' ORDER BY id LIMIT 1`, [f.child.c8]);
+    await t.db.tx(async (q) => {
+      await q.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
+      await q.query(`UPDATE audit_events SET details = '{"tampered":true}' WHERE id = $1`, [target!.id]);
+      await q.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
+    });
+    const edited = await verifyAudit(t.db);
+    expect(edited.ok).toBe(false);
+    expect(edited.firstBroken).toMatchObject({ id: Number(target!.id), chainKey: target!.chain_key });
+    expect(edited.firstBroken!.problem).toMatch(/edited/);
+    // Put it back by deleting the row instead: now a gap in the chain.
+    await t.db.tx(async (q) => {
+      await q.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
+      await q.query(`DELETE FROM audit_events WHERE id = $1`, [target!.id]);
+      await q.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
+    });
+    const deleted = await verifyAudit(t.db);
+    expect(deleted.ok).toBe(false);
+    expect(deleted.firstBroken).toMatchObject({ chainKey: target!.chain_key, seq: Number(target!.seq) + 1 });
+    expect(deleted.firstBroken!.problem).toMatch(/deleted/);
+  });
+});

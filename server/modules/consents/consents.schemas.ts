@@ -1,0 +1,85 @@
+import { Type, type Static } from 'typebox';
+import { AllowedActions, IsoDate, Uuid } from '../children/children.schemas.ts';
+
+export const ConsentBody = Type.Object(
+  {
+    purpose: Type.Enum(['share_in_network', 'integrated_meeting', 'exchange_with_school']),
+    recipientOrganisationId: Type.Optional(Uuid),
+    recipientRole: Type.Optional(Type.Enum(['teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional', 'leerplicht_officer', 'swv_coordinator'])),
+    consenterUserId: Type.Optional(Uuid),
+    consenterRelation: Type.Optional(Type.Enum(['parent', 'young_person'])),
+    method: Type.Optional(Type.Enum(['in_app', 'verbal', 'written'])),
+    validFrom: Type.Optional(IsoDate),
+    validUntil: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export type ConsentBody = Static<typeof ConsentBody>;
+
+export const ConsentOut = Type.Object({
+  id: Uuid, purpose: Type.String(),
+  recipient: Type.Object({ organisationId: Type.Union([Uuid, Type.Null()]), organisationName: Type.Union([Type.String(), Type.Null()]), role: Type.Union([Type.String(), Type.Null()]) }),
+  givenBy: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), displayName: Type.String(), relation: Type.String() }),
+  method: Type.String(), recordedBy: Type.String(), validFrom: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]),
+  givenAt: Type.String(), withdrawnAt: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), version: Type.Integer(),
+  canWithdraw: Type.Boolean(),
+});
+
+export const LegalBasisOut = Type.Object({
+  id: Uuid, kind: Type.String(), organisationId: Uuid, organisationName: Type.String(), justification: Type.String(),
+  recordedBy: Type.String(), recordedAt: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]),
+  reviewer: Type.String(), reviewOutcome: Type.Union([Type.String(), Type.Null()]), endangering: Type.Boolean(),
+});
+
+export const ConsentsOut = Type.Object(
+  {
+    rule: Type.Object({ ageBand: Type.String(), consenters: Type.Array(Type.Object({ userId: Type.Union([Uuid, Type.Null()]), displayName: Type.String(), relation: Type.String() })) }),
+    consents: Type.Array(ConsentOut),
+    coverage: Type.Array(Type.Object({
+      organisationId: Uuid, organisationName: Type.String(), covered: Type.Boolean(), missing: Type.Array(Type.String()), flagged: Type.Boolean(),
+      basis: Type.Union([Type.String(), Type.Null()]),
+    })),
+    legalBases: Type.Array(LegalBasisOut),
+    allowedActions: AllowedActions,
+  },
+  { $id: 'Consents' },
+);
+
+export const ConsentParams = Type.Object({ childId: Uuid, consentId: Uuid });
+
+export const LegalBasisBody = Type.Object(
+  {
+    kind: Type.Enum(['legal_task', 'meldcode', 'vital_interest']),
+    organisationId: Uuid,
+    justification: Type.String({ minLength: 20, maxLength: 4000 }),
+    reviewerUserId: Uuid,
+    validUntil: Type.Optional(IsoDate),
+    endangering: Type.Optional(Type.Boolean({ description: 'Showing this basis to the family would endanger the child' })),
+    endangeringReason: Type.Optional(Type.String({ minLength: 10, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type LegalBasisBody = Static<typeof LegalBasisBody>;
+
+export const ReviewBody = Type.Object(
+  {
+    outcome: Type.Enum(['confirmed', 'rejected']),
+    note: Type.String({ minLength: 3, maxLength: 2000 }),
+    endangeringOutcome: Type.Optional(Type.Enum(['confirmed', 'rejected'])),
+  },
+  { additionalProperties: false },
+);
+
+export const BreakGlassBody = Type.Object(
+  {
+    bsn: Type.Optional(Type.String({ maxLength: 11 })),
+    givenName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    familyName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    birthDate: Type.Optional(IsoDate),
+    reason: Type.String({ minLength: 20, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type BreakGlassBody = Static<typeof BreakGlassBody>;
+export const BreakGlassOut = Type.Object({ youngPersonId: Uuid, expiresAt: Type.String() });
+export const BreakGlassReviewBody = Type.Object({ outcome: Type.Enum(['justified', 'unjustified']) }, { additionalProperties: false });

@@ -1,0 +1,126 @@
+/**
+ * "Who else is involved?" — modelled on the Verwijsindex. A signal holds identity and
+ * the professional's contact details, never content or a reason. Two signals from
+ * different organisations on one young person make a match; signals on siblings who
+ * share a parent with gezag make a family match. A signal lasts at most 2 years and
+ * ends at age 23.
+ */
+import type { Db, Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, youngPersonChain } from '../../core/audit.ts';
+import { CASE_ROLES, notify } from '../../core/access.ts';
+import type { Actor } from '../../core/session.ts';
+import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
+import { ageOn, birthdayAt, plusMonths, today } from '../../../shared/dates.ts';
+import type { SignalBody } from './matches.schemas.ts';
+
+export const SIGNAL_MONTHS = 24;
+export const SIGNAL_MAX_AGE = 23;
+
+async function createMatch(q: Queryable, kind: 'person' | 'family', a: { id: string; user_id: string; young_person_id: string }, b: { id: string; user_id: string; young_person_id: string }, regionId: string): Promise<boolean> {
+  const [first, second] = a.id < b.id ? [a, b] : [b, a];
+  const rows = await q.query(
+    `INSERT INTO matches (region_id, kind, signal_a, signal_b) VALUES ($1,$2,$3,$4) ON CONFLICT (signal_a, signal_b) DO NOTHING RETURNING id`,
+    [regionId, kind, first.id, second.id]);
+  if (rows.length === 0) return false;
+  for (const s of [a, b]) {
+    await notify(q, { regionId, userId: s.user_id, kind: 'match.new', youngPersonId: s.young_person_id, payload: { kind } });
+    await appendAudit(q, { chainKey: youngPersonChain(s.young_person_id), kind: 'match.created', regionId, youngPersonId: s.young_person_id, subjectType: 'signal', subjectId: s.id, basis: 'verwijsindex', details: { kind } });
+  }
+  return true;
+}
+
+export function createMatchesService(db: Db) {
+  return {
+    async register(actor: Actor, body: SignalBody) {
+      const membership = body.organisationId
+        ? actor.memberships.find((m) => m.organisationId === body.organisationId && CASE_ROLES.includes(m.role))
+        : actor.memberships.find((m) => CASE_ROLES.includes(m.role));
+      if (!membership) throw new AppError('forbidden');
+      const bsn = body.bsn ? normaliseBsn(body.bsn) : null;
+      if (body.bsn && (!bsn || !isValidBsn(bsn))) throw new AppError('invalid_bsn', { fields: { bsn: 'does not pass the elfproef' } });
+      if (!bsn && !(body.givenName && body.familyName && body.birthDate)) {
+        throw new AppError('validation_failed', { fields: { bsn: 'give a BSN, or the given name, family name and date of birth' } });
+      }
+      return db.tx(async (q) => {
+        let [yp] = await q.query<{ id: string; birth_date: string }>(
+          `SELECT id, birth_date FROM young_people WHERE region_id = $1 AND (($2::text IS NOT NULL AND bsn = $2)
+             OR ($2::text IS NULL AND lower(given_name) = lower($3) AND lower(family_name) = lower($4) AND birth_date = $5::date)) LIMIT 1`,
+          [actor.regionId, bsn, body.givenName ?? null, body.familyName ?? null, body.birthDate ?? null]);
+        if (!yp) {
+          if (!(body.givenName && body.familyName && body.birthDate)) throw new AppError('validation_failed', { fields: { givenName: 'unknown BSN: give name and date of birth too' } });
+          [yp] = await q.query<{ id: string; birth_date: string }>(
+            `INSERT INTO young_people (region_id, given_name, family_name, birth_date, bsn) VALUES ($1,$2,$3,$4,$5) RETURNING id, birth_date`,
+            [actor.regionId, body.givenName, body.familyName, body.birthDate, bsn]);
+          await appendAudit(q, { chainKey: youngPersonChain(yp!.id), kind: 'young_person.created', regionId: actor.regionId, actorUserId: actor.userId, youngPersonId: yp!.id, subjectType: 'young_person', subjectId: yp!.id, basis: 'verwijsindex' });
+        }
+        const now = today();
+        if (ageOn(yp!.birth_date, now) >= SIGNAL_MAX_AGE) throw new AppError('unprocessable', { en: 'Signals end at age 23.', nl: 'Een signaal kan tot 23 jaar.' });
+        const byTime = plusMonths(now, SIGNAL_MONTHS);
+        const byAge = birthdayAt(yp!.birth_date, SIGNAL_MAX_AGE);
+        const expiresOn = byTime < byAge ? byTime : byAge;
+        const [existing] = await q.query<{ id: string }>(
+          `SELECT id FROM signals WHERE young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL AND expires_on >= $3`, [yp!.id, membership.organisationId, now]);
+        let signal: { id: string; user_id: string; young_person_id: string };
+        if (existing) {
+          await q.query(`UPDATE signals SET expires_on = $2, user_id = $3 WHERE id = $1`, [existing.id, expiresOn, actor.userId]);
+          signal = { id: existing.id, user_id: actor.userId, young_person_id: yp!.id };
+        } else {
+          // An expired signal of the same organisation is ended first (one open signal per organisation).
+          await q.query(`UPDATE signals SET ended_at = now() WHERE young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL`, [yp!.id, membership.organisationId]);
+          const [row] = await q.query<{ id: string }>(
+            `INSERT INTO signals (region_id, young_person_id, user_id, organisation_id, contact_email, contact_phone, expires_on)
+             VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+            [actor.regionId, yp!.id, actor.userId, membership.organisationId, body.contactEmail ?? actor.email, body.contactPhone ?? null, expiresOn]);
+          signal = { id: row!.id, user_id: actor.userId, young_person_id: yp!.id };
+        }
+        await appendAudit(q, { chainKey: youngPersonChain(yp!.id), kind: 'match.signal_registered', regionId: actor.regionId, actorUserId: actor.userId, actorOrganisationId: membership.organisationId, youngPersonId: yp!.id, subjectType: 'signal', subjectId: signal.id, basis: 'verwijsindex' });
+        let newMatches = 0;
+        const others = await q.query<{ id: string; user_id: string; young_person_id: string }>(
+          `SELECT id, user_id, young_person_id FROM signals WHERE young_person_id = $1 AND organisation_id <> $2 AND ended_at IS NULL AND expires_on >= $3`,
+          [yp!.id, membership.organisationId, now]);
+        for (const o of others) if (await createMatch(q, 'person', signal, o, actor.regionId)) newMatches++;
+        // Siblings: young people who share a parent with gezag.
+        const siblings = await q.query<{ id: string; user_id: string; young_person_id: string }>(
+          `SELECT DISTINCT s.id, s.user_id, s.young_person_id FROM guardianships g1
+             JOIN guardianships g2 ON g2.parent_user_id = g1.parent_user_id AND g2.young_person_id <> g1.young_person_id
+             JOIN signals s ON s.young_person_id = g2.young_person_id
+            WHERE g1.young_person_id = $1 AND s.organisation_id <> $2 AND s.ended_at IS NULL AND s.expires_on >= $3`,
+          [yp!.id, membership.organisationId, now]);
+        for (const o of siblings) if (await createMatch(q, 'family', signal, o, actor.regionId)) newMatches++;
+        return { signalId: signal.id, expiresOn, newMatches };
+      });
+    },
+
+    /** My matches: for each, only the other side's name, organisation and contact details. */
+    async list(actor: Actor) {
+      const rows = await db.query<{
+        id: string; kind: 'person' | 'family'; created_at: Date; my_signal: string; my_yp: string; my_birth: string;
+        other_name: string; other_org: string; other_email: string | null; other_phone: string | null; other_yp: string;
+      }>(
+        `SELECT m.id, m.kind, m.created_at, mine.id AS my_signal, y1.given_name || ' ' || y1.family_name AS my_yp, y1.birth_date AS my_birth,
+                ou.display_name AS other_name, oo.name AS other_org, other.contact_email AS other_email, other.contact_phone AS other_phone,
+                y2.given_name || ' ' || y2.family_name AS other_yp
+           FROM matches m
+           JOIN signals mine ON mine.id IN (m.signal_a, m.signal_b) AND mine.user_id = $1
+           JOIN signals other ON other.id IN (m.signal_a, m.signal_b) AND other.id <> mine.id
+           JOIN young_people y1 ON y1.id = mine.young_person_id JOIN young_people y2 ON y2.id = other.young_person_id
+           JOIN users ou ON ou.id = other.user_id JOIN organisations oo ON oo.id = other.organisation_id
+          WHERE mine.ended_at IS NULL AND mine.expires_on >= $2 AND other.ended_at IS NULL AND other.expires_on >= $2
+          ORDER BY m.created_at DESC LIMIT 200`,
+        [actor.userId, today()]);
+      return rows.map((r) => ({
+        id: r.id, kind: r.kind, createdAt: new Date(r.created_at).toISOString(),
+        mySignal: { signalId: r.my_signal, youngPersonName: r.my_yp, birthDate: r.my_birth },
+        other: { displayName: r.other_name, organisationName: r.other_org, contactEmail: r.other_email, contactPhone: r.other_phone, youngPersonName: r.kind === 'family' ? r.other_yp : null },
+      }));
+    },
+
+    async end(actor: Actor, signalId: string) {
+      const rows = await db.query(`UPDATE signals SET ended_at = now() WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`, [signalId, actor.userId]);
+      if (rows.length === 0) throw new AppError('not_found');
+    },
+  };
+}
+
+export type MatchesService = ReturnType<typeof createMatchesService>;

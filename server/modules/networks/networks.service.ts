@@ -1,0 +1,209 @@
+/**
+ * The network (kindkring): a question starts it; professionals are involved from–to;
+ * exactly one lead professional (regisseur) per active network, with recorded
+ * handovers; inviting a professional needs a basis that covers their organisation.
+ */
+import type { Db, Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, youngPersonChain } from '../../core/audit.ts';
+import { addTimeline, CASE_ROLES, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
+import type { Actor } from '../../core/session.ts';
+import { today } from '../../../shared/dates.ts';
+import { consentCoverage } from '../consents/consent-rules.ts';
+import { allowedActions, childPolicy } from '../children/children.policy.ts';
+import type { QuestionBody } from '../children/children.schemas.ts';
+
+/** Records a question; starts a network when none is active; involves the professional who asks. */
+export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: string, body: QuestionBody, regionId: string) {
+  const caseMemberships = actor.memberships.filter((m) => CASE_ROLES.includes(m.role));
+  const membership = body.organisationId ? caseMemberships.find((m) => m.organisationId === body.organisationId) : caseMemberships[0];
+  if (actor.kind === 'staff' && !membership) throw new AppError('validation_failed', { fields: { organisationId: 'not one of your organisations' } });
+  let [net] = await q.query<{ id: string; lead_user_id: string | null }>(
+    `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId]);
+  let networkCreated = false;
+  if (!net) {
+    [net] = await q.query<{ id: string; lead_user_id: string | null }>(
+      `INSERT INTO networks (region_id, young_person_id, lead_user_id, lead_organisation_id) VALUES ($1, $2, $3, $4) RETURNING id, lead_user_id`,
+      [regionId, youngPersonId, membership ? actor.userId : null, membership?.organisationId ?? null]);
+    networkCreated = true;
+    await addTimeline(q, { regionId, youngPersonId, kind: 'network.created', actorUserId: actor.userId, subjectId: net!.id });
+    await appendAudit(q, { chainKey: youngPersonChain(youngPersonId), kind: 'network.created', regionId, actorUserId: actor.userId, youngPersonId, subjectType: 'network', subjectId: net!.id, basis: membership ? 'involvement' : actor.kind });
+  }
+  const [question] = await q.query<{ id: string }>(
+    `INSERT INTO questions (region_id, young_person_id, network_id, text, own_words, life_domains, raised_by, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [regionId, youngPersonId, net!.id, body.text, body.ownWords, body.lifeDomains, body.raisedBy, actor.userId]);
+  await addTimeline(q, { regionId, youngPersonId, kind: 'question.created', actorUserId: actor.userId, subjectId: question!.id, summary: { lifeDomains: body.lifeDomains, raisedBy: body.raisedBy } });
+  await appendAudit(q, { chainKey: youngPersonChain(youngPersonId), kind: 'question.created', regionId, actorUserId: actor.userId, actorOrganisationId: membership?.organisationId ?? null, youngPersonId, subjectType: 'question', subjectId: question!.id, details: { lifeDomains: body.lifeDomains } });
+  if (membership) {
+    const [inv] = await q.query(
+      `SELECT 1 FROM involvements WHERE network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
+      [net!.id, actor.userId, membership.organisationId, today()]);
+    if (!inv) {
+      await q.query(
+        `INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, invited_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$4)`,
+        [regionId, net!.id, youngPersonId, actor.userId, membership.organisationId, membership.role, today()]);
+      await addTimeline(q, { regionId, youngPersonId, kind: 'involvement.added', actorUserId: actor.userId, subjectId: actor.userId, summary: { organisation: membership.organisationName, role: membership.role } });
+    }
+  }
+  // A question raised by someone else reaches the lead professional.
+  if (net!.lead_user_id && net!.lead_user_id !== actor.userId) {
+    await notify(q, { regionId, userId: net!.lead_user_id, kind: 'question.new', youngPersonId, payload: { questionId: question!.id } });
+  }
+  return { questionId: question!.id, networkId: net!.id, networkCreated };
+}
+
+/** Does a consent or a legal basis cover this organisation (and role) for the young person today? */
+export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: string, role?: string): Promise<boolean> {
+  const [legal] = await q.query(
+    `SELECT 1 FROM legal_bases WHERE young_person_id = $1 AND organisation_id = $2
+        AND (review_outcome IS NULL OR review_outcome = 'confirmed') AND (valid_until IS NULL OR valid_until >= $3)`,
+    [a.youngPersonId, organisationId, a.today]);
+  if (legal) return true;
+  const consents = await loadConsentRows(q, a.youngPersonId);
+  return consentCoverage({
+    birthDate: a.birthDate, guardianIds: a.guardianIds, youngPersonUserId: a.youngPersonUserId, consents,
+    recipient: { organisationId, role }, on: a.today,
+  }).covered;
+}
+
+const NETWORK_ACTIONS = ['inviteToNetwork', 'endInvolvement', 'handOverLead', 'openQuestion'] as const;
+
+export async function networkView(q: Queryable, a: ChildAccess) {
+  const [net] = await q.query<{ id: string; status: string; lead_user_id: string | null; version: number; lead_name: string | null; lead_org: string | null }>(
+    `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org
+       FROM networks n LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
+      WHERE n.young_person_id = $1 AND n.status = 'active'`, [a.youngPersonId]);
+  if (!net) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
+  const involvements = await q.query<{
+    id: string; user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string;
+    starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
+  }>(
+    `SELECT i.id, i.user_id, u.display_name, i.organisation_id, o.name AS org_name, o.type AS org_type, i.role, i.starts_on, i.ends_on,
+            o.contact_email AS email, o.contact_phone AS phone
+       FROM involvements i JOIN users u ON u.id = i.user_id JOIN organisations o ON o.id = i.organisation_id
+      WHERE i.network_id = $1 ORDER BY i.starts_on, u.display_name`, [net.id]);
+  const [yp] = await q.query<{ given_name: string; family_name: string; user_id: string | null }>(
+    `SELECT given_name, family_name, user_id FROM young_people WHERE id = $1`, [a.youngPersonId]);
+  const guardians = await q.query<{ id: string; display_name: string }>(
+    `SELECT u.id, u.display_name FROM guardianships g JOIN users u ON u.id = g.parent_user_id WHERE g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`,
+    [a.youngPersonId]);
+  const questions = await q.query<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: Date; created_by: string }>(
+    `SELECT q.id, q.text, q.own_words, q.life_domains, q.raised_by, q.created_at, u.display_name AS created_by
+       FROM questions q JOIN users u ON u.id = q.created_by WHERE q.network_id = $1 ORDER BY q.created_at`, [net.id]);
+  const handovers = await q.query<{ from_name: string | null; to_name: string; reason: string; at: Date }>(
+    `SELECT f.display_name AS from_name, t.display_name AS to_name, h.reason, h.at FROM lead_handovers h
+       LEFT JOIN users f ON f.id = h.from_user_id JOIN users t ON t.id = h.to_user_id WHERE h.network_id = $1 ORDER BY h.at`, [net.id]);
+  return {
+    id: net.id, status: net.status,
+    lead: net.lead_user_id ? { userId: net.lead_user_id, displayName: net.lead_name!, organisationName: net.lead_org } : null,
+    involvements: involvements.map((i) => ({
+      id: i.id, userId: i.user_id, displayName: i.display_name, organisationId: i.organisation_id, organisationName: i.org_name,
+      organisationType: i.org_type, role: i.role, startsOn: i.starts_on, endsOn: i.ends_on, isLead: i.user_id === net.lead_user_id && !i.ends_on,
+      contactEmail: i.email, contactPhone: i.phone,
+    })),
+    members: [
+      ...guardians.map((g) => ({ userId: g.id, displayName: g.display_name, relation: 'parent' })),
+      { userId: yp!.user_id, displayName: `${yp!.given_name} ${yp!.family_name}`, relation: 'young_person' },
+    ],
+    questions: questions.map((x) => ({
+      id: x.id, text: x.text, ownWords: x.own_words, lifeDomains: x.life_domains, raisedBy: x.raised_by,
+      createdAt: new Date(x.created_at).toISOString(), createdBy: x.created_by,
+    })),
+    handovers: handovers.map((h) => ({ from: h.from_name, to: h.to_name, reason: h.reason, at: new Date(h.at).toISOString() })),
+    version: net.version,
+    allowedActions: allowedActions(a, [...NETWORK_ACTIONS]),
+  };
+}
+
+export function createNetworksService(db: Db) {
+  return {
+    async openQuestion(actor: Actor, childId: string, body: QuestionBody) {
+      return withChild(db, actor, childId, { rule: childPolicy.openQuestion, audit: 'network.read', subjectType: 'network' },
+        (q, a) => openQuestionTx(q, actor, childId, body, a.regionId));
+    },
+
+    async get(actor: Actor, childId: string) {
+      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network' }, networkView);
+    },
+
+    /** Professionals of the region who could be invited, and whether a basis covers them now. */
+    async candidates(actor: Actor, childId: string, term = '') {
+      return withChild(db, actor, childId, { rule: childPolicy.inviteToNetwork, audit: 'network.read', subjectType: 'network', details: { view: 'candidates' } }, async (q, a) => {
+        const rows = await q.query<{ user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string }>(
+          `SELECT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS org_name, o.type AS org_type, m.role
+             FROM memberships m JOIN users u ON u.id = m.user_id AND u.active JOIN organisations o ON o.id = m.organisation_id
+            WHERE o.region_id = $1 AND m.role = ANY($2::text[])
+              AND ($3 = '' OR lower(u.display_name || ' ' || o.name) LIKE '%' || $3 || '%')
+            ORDER BY o.name, u.display_name LIMIT 50`,
+          [a.regionId, CASE_ROLES, term.trim().toLowerCase().replace(/[%_\\]/g, '')]);
+        const out = [];
+        for (const r of rows) {
+          out.push({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.org_name,
+            organisationType: r.org_type, role: r.role, covered: await basisCovers(q, a, r.organisation_id, r.role) });
+        }
+        return out;
+      });
+    },
+
+    async invite(actor: Actor, childId: string, body: { userId: string; organisationId: string; role?: string }) {
+      return withChild(db, actor, childId, { rule: childPolicy.inviteToNetwork, audit: 'involvement.added', subjectType: 'user', subjectId: body.userId, details: { organisationId: body.organisationId } }, async (q, a) => {
+        const [m] = await q.query<{ role: string; org_name: string }>(
+          `SELECT m.role, o.name AS org_name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+            WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.role = ANY($3::text[]) AND ($4::text IS NULL OR m.role = $4)
+            ORDER BY m.role LIMIT 1`,
+          [body.userId, body.organisationId, CASE_ROLES, body.role ?? null]);
+        if (!m) throw new AppError('validation_failed', { fields: { userId: 'not a professional of this organisation' } });
+        if (!(await basisCovers(q, a, body.organisationId, m.role))) throw new AppError('no_basis');
+        const [dup] = await q.query(
+          `SELECT 1 FROM involvements WHERE network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
+          [a.networkId, body.userId, body.organisationId, a.today]);
+        if (dup) throw new AppError('already_exists', { en: 'This professional is already involved.', nl: 'Deze professional is al betrokken.' });
+        await q.query(
+          `INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, invited_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+          [a.regionId, a.networkId, childId, body.userId, body.organisationId, m.role, a.today, actor.userId]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'involvement.added', actorUserId: actor.userId, subjectId: body.userId, summary: { organisation: m.org_name, role: m.role } });
+        await notify(q, { regionId: a.regionId, userId: body.userId, kind: 'network.invited', youngPersonId: childId, payload: { by: actor.displayName } });
+        return networkView(q, a);
+      });
+    },
+
+    async endInvolvement(actor: Actor, childId: string, involvementId: string) {
+      return withChild(db, actor, childId, { rule: childPolicy.endInvolvement, audit: 'involvement.ended', subjectType: 'involvement', subjectId: involvementId }, async (q, a) => {
+        const [inv] = await q.query<{ user_id: string }>(
+          `UPDATE involvements SET ends_on = $3 WHERE id = $1 AND network_id = $2 AND (ends_on IS NULL OR ends_on > $3) RETURNING user_id`,
+          [involvementId, a.networkId, a.today]);
+        if (!inv) throw new AppError('not_found');
+        if (inv.user_id === a.leadUserId) {
+          await q.query(`UPDATE networks SET lead_user_id = NULL, lead_organisation_id = NULL, version = version + 1 WHERE id = $1`, [a.networkId]);
+        }
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'involvement.ended', actorUserId: actor.userId, subjectId: inv.user_id });
+        return networkView(q, { ...a, leadUserId: inv.user_id === a.leadUserId ? null : a.leadUserId });
+      });
+    },
+
+    /** Hands the lead to another involved professional. Needs the network version (If-Match). */
+    async handOverLead(actor: Actor, childId: string, ifMatch: number, body: { userId: string; reason: string }) {
+      return withChild(db, actor, childId, { rule: childPolicy.handOverLead, audit: 'network.lead_handover', subjectType: 'user', subjectId: body.userId }, async (q, a) => {
+        const [inv] = await q.query<{ organisation_id: string }>(
+          `SELECT organisation_id FROM involvements WHERE network_id = $1 AND user_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3) LIMIT 1`,
+          [a.networkId, body.userId, a.today]);
+        if (!inv) throw new AppError('validation_failed', { fields: { userId: 'must be involved in this network' } });
+        const updated = await q.query(
+          `UPDATE networks SET lead_user_id = $3, lead_organisation_id = $4, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
+          [a.networkId, ifMatch, body.userId, inv.organisation_id]);
+        if (updated.length === 0) throw new AppError('conflict', { current: await networkView(q, a) });
+        await q.query(
+          `INSERT INTO lead_handovers (region_id, network_id, young_person_id, from_user_id, to_user_id, reason, by_user_id) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+          [a.regionId, a.networkId, childId, a.leadUserId, body.userId, body.reason, actor.userId]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'network.lead_handover', actorUserId: actor.userId, subjectId: body.userId });
+        if (body.userId !== actor.userId) await notify(q, { regionId: a.regionId, userId: body.userId, kind: 'network.lead_assigned', youngPersonId: childId, payload: { by: actor.displayName } });
+        return networkView(q, { ...a, leadUserId: body.userId, isLead: body.userId === actor.userId });
+      });
+    },
+  };
+}
+
+export type NetworksService = ReturnType<typeof createNetworksService>;

@@ -1,0 +1,37 @@
+/**
+ * The in-app inbox. Services write notifications with `notify()` (server/core/access.ts)
+ * in the same transaction as the change; this module reads and marks them. Another
+ * delivery channel (e-mail) would read the same rows.
+ */
+import { Type } from 'typebox';
+import type { Db } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../../core/session.ts';
+
+export const NotificationOut = Type.Object({
+  id: Type.String({ format: 'uuid' }), kind: Type.String(), youngPersonId: Type.Union([Type.String(), Type.Null()]),
+  childName: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: Type.String(), read: Type.Boolean(),
+});
+
+export function createNotificationsService(db: Db) {
+  return {
+    async list(actor: Actor, unreadOnly = false) {
+      const rows = await db.query<{ id: string; kind: string; young_person_id: string | null; child: string | null; payload: unknown; created_at: Date; read_at: Date | null }>(
+        `SELECT n.id, n.kind, n.young_person_id, y.given_name || ' ' || y.family_name AS child, n.payload, n.created_at, n.read_at
+           FROM notifications n LEFT JOIN young_people y ON y.id = n.young_person_id
+          WHERE n.user_id = $1 AND ($2 = false OR n.read_at IS NULL) ORDER BY n.created_at DESC LIMIT 100`, [actor.userId, unreadOnly]);
+      return rows.map((r) => ({
+        id: r.id, kind: r.kind, youngPersonId: r.young_person_id, childName: r.child,
+        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+        createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null,
+      }));
+    },
+    async markRead(actor: Actor, id: string) {
+      const rows = await db.query(`UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`, [id, actor.userId]);
+      if (rows.length === 0) throw new AppError('not_found');
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

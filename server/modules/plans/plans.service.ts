@@ -1,0 +1,239 @@
+/**
+ * One plan per young person (één kind, één plan). Every change writes a new, complete
+ * version; the version number is the concurrency token (If-Match), so two people
+ * editing at once never overwrite each other: the second gets 409 with the current plan.
+ * Parents and the young person comment on a version and record agreement or not.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { addTimeline, notify, withChild, type ChildAccess } from '../../core/access.ts';
+import type { Actor } from '../../core/session.ts';
+import { allowedActions, childPolicy } from '../children/children.policy.ts';
+import { findDiagnosticTerm } from './plan-rules.ts';
+import type { ActionIn, PlanBody } from './plans.schemas.ts';
+
+export interface Goal { id: string; text: string }
+export interface PlanAction {
+  id: string; goalId: string | null; what: string;
+  owner: { userId: string | null; name: string; organisationName: string | null };
+  dueOn: string | null; status: string;
+}
+
+interface VersionRow {
+  id: string; plan_id: string; number: number; goals: Goal[]; actions: PlanAction[]; lead_user_id: string | null; lead_name: string | null;
+  next_evaluation_on: string | null; change_summary: string; created_at: Date; created_by: string;
+}
+
+const iso = (d: Date) => new Date(d).toISOString();
+const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+async function loadVersion(q: Queryable, youngPersonId: string, number?: number): Promise<VersionRow | null> {
+  const [row] = await q.query<VersionRow>(
+    `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
+            v.change_summary, v.created_at, u.display_name AS created_by
+       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
+       JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
+      WHERE p.young_person_id = $1`,
+    [youngPersonId, number ?? null]);
+  return row ? { ...row, goals: parse<Goal[]>(row.goals), actions: parse<PlanAction[]>(row.actions) } : null;
+}
+
+const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
+
+export async function planView(q: Queryable, a: ChildAccess, number?: number) {
+  const v = await loadVersion(q, a.youngPersonId, number);
+  if (!v) {
+    if (number !== undefined) throw new AppError('not_found');
+    return {
+      id: null, versionNumber: 0, goals: [], actions: [], lead: null, nextEvaluationOn: null, changeSummary: '', createdAt: null, createdBy: null,
+      opinions: [], comments: [], allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
+    };
+  }
+  const opinions = await q.query<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: Date }>(
+    `SELECT o.user_id, u.display_name, o.relation, o.opinion, o.comment, o.created_at FROM plan_opinions o JOIN users u ON u.id = o.user_id
+      WHERE o.plan_version_id = $1 ORDER BY o.created_at`, [v.id]);
+  const comments = await q.query<{ id: string; display_name: string; author_relation: string; text: string; created_at: Date }>(
+    `SELECT c.id, u.display_name, c.author_relation, c.text, c.created_at FROM plan_comments c JOIN users u ON u.id = c.author_user_id
+      WHERE c.plan_version_id = $1 ORDER BY c.created_at`, [v.id]);
+  return {
+    id: v.plan_id, versionNumber: v.number, goals: v.goals, actions: v.actions,
+    lead: v.lead_user_id ? { userId: v.lead_user_id, displayName: v.lead_name! } : null,
+    nextEvaluationOn: v.next_evaluation_on, changeSummary: v.change_summary, createdAt: iso(v.created_at), createdBy: v.created_by,
+    opinions: opinions.map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
+    comments: comments.map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })),
+    allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
+  };
+}
+
+function refuseDiagnoses(texts: string[]): void {
+  for (const t of texts) {
+    const term = findDiagnosticTerm(t);
+    if (term) {
+      throw new AppError('unprocessable', {
+        en: `The shared plan holds goals and actions, not diagnoses ("${term}"). Keep that in your own organisation's file.`,
+        nl: `In het gezamenlijke plan staan doelen en acties, geen diagnoses ("${term}"). Houd dat in het dossier van uw eigen organisatie.`,
+        fields: { text: `contains "${term}"` },
+      });
+    }
+  }
+}
+
+async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input: ActionIn[], previous: PlanAction[]): Promise<PlanAction[]> {
+  const out: PlanAction[] = [];
+  for (const act of input) {
+    if (act.goalId && !goals.some((g) => g.id === act.goalId)) throw new AppError('validation_failed', { fields: { goalId: `unknown goal ${act.goalId}` } });
+    let owner: PlanAction['owner'];
+    if (act.ownerUserId) {
+      const [u] = await q.query<{ display_name: string; org_name: string | null }>(
+        `SELECT u.display_name, (SELECT o.name FROM involvements i JOIN organisations o ON o.id = i.organisation_id
+                                  WHERE i.user_id = u.id AND i.young_person_id = $2 ORDER BY i.starts_on DESC LIMIT 1) AS org_name
+           FROM users u WHERE u.id = $1 AND u.region_id = $3`, [act.ownerUserId, a.youngPersonId, a.regionId]);
+      if (!u) throw new AppError('validation_failed', { fields: { ownerUserId: 'unknown person' } });
+      owner = { userId: act.ownerUserId, name: u.display_name, organisationName: u.org_name };
+    } else if (act.ownerName) {
+      owner = { userId: null, name: act.ownerName, organisationName: null };
+    } else {
+      throw new AppError('validation_failed', { fields: { ownerUserId: 'say who does this action' } });
+    }
+    const prev = act.id ? previous.find((p) => p.id === act.id) : undefined;
+    out.push({ id: act.id ?? randomUUID(), goalId: act.goalId ?? null, what: act.what, owner, dueOn: act.dueOn ?? null, status: act.status ?? prev?.status ?? 'open' });
+  }
+  return out;
+}
+
+/** Writes a new plan version (the only way a plan changes) and refreshes the action index. */
+export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, expected: number, next: {
+  goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
+}): Promise<number> {
+  let [plan] = await q.query<{ id: string; current_version: number }>(`SELECT id, current_version FROM plans WHERE young_person_id = $1 FOR UPDATE`, [a.youngPersonId]);
+  const current = plan?.current_version ?? 0;
+  if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
+  if (!plan) {
+    [plan] = await q.query<{ id: string; current_version: number }>(
+      `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0) RETURNING id, current_version`, [a.regionId, a.youngPersonId]);
+  }
+  const number = current + 1;
+  const [net] = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [a.youngPersonId]);
+  await q.query(
+    `INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [a.regionId, plan!.id, a.youngPersonId, number, JSON.stringify(next.goals), JSON.stringify(next.actions), net?.lead_user_id ?? null,
+      next.nextEvaluationOn, next.changeSummary, actor.userId]);
+  await q.query(`UPDATE plans SET current_version = $2, updated_at = now() WHERE id = $1`, [plan!.id, number]);
+  await q.query(`DELETE FROM plan_actions WHERE plan_id = $1`, [plan!.id]);
+  for (const act of next.actions) {
+    await q.query(
+      `INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [plan!.id, act.id, a.regionId, a.youngPersonId, act.owner.userId, act.what, act.dueOn, act.status]);
+  }
+  await addTimeline(q, { regionId: a.regionId, youngPersonId: a.youngPersonId, kind: 'plan.version_created', actorUserId: actor.userId, subjectId: String(number), summary: { changeSummary: next.changeSummary } });
+  // The family hears of a new plan version (they may want to agree or not).
+  for (const g of a.parentsAccess === 'hidden' && a.ageYears >= 16 ? [] : a.guardianIds) {
+    await notify(q, { regionId: a.regionId, userId: g, kind: 'plan.new_version', youngPersonId: a.youngPersonId, payload: { number } });
+  }
+  if (a.youngPersonUserId) await notify(q, { regionId: a.regionId, userId: a.youngPersonUserId, kind: 'plan.new_version', youngPersonId: a.youngPersonId, payload: { number } });
+  return number;
+}
+
+/** Adds actions to the current plan as one new version (used by meeting decisions). */
+export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, actions: ActionIn[], changeSummary: string): Promise<PlanAction[]> {
+  const current = await loadVersion(q, a.youngPersonId);
+  refuseDiagnoses(actions.map((x) => x.what));
+  const added = await resolveActions(q, a, current?.goals ?? [], actions, []);
+  await writeVersion(q, a, actor, current?.number ?? 0, {
+    goals: current?.goals ?? [], actions: [...(current?.actions ?? []), ...added], nextEvaluationOn: current?.next_evaluation_on ?? null, changeSummary,
+  });
+  return added;
+}
+
+export function createPlansService(db: Db) {
+  return {
+    async get(actor: Actor, childId: string) {
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan' }, (q, a) => planView(q, a));
+    },
+
+    async replace(actor: Actor, childId: string, ifMatch: number, body: PlanBody) {
+      refuseDiagnoses([...body.goals.map((g) => g.text), ...body.actions.map((x) => x.what), body.changeSummary]);
+      return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.version_created', subjectType: 'plan', details: { goals: body.goals.length, actions: body.actions.length } }, async (q, a) => {
+        const goals = body.goals.map((g) => ({ id: g.id ?? randomUUID(), text: g.text }));
+        const current = await loadVersion(q, childId);
+        const actions = await resolveActions(q, a, goals, body.actions, current?.actions ?? []);
+        const number = await writeVersion(q, a, actor, ifMatch, { goals, actions, nextEvaluationOn: body.nextEvaluationOn ?? null, changeSummary: body.changeSummary });
+        return planView(q, a, number);
+      });
+    },
+
+    async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: string; dueOn?: string | null }) {
+      return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.action_updated', subjectType: 'plan_action', subjectId: actionId, details: { fields: Object.keys(patch) } }, async (q, a) => {
+        const current = await loadVersion(q, childId);
+        if (!current) throw new AppError('not_found');
+        const target = current.actions.find((x) => x.id === actionId);
+        if (!target) throw new AppError('not_found');
+        const actions = current.actions.map((x) => (x.id === actionId ? { ...x, ...(patch.status ? { status: patch.status } : {}), ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn } : {}) } : x));
+        const summary = patch.status ? `Actie "${target.what.slice(0, 60)}": ${patch.status}` : `Actie "${target.what.slice(0, 60)}": nieuwe datum`;
+        const number = await writeVersion(q, a, actor, ifMatch, { goals: current.goals, actions, nextEvaluationOn: current.next_evaluation_on, changeSummary: summary });
+        return planView(q, a, number);
+      });
+    },
+
+    async versions(actor: Actor, childId: string) {
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', details: { view: 'history' } }, async (q) => {
+        const rows = await q.query<{ number: number; created_at: Date; created_by: string; change_summary: string; agree: number; disagree: number }>(
+          `SELECT v.number, v.created_at, u.display_name AS created_by, v.change_summary,
+                  (SELECT count(*) FROM plan_opinions o WHERE o.plan_version_id = v.id AND o.opinion = 'agree')::int AS agree,
+                  (SELECT count(*) FROM plan_opinions o WHERE o.plan_version_id = v.id AND o.opinion = 'disagree')::int AS disagree
+             FROM plan_versions v JOIN users u ON u.id = v.created_by WHERE v.young_person_id = $1 ORDER BY v.number DESC`, [childId]);
+        return rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at), createdBy: r.created_by, changeSummary: r.change_summary, agree: r.agree, disagree: r.disagree }));
+      });
+    },
+
+    async version(actor: Actor, childId: string, number: number) {
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number) }, (q, a) => planView(q, a, number));
+    },
+
+    async comment(actor: Actor, childId: string, number: number, text: string) {
+      return withChild(db, actor, childId, { rule: childPolicy.commentPlan, audit: 'plan.commented', subjectType: 'plan_version', subjectId: String(number) }, async (q, a) => {
+        const v = await loadVersion(q, childId, number);
+        if (!v) throw new AppError('not_found');
+        const relation = a.level === 'guardian' ? 'parent' : a.level === 'self' ? 'young_person' : 'professional';
+        await q.query(
+          `INSERT INTO plan_comments (region_id, plan_version_id, young_person_id, author_user_id, author_relation, text) VALUES ($1,$2,$3,$4,$5,$6)`,
+          [a.regionId, v.id, childId, actor.userId, relation, text]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'plan.commented', actorUserId: actor.userId, subjectId: String(number), summary: { relation } });
+        if (a.leadUserId && a.leadUserId !== actor.userId) await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind: 'plan.commented', youngPersonId: childId, payload: { number, relation } });
+        return planView(q, a, number);
+      });
+    },
+
+    async opinion(actor: Actor, childId: string, number: number, body: { opinion: 'agree' | 'disagree'; comment?: string }) {
+      return withChild(db, actor, childId, { rule: childPolicy.givePlanOpinion, audit: 'plan.opinion_recorded', subjectType: 'plan_version', subjectId: String(number), details: { opinion: body.opinion } }, async (q, a) => {
+        const v = await loadVersion(q, childId, number);
+        if (!v) throw new AppError('not_found');
+        const relation = a.level === 'self' ? 'young_person' : 'parent';
+        await q.query(
+          `INSERT INTO plan_opinions (plan_version_id, user_id, region_id, young_person_id, relation, opinion, comment) VALUES ($1,$2,$3,$4,$5,$6,$7)
+           ON CONFLICT (plan_version_id, user_id) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment, created_at = now()`,
+          [v.id, actor.userId, a.regionId, childId, relation, body.opinion, body.comment ?? null]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'plan.opinion_recorded', actorUserId: actor.userId, subjectId: String(number), summary: { opinion: body.opinion, relation } });
+        if (a.leadUserId) await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind: 'plan.opinion', youngPersonId: childId, payload: { number, opinion: body.opinion } });
+        return planView(q, a, number);
+      });
+    },
+
+    /** My open plan actions across the young people I may reach. */
+    async tasks(actor: Actor) {
+      const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: string; overdue: boolean }>(
+        `SELECT pa.young_person_id, y.given_name, y.family_name, pa.action_id, pa.what, pa.due_on, pa.status,
+                (pa.due_on IS NOT NULL AND pa.due_on < current_date) AS overdue
+           FROM plan_actions pa JOIN young_people y ON y.id = pa.young_person_id
+          WHERE pa.owner_user_id = $1 AND pa.status IN ('open', 'in_progress')
+            AND EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.id = i.network_id AND n.status = 'active'
+                         WHERE i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
+          ORDER BY pa.due_on NULLS LAST, y.family_name LIMIT 200`, [actor.userId]);
+      return rows.map((r) => ({ youngPersonId: r.young_person_id, childName: `${r.given_name} ${r.family_name}`, actionId: r.action_id, what: r.what, dueOn: r.due_on, status: r.status, overdue: r.overdue }));
+    },
+  };
+}
+
+export type PlansService = ReturnType<typeof createPlansService>;
