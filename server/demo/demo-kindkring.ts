@@ -1,5 +1,184 @@
-/** Demo networks, plans, meetings and matches: filled in by the Kindkring module. */
+/**
+ * Demo networks, plans, meetings, evaluations and matches — made through the real
+ * services as the demo professionals and parents, so every rule, audit event and
+ * timeline entry is exactly what the app itself would write.
+ *
+ * The stories the browser journeys start from:
+ * - Vlinderhof, 9 (OBS De Kring): no network yet — the intern begeleider opens a question.
+ * - Vlinderhof, 14 (Rondeel College): network led by the wijkteam, plan with two versions,
+ *   a meeting with a shared report; the demo parent reads and answers it.
+ * - Noor Eikenhout, 10 (OBS De Kring): network without a lead; the wijkteam takes the lead.
+ * - Sem Merelaar, 16: consents himself; network with the other wijkteam.
+ */
 import type { Db } from '../core/db.ts';
-import type { DemoIds } from './demo.ts';
+import { loadMemberships, type Actor } from '../core/session.ts';
+import { plusDays } from '../../shared/dates.ts';
+import { createNetworksService } from '../modules/networks/networks.service.ts';
+import { createChildrenService } from '../modules/children/children.service.ts';
+import { createConsentsService } from '../modules/consents/consents.service.ts';
+import { createPlansService } from '../modules/plans/plans.service.ts';
+import { createMeetingsService } from '../modules/meetings/meetings.service.ts';
+import { createEvaluationsService } from '../modules/evaluations/evaluations.service.ts';
+import { createMatchesService } from '../modules/matches/matches.service.ts';
+import { prng, type DemoIds } from './demo.ts';
 
-export async function extendDemo(_db: Db, _ids: DemoIds, _today: Date): Promise<void> {}
+async function actorFor(db: Db, userId: string): Promise<Actor> {
+  const [u] = await db.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean }>(
+    `SELECT region_id, kind, email, display_name, is_platform_admin FROM users WHERE id = $1`, [userId]);
+  return {
+    userId, regionId: u!.region_id, kind: u!.kind, email: u!.email, displayName: u!.display_name, isPlatformAdmin: u!.is_platform_admin,
+    memberships: await loadMemberships(db, userId), sessionTokenHash: '', csrfToken: '',
+  };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise<void> {
+  const today = isoDay(todayDate);
+  const rand = prng(777);
+  const networks = createNetworksService(db);
+  const children = createChildrenService(db);
+  const consents = createConsentsService(db);
+  const plans = createPlansService(db);
+  const meetings = createMeetingsService(db);
+  const evaluations = createEvaluationsService(db);
+  const matches = createMatchesService(db);
+  const as = async (key: string) => actorFor(db, ids.users.get(key)!);
+  const org = (name: string) => ids.orgs.get(name)!;
+  const kid = (key: string) => ids.youngPeople.find((y) => y.key === key)!;
+
+  const ib = await as('ib');
+  const wijk = await as('wijkteam');
+  const wijk2 = await as('wijkteam2');
+  const zc = await as('zorgcoordinator');
+  const jgz = await as('jgz');
+  const jeugdhulp = await as('jeugdhulp');
+  const ouder = await as('ouder');
+  const jongere = await as('jongere');
+
+  // Fixed schools for the journey children.
+  await db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [kid('child9').id, org('OBS De Kring')]);
+  await db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [kid('child14').id, org('Rondeel College')]);
+
+  const recordParents = async (by: Actor, childId: string, parentIds: string[], orgIds: string[]) => {
+    for (const p of parentIds) for (const o of orgIds) {
+      await consents.give(by, childId, { purpose: 'share_in_network', recipientOrganisationId: o, consenterUserId: p, method: 'written' });
+    }
+  };
+  const recordYoung = async (by: Actor, childId: string, orgIds: string[]) => {
+    for (const o of orgIds) await consents.give(by, childId, { purpose: 'share_in_network', recipientOrganisationId: o, consenterRelation: 'young_person', method: 'verbal' });
+  };
+
+  // Vlinderhof, 14: the full story for the demo parent.
+  {
+    const c = kid('child14');
+    await db.query(`UPDATE young_people SET given_name = 'Lotte' WHERE id = $1`, [c.id]);
+    await networks.openQuestion(zc, c.id, { text: 'Lotte zit sinds de herfstvakantie veel thuis. Ze zegt dat ze buikpijn heeft als ze naar school moet.', ownWords: false, lifeDomains: ['school', 'health', 'home'], raisedBy: 'professional' });
+    const orgs = [org('Rondeel College'), org('Wijkteam Rondeel-Noord'), org('JGZ GGD Rondeel')];
+    await recordParents(zc, c.id, c.parentIds, orgs);
+    await recordYoung(zc, c.id, orgs);
+    await networks.invite(zc, c.id, { userId: wijk.userId, organisationId: org('Wijkteam Rondeel-Noord') });
+    await networks.invite(zc, c.id, { userId: jgz.userId, organisationId: org('JGZ GGD Rondeel') });
+    const net = await networks.get(zc, c.id);
+    await networks.handOverLead(zc, c.id, net.version, { userId: wijk.userId, reason: 'Het wijkteam kent het gezin en neemt de regie.' });
+    await plans.replace(wijk, c.id, 0, {
+      goals: [{ id: 'g1', text: 'Lotte gaat weer elke ochtend naar school.' }, { id: 'g2', text: 'Lotte weet wat ze kan doen als ze buikpijn heeft.' }],
+      actions: [
+        { goalId: 'g1', what: 'Rustige start: eerste twee weken om 10 uur beginnen', ownerUserId: zc.userId, dueOn: plusDays(today, 14) },
+        { goalId: 'g2', what: 'Gesprek bij de jeugdarts over de buikpijn', ownerUserId: jgz.userId, dueOn: plusDays(today, 10) },
+        { goalId: 'g1', what: 'Ouders brengen Lotte de eerste week naar school', ownerName: 'ouders', dueOn: plusDays(today, 7) },
+      ],
+      nextEvaluationOn: plusDays(today, 42), changeSummary: 'Eerste plan na het gesprek met Lotte en haar ouders',
+    });
+    const m = await meetings.create(wijk, c.id, {
+      scheduledAt: new Date(todayDate.getTime() - 5 * 86400000).toISOString(), chairUserId: wijk.userId,
+      agenda: ['Hoe gaat het met Lotte?', 'Wat is er nodig op school?', 'Afspraken en wie wat doet'],
+      participants: [
+        { kind: 'professional', userId: zc.userId, organisationId: org('Rondeel College'), hasMandate: true },
+        { kind: 'professional', userId: jgz.userId, organisationId: org('JGZ GGD Rondeel'), hasMandate: true },
+        { kind: 'parent', userId: ouder.userId },
+        { kind: 'child_voice', childVoice: 'Ik wil wel naar school, maar niet de hele dag.' },
+      ],
+    });
+    await meetings.decide(wijk, c.id, m.id, { text: 'Lotte krijgt een vaste mentor om bij terecht te kunnen.', action: { what: 'Mentor kiezen en voorstellen aan Lotte', ownerUserId: zc.userId, dueOn: plusDays(today, 5) } });
+    const fresh = await meetings.get(wijk, c.id, m.id);
+    await meetings.update(wijk, c.id, m.id, fresh.version, {
+      status: 'held', heldOn: plusDays(today, -5), report: 'We spraken met Lotte, haar ouders, school en de jeugdarts. Lotte begint twee weken later op de dag. Ze krijgt een vaste mentor. Over zes weken kijken we samen hoe het gaat.',
+      attendance: fresh.participants.filter((p) => p.kind !== 'child_voice').map((p) => ({ participantId: p.id, present: true })),
+    });
+    await meetings.shareReport(wijk, c.id, m.id);
+  }
+
+  // Noor Eikenhout, 10: a network without a lead yet.
+  {
+    const parent = ids.youngPeople.find((y) => y.parentIds.length === 2 && y.schoolId && !y.key && y.birthDate < plusDays(today, -3700) && y.birthDate > plusDays(today, -3900));
+    const target = parent ?? ids.youngPeople.find((y) => !y.key && y.parentIds.length > 0 && y.schoolId)!;
+    await db.query(`UPDATE young_people SET given_name = 'Noor', family_name = 'Eikenhout', school_id = $2, birth_date = $3 WHERE id = $1`, [target.id, org('OBS De Kring'), plusDays(today, -3700)]);
+    target.key = 'noor';
+    await networks.openQuestion(ib, target.id, { text: 'Noor is snel boos in de klas en heeft weinig vriendjes.', ownWords: false, lifeDomains: ['school', 'free_time'], raisedBy: 'professional' });
+    await recordParents(ib, target.id, target.parentIds, [org('OBS De Kring'), org('Wijkteam Rondeel-Noord')]);
+    await networks.invite(ib, target.id, { userId: wijk.userId, organisationId: org('Wijkteam Rondeel-Noord') });
+    // The school steps back as lead: the network waits for a regisseur.
+    await db.query(`UPDATE networks SET lead_user_id = NULL, lead_organisation_id = NULL, version = version + 1 WHERE young_person_id = $1`, [target.id]);
+  }
+
+  // Sem Merelaar, 16: he asked the wijkteam for help himself, and decides himself.
+  {
+    const c = kid('jongere');
+    const [sem] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [c.id]);
+    await children.register(wijk2, {
+      givenName: sem!.given_name, familyName: sem!.family_name, birthDate: sem!.birth_date,
+      question: { text: 'Ik wil hulp bij het regelen van mijn geld en een bijbaan.', ownWords: true, lifeDomains: ['money', 'free_time'], raisedBy: 'young_person' },
+    });
+    await consents.give(jongere, c.id, { purpose: 'share_in_network', recipientOrganisationId: org('Wijkteam Rondeel-Zuid') });
+  }
+
+  // A few dozen more networks, with plans and evaluations, for a lived-in region.
+  const pros = [
+    { actor: wijk, org: 'Wijkteam Rondeel-Noord' }, { actor: jeugdhulp, org: 'Jeugdhulp De Brug' }, { actor: jgz, org: 'JGZ GGD Rondeel' },
+  ];
+  const domains = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
+  const questions = ['Het gezin zoekt hulp bij de opvoeding.', 'Er zijn zorgen over het schoolverzuim.', 'De jongere wil hulp bij plannen en huiswerk.',
+    'Ouders maken zich zorgen over het gamen.', 'Het gezin heeft geldzorgen en zoekt ondersteuning.', 'Zorgen over de taalontwikkeling.'];
+  const candidates = ids.youngPeople.filter((y) => !y.key && y.parentIds.length > 0 && y.birthDate < plusDays(today, -365 * 2) && y.birthDate > plusDays(today, -365 * 17));
+  for (let i = 0; i < Math.min(40, candidates.length); i++) {
+    const c = candidates[Math.floor(rand() * candidates.length)]!;
+    const [has] = await db.query(`SELECT 1 FROM networks WHERE young_person_id = $1`, [c.id]);
+    if (has) continue;
+    const pro = pros[i % pros.length]!;
+    // The family comes to the professional (intake): registering finds the existing record.
+    const [who] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [c.id]);
+    await children.register(pro.actor, {
+      givenName: who!.given_name, familyName: who!.family_name, birthDate: who!.birth_date,
+      question: { text: questions[i % questions.length]!, ownWords: rand() < 0.4, lifeDomains: [domains[i % domains.length]!, domains[(i + 2) % domains.length]!], raisedBy: rand() < 0.5 ? 'parent' : 'professional' },
+    });
+    const age = (todayDate.getTime() - new Date(c.birthDate).getTime()) / (365.25 * 86400000);
+    if (age < 16) await recordParents(pro.actor, c.id, c.parentIds, [org(pro.org)]);
+    if (age >= 12) await recordYoung(pro.actor, c.id, [org(pro.org)]);
+    if (rand() < 0.7) {
+      await plans.replace(pro.actor, c.id, 0, {
+        goals: [{ id: 'g1', text: 'Het gaat thuis en op school weer goed.' }],
+        actions: [
+          { goalId: 'g1', what: 'Kennismakingsgesprek met het gezin', ownerUserId: pro.actor.userId, dueOn: plusDays(today, Math.floor(rand() * 40) - 10), status: rand() < 0.5 ? 'done' : 'open' },
+          { goalId: 'g1', what: 'Afspraken maken met school', ownerUserId: pro.actor.userId, dueOn: plusDays(today, Math.floor(rand() * 60)) },
+        ],
+        nextEvaluationOn: plusDays(today, Math.floor(rand() * 90) - 10), changeSummary: 'Eerste plan',
+      });
+      if (rand() < 0.4) {
+        await evaluations.record(pro.actor, c.id, {
+          heldOn: plusDays(today, -Math.floor(rand() * 60)), wentWell: 'De afspraken worden nagekomen.', mustChange: 'Meer contact met school.',
+          setting: rand() < 0.6 ? 'ordinary_life' : rand() < 0.5 ? 'partly' : 'elsewhere',
+          satisfactionYoungPerson: 2 + Math.floor(rand() * 4), satisfactionParents: 2 + Math.floor(rand() * 4),
+        });
+      }
+    }
+  }
+
+  // Matches: two organisations involved with the same young people (and one family).
+  const lotte = kid('child14');
+  const [lotteRow] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [lotte.id]);
+  await matches.register(jeugdhulp, { givenName: lotteRow!.given_name, familyName: lotteRow!.family_name, birthDate: lotteRow!.birth_date, contactPhone: '0900-2222' });
+  await matches.register(jgz, { givenName: lotteRow!.given_name, familyName: lotteRow!.family_name, birthDate: lotteRow!.birth_date, contactPhone: '0900-3333' });
+  const [sib] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [kid('child9').id]);
+  await matches.register(wijk, { givenName: sib!.given_name, familyName: sib!.family_name, birthDate: sib!.birth_date });
+}
