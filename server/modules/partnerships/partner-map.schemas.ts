@@ -1,0 +1,62 @@
+/** Partner map: partners, their people and portfolios ("wie is wie en wie kent wie"). */
+import { Type, type Static } from 'typebox';
+import { AllowedActions, Name, Nullable, Text, Uuid, WarningOut } from './partnerships.schemas.ts';
+
+const Ring = Type.Enum(['inner', 'outer'] as const);
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Phone = Type.String({ maxLength: 30 });
+
+export const PartnerBody = Type.Object({
+  organisationId: Uuid, ring: Type.Optional(Ring), roleDescription: Type.Optional(Text(1000)),
+}, { additionalProperties: false });
+export const PartnerPatch = Type.Object({
+  ring: Type.Optional(Ring), roleDescription: Type.Optional(Nullable(Text(1000))),
+}, { additionalProperties: false });
+
+export const PersonBody = Type.Object({
+  partnerId: Uuid, name: Name, roleTitle: Type.Optional(Text(200)), email: Type.Optional(Email), phone: Type.Optional(Phone),
+  ring: Type.Optional(Ring), userId: Type.Optional(Uuid),
+}, { additionalProperties: false });
+export type PersonBody = Static<typeof PersonBody>;
+export const PersonPatch = Type.Object({
+  name: Type.Optional(Name), roleTitle: Type.Optional(Nullable(Text(200))), email: Type.Optional(Nullable(Email)),
+  phone: Type.Optional(Nullable(Phone)), ring: Type.Optional(Nullable(Ring)), userId: Type.Optional(Nullable(Uuid)),
+}, { additionalProperties: false });
+export type PersonPatch = Static<typeof PersonPatch>;
+
+export const PortfolioBody = Type.Object({
+  personId: Uuid, topic: Name, responsibilities: Type.Optional(Text()), mandate: Type.Optional(Text()),
+  hasMandate: Type.Boolean(), deputyPersonId: Type.Optional(Uuid), isKey: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export type PortfolioBody = Static<typeof PortfolioBody>;
+export const PortfolioPatch = Type.Object({
+  topic: Type.Optional(Name), responsibilities: Type.Optional(Nullable(Text())), mandate: Type.Optional(Nullable(Text())),
+  hasMandate: Type.Optional(Type.Boolean()), deputyPersonId: Type.Optional(Nullable(Uuid)), isKey: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export type PortfolioPatch = Static<typeof PortfolioPatch>;
+
+export const MapQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  organisationId: Type.Optional(Uuid),
+  topic: Type.Optional(Type.String({ maxLength: 100 })),
+}, { additionalProperties: false });
+
+export const PortfolioOut = Type.Object({
+  id: Uuid, personId: Uuid, topic: Type.String(), responsibilities: Nullable(Type.String()), mandate: Nullable(Type.String()),
+  hasMandate: Type.Boolean(), deputyPersonId: Nullable(Uuid), deputyName: Nullable(Type.String()), isKey: Type.Boolean(), version: Type.Integer(),
+});
+export const PersonOut = Type.Object({
+  id: Uuid, partnerId: Uuid, userId: Nullable(Uuid), name: Type.String(), roleTitle: Nullable(Type.String()),
+  email: Nullable(Type.String()), phone: Nullable(Type.String()), ring: Type.String(), version: Type.Integer(),
+  portfolios: Type.Optional(Type.Array(PortfolioOut)),
+});
+export const PartnerOut = Type.Object({
+  id: Uuid, organisationId: Uuid, organisationName: Type.String(), organisationType: Type.String(),
+  ring: Type.String(), roleDescription: Nullable(Type.String()), version: Type.Integer(),
+  people: Type.Optional(Type.Array(PersonOut)),
+});
+export const MapOut = Type.Object({
+  partners: Type.Array(PartnerOut),
+  warnings: Type.Array(WarningOut),
+  allowedActions: AllowedActions,
+});

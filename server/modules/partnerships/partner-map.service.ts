@@ -1,0 +1,140 @@
+/**
+ * Partner map: which organisations take part (inner or outer ring), their people,
+ * and portfolios with mandate and deputy. Warnings point at fragile spots: a key
+ * portfolio resting on one person, a partner without anyone who may decide.
+ */
+import type { Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../../core/session.ts';
+import { defined, insertPartner, requireInPartnership, updateVersioned } from './partnerships.repo.ts';
+import * as repo from './partner-map.repo.ts';
+import type { PersonBody, PersonPatch, PortfolioBody, PortfolioPatch } from './partner-map.schemas.ts';
+import { warning, type Warning, type Workspace } from './workspace.ts';
+
+/** The map's warnings, computed on the whole map (never on a filtered view). */
+export function mapWarnings(partners: repo.PartnerRow[], people: repo.PersonRow[], portfolios: repo.PortfolioRow[]): Warning[] {
+  const out: Warning[] = [];
+  const personById = new Map(people.map((p) => [p.id, p]));
+  for (const pf of portfolios) {
+    if (pf.is_key && !pf.deputy_person_id) {
+      const who = personById.get(pf.person_id)?.name ?? '';
+      out.push(warning('key_portfolio_no_deputy',
+        `De sleutelportefeuille "${pf.topic}" rust op één persoon (${who}) zonder vervanger.`,
+        `The key portfolio "${pf.topic}" rests on one person (${who}) with no deputy.`, { type: 'portfolio', id: pf.id }));
+    }
+  }
+  for (const pa of partners) {
+    const mine = new Set(people.filter((p) => p.partner_id === pa.id).map((p) => p.id));
+    if (!portfolios.some((pf) => mine.has(pf.person_id) && pf.has_mandate)) {
+      out.push(warning('partner_without_mandate',
+        `Niemand van ${pa.organisation_name} heeft mandaat om besluiten te nemen.`,
+        `No one from ${pa.organisation_name} has a mandate to decide.`, { type: 'partner', id: pa.id }));
+    }
+  }
+  return out;
+}
+
+export async function loadMapWarnings(q: Queryable, partnershipId: string): Promise<Warning[]> {
+  return mapWarnings(await repo.partners(q, partnershipId), await repo.people(q, partnershipId), await repo.portfolios(q, partnershipId));
+}
+
+const has = (s: string | null | undefined, needle: string) => Boolean(s && s.toLowerCase().includes(needle));
+
+export function createPartnerMapService(ws: Workspace) {
+  return {
+    async getMap(actor: Actor, id: string, query: { q?: string; organisationId?: string; topic?: string }) {
+      return ws.read(actor, id, 'map', async (q, ctx) => {
+        const [partners, people, portfolios] = [await repo.partners(q, id), await repo.people(q, id), await repo.portfolios(q, id)];
+        const names = new Map(people.map((p) => [p.id, p.name]));
+        const text = query.q?.trim().toLowerCase();
+        const topic = query.topic?.trim().toLowerCase();
+        const out = partners
+          .filter((pa) => !query.organisationId || pa.organisation_id === query.organisationId)
+          .map((pa) => {
+            const orgHit = !text || has(pa.organisation_name, text);
+            const persons = people.filter((p) => p.partner_id === pa.id).map((p) => {
+              const pfs = portfolios.filter((pf) => pf.person_id === p.id);
+              const shown = pfs.filter((pf) => (!topic || has(pf.topic, topic)));
+              const hit = (orgHit || has(p.name, text!) || has(p.role_title, text!) || pfs.some((pf) => has(pf.topic, text!) || has(pf.responsibilities, text!)))
+                && (!topic || shown.length > 0);
+              return hit ? { ...repo.toPerson(p, pa.ring), portfolios: shown.map((pf) => repo.toPortfolio(pf, pf.deputy_person_id ? names.get(pf.deputy_person_id) ?? null : null)) } : null;
+            }).filter((p) => p !== null);
+            const searching = Boolean(text || topic);
+            return (!searching || (orgHit && !topic) || persons.length > 0) ? { ...repo.toPartner(pa), people: persons } : null;
+          }).filter((p) => p !== null);
+        return { partners: out, warnings: mapWarnings(partners, people, portfolios), allowedActions: ctx.allowedActions };
+      });
+    },
+
+    async addPartner(actor: Actor, id: string, body: { organisationId: string; ring?: string; roleDescription?: string }) {
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        if (!(await repo.organisationInRegion(q, body.organisationId, ctx.partnership.region_id))) {
+          throw new AppError('validation_failed', { fields: { organisationId: 'not an organisation of this region' } });
+        }
+        if (ctx.partnerOrgIds.includes(body.organisationId)) throw new AppError('already_exists', { fields: { organisationId: 'already a partner' } });
+        const row = await insertPartner(q, { partnershipId: id, regionId: ctx.partnership.region_id, ...body });
+        await audit('partnership.partner_saved', { type: 'partner', id: row.id as string }, { organisationId: body.organisationId, op: 'added' });
+        return repo.toPartner((await repo.partner(q, id, row.id as string))!);
+      });
+    },
+
+    async updatePartner(actor: Actor, id: string, partnerId: string, version: number, body: { ring?: string; roleDescription?: string | null }) {
+      return ws.write(actor, id, 'manage_partners', async (q, _ctx, audit) => {
+        await updateVersioned<repo.PartnerRow>(q, 'partnership_partners', { id: partnerId, partnershipId: id }, version,
+          defined({ ring: body.ring, role_description: body.roleDescription }));
+        await audit('partnership.partner_saved', { type: 'partner', id: partnerId }, { fields: Object.keys(body), op: 'updated' });
+        return repo.toPartner((await repo.partner(q, id, partnerId))!);
+      });
+    },
+
+    async addPerson(actor: Actor, id: string, body: PersonBody) {
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        await requireInPartnership(q, 'partnership_partners', id, [body.partnerId], 'partnerId');
+        if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
+          throw new AppError('validation_failed', { fields: { userId: 'not a staff account of this region' } });
+        }
+        const row = await repo.insertPerson(q, id, ctx.partnership.region_id, body);
+        await audit('partnership.person_saved', { type: 'person', id: row.id }, { op: 'added', fields: Object.keys(body) });
+        return repo.toPerson(row);
+      });
+    },
+
+    async updatePerson(actor: Actor, id: string, personId: string, version: number, body: PersonPatch) {
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
+          throw new AppError('validation_failed', { fields: { userId: 'not a staff account of this region' } });
+        }
+        const row = await updateVersioned<repo.PersonRow>(q, 'partnership_people', { id: personId, partnershipId: id }, version, defined({
+          name: body.name, role_title: body.roleTitle, email: body.email, phone: body.phone, ring: body.ring, user_id: body.userId,
+        }), (r) => repo.toPerson(r));
+        await audit('partnership.person_saved', { type: 'person', id: personId }, { op: 'updated', fields: Object.keys(body) });
+        return repo.toPerson(row);
+      });
+    },
+
+    async addPortfolio(actor: Actor, id: string, body: PortfolioBody) {
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        await requireInPartnership(q, 'partnership_people', id, [body.personId], 'personId');
+        await requireInPartnership(q, 'partnership_people', id, [body.deputyPersonId], 'deputyPersonId');
+        if (body.deputyPersonId === body.personId) throw new AppError('validation_failed', { fields: { deputyPersonId: 'a person cannot deputise for themselves' } });
+        const row = await repo.insertPortfolio(q, id, ctx.partnership.region_id, body);
+        await audit('partnership.portfolio_saved', { type: 'portfolio', id: row.id }, { op: 'added', isKey: row.is_key, hasMandate: row.has_mandate });
+        return repo.toPortfolio(row);
+      });
+    },
+
+    async updatePortfolio(actor: Actor, id: string, portfolioId: string, version: number, body: PortfolioPatch) {
+      return ws.write(actor, id, 'manage_partners', async (q, _ctx, audit) => {
+        await requireInPartnership(q, 'partnership_people', id, [body.deputyPersonId], 'deputyPersonId');
+        const [cur] = await q.query<{ person_id: string }>(`SELECT person_id FROM partnership_portfolios WHERE id = $1 AND partnership_id = $2`, [portfolioId, id]);
+        if (cur && body.deputyPersonId === cur.person_id) throw new AppError('validation_failed', { fields: { deputyPersonId: 'a person cannot deputise for themselves' } });
+        const row = await updateVersioned<repo.PortfolioRow>(q, 'partnership_portfolios', { id: portfolioId, partnershipId: id }, version, defined({
+          topic: body.topic, responsibilities: body.responsibilities, mandate: body.mandate, has_mandate: body.hasMandate,
+          deputy_person_id: body.deputyPersonId, is_key: body.isKey,
+        }), (r) => repo.toPortfolio(r));
+        await audit('partnership.portfolio_saved', { type: 'portfolio', id: portfolioId }, { op: 'updated', fields: Object.keys(body) });
+        return repo.toPortfolio(row);
+      });
+    },
+  };
+}
