@@ -1,0 +1,112 @@
+/**
+ * Shared helpers for the browser journeys: the context each journey gets, logging
+ * in as a demo user, the axe-core check and small waits with bounded timeouts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Rondom-demo-2026';
+export const demoEmail = (key: string) => `${key}@demo.rondom.example`;
+export const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js');
+export const STEP_TIMEOUT_MS = 15_000;
+
+export interface JourneyContext {
+  baseUrl: string;
+  /** The journey's main page (1280×800 unless the journey opens another). */
+  page: Page;
+  browser: Browser;
+  /** Opens a page in a fresh browser context (own cookies), e.g. a phone viewport or a second user. */
+  newPage: (options?: { viewport?: { width: number; height: number } }) => Promise<Page>;
+  /** Runs axe-core on a page now; violations fail the journey at its end. */
+  axe: (page: Page, label: string) => Promise<void>;
+  /** Pages the runner checks with axe and screenshots at the end (the last one is the end state). */
+  pages: Page[];
+  contexts: BrowserContext[];
+}
+
+export interface Journey {
+  name: string;
+  run: (ctx: JourneyContext) => Promise<void>;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let axeSource: string | null = null;
+
+/**
+ * Injects axe-core and runs the WCAG 2.1 A/AA rules; returns the violations.
+ * page.addScriptTag({ path }) inserts an inline <script>, which the server's CSP
+ * (script-src 'self') rightly blocks; turning the CSP off for the tests would hide
+ * real CSP bugs in the app. So the same file is evaluated through the DevTools
+ * protocol, which the page's CSP does not govern.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!injected) {
+    axeSource ??= readFileSync(AXE_PATH, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const res = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return res.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+export function formatViolations(label: string, violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `  axe [${label}] ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` + v.nodes.map((n) => `      at ${n.target.join(' ')}`).join('\n'))
+    .join('\n');
+}
+
+/** Logs in through the login form (mouse-free: fills and presses Enter). */
+export async function login(page: Page, baseUrl: string, key: string): Promise<void> {
+  await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel(/^(E-mailadres|Email address)$/).fill(demoEmail(key));
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).press('Enter');
+  await page.getByRole('button', { name: /Uitloggen|Log out/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** Fails with a readable message when the condition is false. */
+export function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** The focused element has a visible focus indicator (outline or box-shadow). */
+export async function focusIsVisible(page: Page): Promise<{ visible: boolean; description: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { visible: false, description: 'nothing focused' };
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+    const desc = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    return { visible: outline || shadow, description: desc };
+  });
+}
+
+/** Presses Tab until the focused element matches, checking focus is visible on every stop. */
+export async function tabTo(page: Page, matches: (info: { tag: string; text: string; label: string; type: string }) => boolean, maxTabs = 40): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const label = el && 'labels' in el && (el as HTMLInputElement).labels?.[0]?.textContent ? (el as HTMLInputElement).labels![0]!.textContent! : el?.getAttribute('aria-label') ?? '';
+      return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), label: label.trim(), type: (el as HTMLInputElement | null)?.type ?? '' };
+    });
+    const focus = await focusIsVisible(page);
+    expect(focus.visible, `focus is not visible on ${focus.description}`);
+    if (matches(info)) return;
+  }
+  throw new Error(`did not reach the wanted element within ${maxTabs} tab presses`);
+}

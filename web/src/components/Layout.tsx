@@ -1,0 +1,108 @@
+/**
+ * The page frame: skip link, header with language switch and logout, the main
+ * navigation for this user's roles, the main landmark and the footer.
+ */
+import type { MouseEvent, ReactNode } from 'react';
+import {
+  Button, NavBar, NavList, NavListLink, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink,
+} from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { useRouter } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { canAdminister, homeKindOf, type Me } from '../types.ts';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navItems(me: Me, t: (k: string) => string): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
+  const home = homeKindOf(me);
+  if (home === 'professional') {
+    items.push({ href: '/children', label: t('nav.children') });
+    items.push({ href: '/notifications', label: t('nav.notifications') });
+    items.push({ href: '/break-glass', label: t('nav.breakGlass') });
+  }
+  if (home === 'worklist') {
+    items.push({ href: '/worklist', label: t('nav.worklist') });
+    items.push({ href: '/notifications', label: t('nav.notifications') });
+  }
+  if (canAdminister(me)) {
+    items.push({ href: '/admin/organisations', label: t('nav.organisations') });
+    items.push({ href: '/admin/users', label: t('nav.users') });
+  }
+  return items;
+}
+
+export function LanguageSwitch() {
+  const { i18n } = useTranslation();
+  const next = i18n.language.startsWith('nl') ? 'en' : 'nl';
+  return (
+    <Button appearance="subtle-button" lang={next} onClick={() => void i18n.changeLanguage(next)} className="rondom-lang-switch">
+      {next === 'en' ? 'English' : 'Nederlands'}
+    </Button>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { state, logout } = useSession();
+  const { path, navigate } = useRouter();
+  const me = state.status === 'authenticated' ? state.me : null;
+
+  const isActive = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+
+  return (
+    <>
+      <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
+      <Page className="rondom-page">
+        <PageHeader className="rondom-header">
+          <div className="rondom-header__bar">
+            <a
+              href="/"
+              className="rondom-brand"
+              onClick={(e) => { e.preventDefault(); navigate('/'); }}
+            >
+              <span className="rondom-brand__mark" aria-hidden="true" />
+              Rondom
+            </a>
+            <div className="rondom-header__tools">
+              {me && <Paragraph className="rondom-header__user">{t('layout.loggedInAs', { name: me.displayName })}</Paragraph>}
+              <LanguageSwitch />
+              {me && (
+                <Button appearance="secondary-action-button" onClick={() => void logout().then(() => navigate('/'))}>
+                  {t('layout.logout')}
+                </Button>
+              )}
+            </div>
+          </div>
+          {me && (
+            <NavBar aria-label={t('layout.mainNavigation')} className="rondom-nav">
+              <NavList>
+                {navItems(me, t).map((item) => (
+                  <NavListLink
+                    key={item.href}
+                    href={item.href}
+                    aria-current={isActive(item.href) ? 'page' : undefined}
+                    onClick={(e: MouseEvent<HTMLAnchorElement>) => { e.preventDefault(); navigate(item.href); }}
+                  >
+                    {item.label}
+                  </NavListLink>
+                ))}
+              </NavList>
+            </NavBar>
+          )}
+        </PageHeader>
+        <PageContent className="rondom-content">
+          <main id="main" tabIndex={-1} className="utrecht-page-content__main">
+            {children}
+          </main>
+        </PageContent>
+        <PageFooter className="rondom-footer">
+          <Paragraph>{t('layout.footer')}</Paragraph>
+        </PageFooter>
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+/** Loading, error and success messages, built on the NL Design System Alert. */
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api.ts';
+
+/** A polite live region: screen readers hear "loading" without losing focus. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paragraph role="status" aria-live="polite" className="rondom-loading">
+      <span className="rondom-spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </Paragraph>
+  );
+}
+
+/** Says what went wrong, in the user's language. */
+export function ErrorAlert({ error, prefix }: { error: unknown; prefix?: string }) {
+  const { t, i18n } = useTranslation();
+  let text = t('common.unexpectedError');
+  if (isApiError(error)) {
+    if (error.code === 'not_found') text = t('common.notFound');
+    else if (error.code === 'forbidden') text = t('common.forbidden');
+    else text = error.localMessage(i18n.language);
+  }
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{prefix ? `${prefix} ${text}` : text}</Paragraph>
+    </Alert>
+  );
+}
+
+export function SuccessAlert({ children }: { children: string }) {
+  return (
+    <Alert type="ok" role="status">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
+  );
+}
+
+export function InfoAlert({ children }: { children: string }) {
+  return (
+    <Alert type="info">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Emergency access ("break the glass"): find a young person outside your networks
+ * with a written reason. The access is time-limited, logged and reviewed, and the
+ * lead professional is told.
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { TextAreaField, TextField } from '../../components/forms.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ErrorAlert } from '../../components/status.tsx';
+import { fieldErrorsOf } from '../../errors.ts';
+import { AppLink } from '../../router.tsx';
+
+interface BreakGlassResult {
+  childId?: string;
+  youngPersonId?: string;
+  id?: string;
+  expiresAt?: string;
+  child?: { id: string };
+}
+
+export function BreakGlassPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ givenName: '', familyName: '', birthDate: '', bsn: '', reason: '' });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BreakGlassResult | null>(null);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    const byBsn = form.bsn.trim() !== '';
+    if (!byBsn) {
+      if (!form.givenName.trim()) f.givenName = t('breakGlass.nameOrBsn');
+      if (!form.familyName.trim()) f.familyName = t('breakGlass.nameOrBsn');
+      if (!form.birthDate) f.birthDate = t('breakGlass.nameOrBsn');
+    } else if (!/^[0-9]{8,9}$/.test(form.bsn.trim())) f.bsn = t('breakGlass.bsnFormat');
+    if (form.reason.trim().length < 10) f.reason = t('breakGlass.reasonRequired');
+    setFields(f);
+    if (Object.keys(f).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = byBsn
+        ? { bsn: form.bsn.trim(), reason: form.reason.trim() }
+        : { givenName: form.givenName.trim(), familyName: form.familyName.trim(), birthDate: form.birthDate, reason: form.reason.trim() };
+      setResult(await api.post<BreakGlassResult>('/api/v1/break-glass', body));
+    } catch (err) {
+      setError(err);
+      setFields(fieldErrorsOf(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const childId = result?.childId ?? result?.youngPersonId ?? result?.child?.id;
+  return (
+    <>
+      <PageTitle>{t('breakGlass.title')}</PageTitle>
+      <Alert type="warning">
+        <Paragraph>{t('breakGlass.warning')}</Paragraph>
+      </Alert>
+      {error !== null && <ErrorAlert error={error} prefix={t('breakGlass.failed')} />}
+      {result ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('breakGlass.granted')}</Paragraph>
+          {childId && <Paragraph><AppLink href={`/children/${childId}`}>{t('breakGlass.open')}</AppLink></Paragraph>}
+        </Alert>
+      ) : (
+        <form onSubmit={submit} noValidate className="rondom-form">
+          <TextField label={t('breakGlass.givenName')} name="givenName" value={form.givenName} onChange={set('givenName')} error={fields.givenName} autoComplete="off" />
+          <TextField label={t('breakGlass.familyName')} name="familyName" value={form.familyName} onChange={set('familyName')} error={fields.familyName} autoComplete="off" />
+          <TextField label={t('breakGlass.birthDate')} name="birthDate" type="date" value={form.birthDate} onChange={set('birthDate')} error={fields.birthDate} />
+          <TextField label={t('breakGlass.bsn')} name="bsn" inputMode="numeric" value={form.bsn} onChange={set('bsn')} error={fields.bsn} description={t('breakGlass.bsnHelp')} autoComplete="off" />
+          <TextAreaField label={t('breakGlass.reason')} name="reason" value={form.reason} onChange={set('reason')} error={fields.reason} description={t('breakGlass.reasonHelp')} required />
+          <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('breakGlass.submit')}</Button>
+        </form>
+      )}
+    </>
+  );
+}

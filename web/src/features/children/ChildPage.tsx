@@ -1,0 +1,95 @@
+/**
+ * One young person: overview with questions, the network, what was shared
+ * (consents and access log), the plan and the meetings. Every action shown comes
+ * from the server's `allowedActions`; a professional without access gets 404.
+ */
+import type { MouseEvent } from 'react';
+import { Heading, NavList, NavListLink, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ErrorAlert, Loading } from '../../components/status.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad } from '../../hooks.ts';
+import { useRouter } from '../../router.tsx';
+import { useMe } from '../../session.tsx';
+import { can, fullName, type Child } from './children-types.ts';
+import { QuestionForm } from './QuestionForm.tsx';
+import { NetworkSection } from '../networks/NetworkSection.tsx';
+import { SharingSection } from '../consents/SharingSection.tsx';
+import { PlanSection } from '../plans/PlanSection.tsx';
+import { MeetingsSection } from '../meetings/MeetingsSection.tsx';
+
+const SECTIONS = ['overview', 'network', 'sharing', 'plan', 'meetings'] as const;
+
+export function ChildPage({ childId, section }: { childId: string; section: string }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const { navigate } = useRouter();
+  const child = useLoad((s) => api.get<Child>(`/api/v1/children/${childId}`, s), [childId]);
+
+  if (child.loading && !child.data) return <><PageTitle>{t('child.loadingTitle')}</PageTitle><Loading /></>;
+  if (child.error || !child.data) {
+    return (
+      <>
+        <PageTitle>{t('child.notFoundTitle')}</PageTitle>
+        {child.error ? <ErrorAlert error={child.error} /> : null}
+        <Paragraph>{t('child.notFoundText')}</Paragraph>
+      </>
+    );
+  }
+  const c = child.data;
+  const family = me.kind !== 'staff';
+  const self = me.kind === 'young_person';
+  const current = (SECTIONS as readonly string[]).includes(section) ? section : 'overview';
+  const label = (s: string) => t(`child.section.${s}${family ? 'Family' : ''}`, { defaultValue: t(`child.section.${s}`) });
+
+  return (
+    <>
+      <PageTitle>{self ? t('child.yourPage') : fullName(c)}</PageTitle>
+      <Paragraph>
+        {t('child.born', { date: formatDate(c.birthDate, i18n.language) })}
+        {c.ageYears !== null && c.ageYears !== undefined && <> — {t('child.age', { count: c.ageYears })}</>}
+      </Paragraph>
+      <nav aria-label={t('child.sectionsNav')} className="rondom-subnav">
+        <NavList>
+          {SECTIONS.map((s) => {
+            const href = s === 'overview' ? `/children/${childId}` : `/children/${childId}/${s}`;
+            return (
+              <NavListLink key={s} href={href} aria-current={s === current ? 'page' : undefined} onClick={(e: MouseEvent<HTMLAnchorElement>) => { e.preventDefault(); navigate(href); }}>
+                {label(s)}
+              </NavListLink>
+            );
+          })}
+        </NavList>
+      </nav>
+      <Heading level={2}>{label(current)}</Heading>
+      {current === 'overview' && <Overview child={c} onChanged={child.reload} />}
+      {current === 'network' && <NetworkSection childId={childId} />}
+      {current === 'sharing' && <SharingSection child={c} />}
+      {current === 'plan' && <PlanSection childId={childId} />}
+      {current === 'meetings' && <MeetingsSection childId={childId} />}
+    </>
+  );
+}
+
+function Overview({ child, onChanged }: { child: Child; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const rule = child.consentRule;
+  return (
+    <>
+      {rule && (
+        <section aria-labelledby="who-consents" className="rondom-section">
+          <Heading level={3} id="who-consents">{t('consent.whoDecides')}</Heading>
+          <Paragraph>{t(`consent.ageBand.${rule.ageBand}`)}</Paragraph>
+          <UnorderedList className="rondom-list">
+            {rule.consenters.map((p) => (
+              <UnorderedListItem key={p.userId}>{p.displayName} ({t(`relation.${p.relation}`, { defaultValue: p.relation })})</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+      {can(child.allowedActions, 'openQuestion') && <QuestionForm childId={child.id} onSaved={onChanged} />}
+    </>
+  );
+}

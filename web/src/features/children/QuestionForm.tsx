@@ -1,0 +1,73 @@
+/** Raise a question about a young person: in their own words where possible, with life domains. */
+import { useState, type FormEvent } from 'react';
+import { Button, Fieldset, FieldsetLegend, Heading } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { CheckboxField, SelectField, TextAreaField } from '../../components/forms.tsx';
+import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
+import { fieldErrorsOf } from '../../errors.ts';
+
+export const LIFE_DOMAINS = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
+
+export function QuestionForm({ childId, onSaved }: { childId: string; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [ownWords, setOwnWords] = useState(false);
+  const [raisedBy, setRaisedBy] = useState('professional');
+  const [domains, setDomains] = useState<string[]>([]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    if (!text.trim()) f.text = t('question.textRequired');
+    if (domains.length === 0) f.lifeDomains = t('question.domainRequired');
+    setFields(f);
+    setDone(false);
+    if (Object.keys(f).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/children/${childId}/questions`, { text: text.trim(), ownWords, lifeDomains: domains, raisedBy });
+      setDone(true);
+      setText('');
+      setDomains([]);
+      onSaved();
+    } catch (err) {
+      setError(err);
+      setFields(fieldErrorsOf(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="new-question" className="rondom-section">
+      <Heading level={3} id="new-question">{t('question.title')}</Heading>
+      {done && <SuccessAlert>{t('question.saved')}</SuccessAlert>}
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
+      <form onSubmit={submit} noValidate className="rondom-form">
+        <TextAreaField label={t('question.text')} name="text" value={text} onChange={setText} error={fields.text} description={t('question.textHelp')} required />
+        <CheckboxField label={t('question.ownWords')} name="ownWords" checked={ownWords} onChange={setOwnWords} />
+        <SelectField
+          label={t('question.raisedBy')} name="raisedBy" value={raisedBy} onChange={setRaisedBy}
+          options={['professional', 'parent', 'young_person'].map((v) => ({ value: v, label: t(`question.raisedByOption.${v}`) }))}
+        />
+        <Fieldset invalid={Boolean(fields.lifeDomains)} aria-describedby={fields.lifeDomains ? 'domains-error' : undefined}>
+          <FieldsetLegend>{t('question.lifeDomains')}</FieldsetLegend>
+          {fields.lifeDomains && <p id="domains-error" className="utrecht-form-field-error-message">{fields.lifeDomains}</p>}
+          {LIFE_DOMAINS.map((d) => (
+            <CheckboxField
+              key={d} label={t(`lifeDomain.${d}`)} name={`domain-${d}`} checked={domains.includes(d)}
+              onChange={(on) => setDomains((xs) => (on ? [...xs, d] : xs.filter((x) => x !== d)))}
+            />
+          ))}
+        </Fieldset>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('question.submit')}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/** Shapes of the API answers the web app reads. Mirrors server/modules/*\/*.schemas.ts. */
+
+export type UserKind = 'staff' | 'parent' | 'young_person';
+
+export interface Membership {
+  organisationId: string;
+  organisationName: string;
+  organisationType: string;
+  role: string;
+}
+
+/** GET /api/v1/me and POST /api/v1/session. */
+export interface Me {
+  id: string;
+  regionId: string;
+  kind: UserKind;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  totpEnabled: boolean;
+  memberships: Membership[];
+  csrfToken: string;
+}
+
+export interface Organisation {
+  id: string;
+  regionId: string;
+  areaId: string | null;
+  type: string;
+  name: string;
+  schoolType: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  version: number;
+}
+
+export interface AdminUser {
+  id: string;
+  regionId: string;
+  kind: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  active: boolean;
+  memberships: { organisationId: string; role: string }[];
+}
+
+export interface Region {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export const ROLES = [
+  'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
+  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin',
+] as const;
+
+export const ORGANISATION_TYPES = [
+  'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
+] as const;
+
+/** Which home screen a user gets; decided from /me only (the server still checks every call). */
+export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'policy';
+
+export function homeKindOf(me: Me): HomeKind {
+  if (me.kind === 'parent' || me.kind === 'young_person') return 'family';
+  const roles = new Set(me.memberships.map((m) => m.role));
+  if (roles.has('leerplicht_officer') || roles.has('swv_coordinator') || roles.has('municipality_coordinator')) return 'worklist';
+  const caseRoles = ['teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional'];
+  if (caseRoles.some((r) => roles.has(r))) return 'professional';
+  if (me.isPlatformAdmin || roles.has('org_admin')) return 'admin';
+  return 'policy';
+}
+
+/** True when the user may see the admin screens (the server decides what they really get). */
+export function canAdminister(me: Me): boolean {
+  return me.isPlatformAdmin || me.memberships.some((m) => m.role === 'org_admin');
+}
