@@ -40,6 +40,10 @@ import { createMatchesService } from './modules/matches/matches.service.ts';
 import { matchesRoutes } from './modules/matches/matches.routes.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { createLeerplichtService } from './modules/leerplicht/leerplicht.service.ts';
+import { createExemptionsService } from './modules/leerplicht/exemptions.service.ts';
+import { createInspectieReport } from './modules/leerplicht/inspectie.report.ts';
+import { leerplichtRoutes } from './modules/leerplicht/leerplicht.routes.ts';
 
 export interface Services {
   db: Db;
@@ -169,6 +173,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(evaluationsRoutes(createEvaluationsService(db)));
   await app.register(matchesRoutes(createMatchesService(db)));
   await app.register(notificationsRoutes(createNotificationsService(db), createHistoryService(db)));
+  await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db)));
 
   const webDir = config.webDistDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -10,6 +10,7 @@ import { verifyAudit } from './core/audit.ts';
 import { createUserTx } from './modules/admin/admin.service.ts';
 import { AppError } from './core/errors.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/demo.ts';
+import { runDailyJobs } from './jobs/daily.ts';
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFromEnv();
@@ -83,6 +84,15 @@ program.command('verify-audit').description('Check every audit hash chain; names
     }
   });
 });
+
+program.command('jobs').description('Run the daily jobs now (clock alerts, escalations, reminders, audit anchor)')
+  .option('--force', 'run even when today\'s run is done (jobs are idempotent)')
+  .action(async (opts: { force?: boolean }) => {
+    await withDb(async (db) => {
+      await migrate(db);
+      console.log(JSON.stringify(await runDailyJobs(db, undefined, Boolean(opts.force)), null, 2));
+    });
+  });
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) console.error(`rondom: ${err.message}${err.detail?.fields ? ' ' + JSON.stringify(err.detail.fields) : ''}`);

@@ -7,6 +7,7 @@ import { configFromEnv } from './core/config.ts';
 import { DbConnectError, openDb, redactUrl, type Db } from './core/db.ts';
 import { MigrationError } from './core/migrate.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/demo.ts';
+import { startScheduler } from './jobs/daily.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -29,12 +30,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let stopScheduler = () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
+      stopScheduler();
       await app.close(); // stops accepting, waits for in-flight requests, then closes the database (onClose)
       process.exit(0);
     } catch (err) {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (process.env.RONDOM_JOBS !== 'false') stopScheduler = startScheduler(db, app.log);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   console.log(`\nRondom draait op / runs at ${url}  (database: ${db.kind === 'pglite' ? target : 'postgresql ' + target})`);
   const [demo] = await db.query(`SELECT 1 FROM regions WHERE slug = 'demo'`);

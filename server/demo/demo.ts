@@ -17,6 +17,7 @@ import type { Role } from '../core/session.ts';
 import { isValidBsn } from '../../shared/bsn.ts';
 import { extendDemo } from './demo-kindkring.ts';
 import { extendDemoPartnerships } from './demo-partnerships.ts';
+import { extendDemoLeerplicht } from './demo-leerplicht.ts';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
 export const DEMO_DOMAIN = 'demo.rondom.example';
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<DemoIds> {
     return seedBase(q, passwordHash, today);
   });
   await extendDemo(db, ids, today);
+  await extendDemoLeerplicht(db, ids, today);
   await extendDemoPartnerships(db, ids, today);
   return ids;
 }

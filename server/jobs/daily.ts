@@ -1,0 +1,173 @@
+/**
+ * Daily jobs, run by an in-process scheduler (see startScheduler).
+ *
+ * Why in-process and not a PostgreSQL job queue: the embedded default is PGlite, a
+ * database inside this process that no external worker can reach, and one scheduler
+ * must serve both engines. Each job is idempotent (unique keys on alerts, escalation
+ * rungs and notification dedupe keys), and job_runs records one run per job per day,
+ * so running twice creates nothing twice and a restart catches up on a missed day.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../core/db.ts';
+import { appendAudit, youngPersonChain } from '../core/audit.ts';
+import { notify } from '../core/access.ts';
+import { birthdayAt, plusDays, today as todayIso, type IsoDate } from '../../shared/dates.ts';
+import { CASE_SELECT, clockOf, escalateTx, loadSettings, type CaseRow } from '../modules/leerplicht/leerplicht.service.ts';
+import { REPORT_SHARE_DAYS } from '../modules/meetings/meetings.service.ts';
+
+type Job = (db: Db, on: IsoDate) => Promise<Record<string, number>>;
+
+async function leerplichtOfficers(db: Db, regionId: string): Promise<string[]> {
+  const rows = await db.query<{ user_id: string }>(
+    `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'leerplicht_officer'`, [regionId]);
+  return rows.map((r) => r.user_id);
+}
+
+/** Thuiszitter clock: warnings and red, once per level per case; red starts the escalation ladder. */
+const leerplichtClock: Job = async (db, on) => {
+  let alerts = 0;
+  let escalations = 0;
+  const regions = await db.query<{ region_id: string }>(`SELECT DISTINCT region_id FROM absences WHERE ended_on IS NULL`);
+  for (const { region_id } of regions) {
+    const s = await loadSettings(db, region_id);
+    const officers = await leerplichtOfficers(db, region_id);
+    const rows = await db.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.ended_on IS NULL`, [on, region_id]);
+    for (const r of rows) {
+      if (r.exempted) continue;
+      const c = clockOf(r, s, on);
+      if (c.clock === 'stopped') continue;
+      const levels = s.warningDays.map((d, i) => ({ level: `warning_${i + 1}`, due: c.days >= d }));
+      levels.push({ level: 'red', due: c.clock === 'red' });
+      await db.tx(async (q) => {
+        for (const l of levels.filter((x) => x.due)) {
+          const inserted = await q.query(
+            `INSERT INTO absence_alerts (absence_id, level, region_id, raised_on) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING absence_id`,
+            [r.id, l.level, region_id, on]);
+          if (inserted.length === 0) continue;
+          alerts++;
+          for (const u of officers) await notify(q, { regionId: region_id, userId: u, kind: `absence.${l.level}`, youngPersonId: r.young_person_id, payload: { absenceId: r.id, days: c.days }, dedupeKey: `alert:${r.id}:${l.level}` });
+          await appendAudit(q, { chainKey: youngPersonChain(r.young_person_id), kind: 'absence.alert', regionId: region_id, youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { level: l.level, days: c.days } });
+        }
+        // Red and not yet escalated, or a rung whose deadline passed without a decision: next rung.
+        const deadlinePassed = r.deadline !== null && r.deadline < on && !r.place;
+        if ((c.clock === 'red' && r.rung === null) || deadlinePassed) {
+          const reason = r.rung === null ? 'Drie maanden zonder passend aanbod (automatisch).' : 'De termijn van de vorige stap is verlopen (automatisch).';
+          if (await escalateTx(q, r, s, null, reason, on)) escalations++;
+        }
+      });
+    }
+  }
+  return { alerts, escalations };
+};
+
+/** 5 onder a: a reminder before 1 July to renew for next school year (unless "never able"). */
+const exemptionRenewals: Job = async (db, on) => {
+  const year = Number(on.slice(0, 4));
+  const firstJuly = `${year}-07-01`;
+  if (on < plusDays(firstJuly, -30) || on >= firstJuly) return { reminders: 0 };
+  const rows = await db.query<{ id: string; region_id: string; young_person_id: string }>(
+    `SELECT id, region_id, young_person_id FROM exemptions WHERE article = '5a' AND status = 'confirmed' AND NOT never_able AND valid_until = $1`, [`${year}-07-31`]);
+  let reminders = 0;
+  for (const e of rows) {
+    const officers = await leerplichtOfficers(db, e.region_id);
+    await db.tx(async (q) => {
+      for (const u of officers) {
+        await notify(q, { regionId: e.region_id, userId: u, kind: 'exemption.renewal_due', youngPersonId: e.young_person_id, payload: { exemptionId: e.id, before: firstJuly }, dedupeKey: `renew:${e.id}:${year}` });
+      }
+    });
+    reminders++;
+  }
+  return { reminders };
+};
+
+/** Kindkring reminders: unshared meeting reports, evaluations due, consents to check after a 12th or 16th birthday. */
+const kindkringReminders: Job = async (db, on) => {
+  let n = 0;
+  const late = await db.query<{ id: string; region_id: string; young_person_id: string; lead_user_id: string }>(
+    `SELECT m.id, m.region_id, m.young_person_id, n.lead_user_id FROM meetings m JOIN networks n ON n.id = m.network_id AND n.lead_user_id IS NOT NULL
+      WHERE m.status = 'held' AND m.report_shared_at IS NULL AND m.held_on < $1::date`, [plusDays(on, -REPORT_SHARE_DAYS)]);
+  const due = await db.query<{ plan_id: string; region_id: string; young_person_id: string; lead_user_id: string; next_evaluation_on: string }>(
+    `SELECT p.id AS plan_id, p.region_id, p.young_person_id, n.lead_user_id, v.next_evaluation_on
+       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version
+       JOIN networks n ON n.young_person_id = p.young_person_id AND n.status = 'active' AND n.lead_user_id IS NOT NULL
+      WHERE v.next_evaluation_on BETWEEN $1::date AND $2::date`, [on, plusDays(on, 7)]);
+  const birthdays = await db.query<{ id: string; region_id: string; birth_date: string; lead_user_id: string }>(
+    `SELECT y.id, y.region_id, y.birth_date, n.lead_user_id FROM young_people y JOIN networks n ON n.young_person_id = y.id AND n.status = 'active' AND n.lead_user_id IS NOT NULL`);
+  await db.tx(async (q) => {
+    for (const m of late) {
+      await notify(q, { regionId: m.region_id, userId: m.lead_user_id, kind: 'meeting.report_not_shared', youngPersonId: m.young_person_id, payload: { meetingId: m.id }, dedupeKey: `report:${m.id}` });
+      n++;
+    }
+    for (const p of due) {
+      await notify(q, { regionId: p.region_id, userId: p.lead_user_id, kind: 'evaluation.due', youngPersonId: p.young_person_id, payload: { on: p.next_evaluation_on }, dedupeKey: `eval:${p.plan_id}:${p.next_evaluation_on}` });
+      n++;
+    }
+    for (const y of birthdays) {
+      for (const age of [12, 16]) {
+        const bd = birthdayAt(y.birth_date, age);
+        if (bd <= on && bd > plusDays(on, -7)) {
+          await notify(q, { regionId: y.region_id, userId: y.lead_user_id, kind: 'consent.check_after_birthday', youngPersonId: y.id, payload: { age }, dedupeKey: `bday:${y.id}:${age}` });
+          n++;
+        }
+      }
+    }
+  });
+  return { reminders: n };
+};
+
+/** Anchors every chain's head in the global 'anchor' chain, so a rewritten chain is caught even if rewritten consistently. */
+const auditAnchor: Job = async (db) => {
+  const heads = await db.query<{ chain_key: string; last_seq: number; last_hash: string }>(
+    `SELECT chain_key, last_seq, last_hash FROM audit_chains WHERE chain_key <> 'anchor' ORDER BY chain_key`);
+  const digest = createHash('sha256');
+  for (const h of heads) digest.update(`${h.chain_key}:${h.last_seq}:${h.last_hash}\n`);
+  await db.tx((q) => appendAudit(q, { chainKey: 'anchor', kind: 'audit.anchor', subjectType: 'audit', details: { chains: heads.length, digest: digest.digest('hex') } }));
+  return { chains: heads.length };
+};
+
+export const DAILY_JOBS: Record<string, Job> = { leerplichtClock, exemptionRenewals, kindkringReminders, auditAnchor };
+
+/** Runs each daily job at most once for the day (job_runs); an unfinished run older than 30 minutes is retried. */
+export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = false): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const [name, job] of Object.entries(DAILY_JOBS)) {
+    const claimed = await db.query(
+      `INSERT INTO job_runs (job, day) VALUES ($1, $2)
+       ON CONFLICT (job, day) DO UPDATE SET started_at = now()
+         WHERE job_runs.finished_at IS NULL AND job_runs.started_at < now() - interval '30 minutes' OR $3::boolean
+       RETURNING job`, [name, on, force]);
+    if (claimed.length === 0) {
+      results[name] = 'already done';
+      continue;
+    }
+    const result = await job(db, on);
+    await db.query(`UPDATE job_runs SET finished_at = now(), result = $3 WHERE job = $1 AND day = $2`, [name, on, JSON.stringify(result)]);
+    results[name] = result;
+  }
+  return results;
+}
+
+/** Runs the daily jobs at start (catching up) and then every hour; returns a stop function. */
+export function startScheduler(db: Db, log: { error: (o: object, msg: string) => void; info: (o: object, msg: string) => void }): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const results = await runDailyJobs(db);
+      log.info({ jobs: Object.keys(results) }, 'daily jobs checked');
+    } catch (err) {
+      log.error({ err: { message: (err as Error).message } }, 'daily jobs failed');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 2000);
+  const timer = setInterval(() => void tick(), 60 * 60 * 1000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The quarterly thuiszitter registration for the Inspectie van het Onderwijs, per SWV:
+ * a running, anonymised register (no names, BSN or dates of birth; rows of children no
+ * longer at home stay in it) and a summary with counts per duration band.
+ */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, userChain } from '../../core/audit.ts';
+import type { Actor } from '../../core/session.ts';
+import { ageOn } from '../../../shared/dates.ts';
+import { leerplichtPolicy } from './leerplicht.policy.ts';
+import { clockOf, loadSettings } from './leerplicht.service.ts';
+
+export const BANDS = ['< 4 weken', '4 weken – 3 maanden', '> 3 maanden'] as const;
+
+export function quarterBounds(quarter: string): { start: string; end: string } {
+  const [y, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(6))];
+  const startMonth = (q - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(y, endMonth, 0)).getUTCDate();
+  return { start: `${y}-${String(startMonth).padStart(2, '0')}-01`, end: `${y}-${String(endMonth).padStart(2, '0')}-${lastDay}` };
+}
+
+export function durationBand(days: number, startedOn: string, stop: string): (typeof BANDS)[number] {
+  if (days < 28) return BANDS[0];
+  const threeMonths = new Date(startedOn);
+  threeMonths.setUTCMonth(threeMonths.getUTCMonth() + 3);
+  return threeMonths.toISOString().slice(0, 10) <= stop ? BANDS[2] : BANDS[1];
+}
+
+export interface ReportRow {
+  nr: number; leeftijd: number; schooltype: string; soort: string; reden: string; duur: string; status: string;
+}
+
+export function createInspectieReport(db: Db) {
+  async function build(actor: Actor, swvId: string, quarter: string) {
+    if (!leerplichtPolicy.report(actor, swvId)) throw new AppError('not_found');
+    const [swv] = await db.query<{ name: string }>(`SELECT name FROM organisations WHERE id = $1 AND type = 'swv' AND region_id = $2`, [swvId, actor.regionId]);
+    if (!swv) throw new AppError('not_found');
+    const { end } = quarterBounds(quarter);
+    const settings = await loadSettings(db, actor.regionId);
+    const rows = await db.query<{
+      id: string; birth_date: string; school_type: string | null; kind: string; reason_category: string; started_on: string; ended_on: string | null;
+      offer_extent: string; offer_started_on: string | null; outcome: string | null; exempted: boolean;
+    }>(
+      `SELECT a.id, y.birth_date, s.school_type, a.kind, a.reason_category, a.started_on, a.ended_on, a.offer_extent, a.offer_started_on, a.outcome,
+              EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
+                        AND x.valid_from <= $2::date AND x.valid_until >= $2::date) AS exempted
+         FROM absences a JOIN young_people y ON y.id = a.young_person_id LEFT JOIN organisations s ON s.id = a.school_id
+        WHERE a.swv_id = $1 AND a.started_on <= $2::date
+        ORDER BY a.started_on, a.id`,
+      [swvId, end]);
+    const register: ReportRow[] = [];
+    for (const r of rows) {
+      // As it stood at the end of the quarter.
+      const endedBy = r.ended_on && r.ended_on <= end ? r.ended_on : null;
+      const offerBy = r.offer_started_on && r.offer_started_on <= end ? r.offer_started_on : null;
+      const c = clockOf({ started_on: r.started_on, ended_on: endedBy, offer_extent: offerBy ? r.offer_extent : 'none', offer_started_on: offerBy }, settings, end);
+      // Only thuiszitters: absolute absence, or relative absence longer than 4 weeks.
+      if (r.kind === 'relative' && c.days <= 28 && !r.exempted) continue;
+      const stop = [end, endedBy, r.offer_extent === 'full' ? offerBy : null].filter((d): d is string => Boolean(d)).sort()[0]!;
+      const status = r.exempted || r.outcome === 'exemption' ? 'vrijstelling'
+        : endedBy && r.outcome === 'back_at_school' ? 'terug op school'
+        : endedBy || (r.offer_extent === 'full' && offerBy) ? 'ander aanbod'
+        : 'thuis';
+      register.push({
+        nr: register.length + 1, leeftijd: Math.max(0, ageOn(r.birth_date, end)), schooltype: r.school_type ?? 'niet ingeschreven',
+        soort: r.kind === 'absolute' ? 'absoluut verzuim' : 'langdurig relatief verzuim', reden: r.reason_category,
+        duur: durationBand(c.days, r.started_on, stop), status,
+      });
+    }
+    const summary = BANDS.map((band) => ({
+      duur: band,
+      totaal: register.filter((x) => x.duur === band).length,
+      thuis: register.filter((x) => x.duur === band && x.status === 'thuis').length,
+      'terug op school': register.filter((x) => x.duur === band && x.status === 'terug op school').length,
+      'ander aanbod': register.filter((x) => x.duur === band && x.status === 'ander aanbod').length,
+      vrijstelling: register.filter((x) => x.duur === band && x.status === 'vrijstelling').length,
+    }));
+    await db.tx((q) => appendAudit(q, {
+      chainKey: userChain(actor.userId), kind: 'report.exported', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'inspectie_report',
+      subjectId: swvId, basis: 'legal_task', details: { quarter, rows: register.length },
+    }));
+    return { swv: swv.name, quarter, register, summary };
+  }
+
+  return {
+    build,
+    csv(report: Awaited<ReturnType<typeof build>>): string {
+      const reg = stringify(report.register, { header: true, columns: ['nr', 'leeftijd', 'schooltype', 'soort', 'reden', 'duur', 'status'], delimiter: ';' });
+      const sum = stringify(report.summary, { header: true, delimiter: ';' });
+      return `# Thuiszittersregistratie ${report.swv} ${report.quarter}\n${reg}\n# Samenvatting\n${sum}`;
+    },
+    async xlsx(report: Awaited<ReturnType<typeof build>>): Promise<Buffer> {
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Rondom';
+      const reg = wb.addWorksheet('Register');
+      reg.columns = ['nr', 'leeftijd', 'schooltype', 'soort', 'reden', 'duur', 'status'].map((k) => ({ header: k, key: k, width: 22 }));
+      reg.addRows(report.register);
+      const sum = wb.addWorksheet('Samenvatting');
+      sum.columns = Object.keys(report.summary[0]!).map((k) => ({ header: k, key: k, width: 22 }));
+      sum.addRows(report.summary);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    },
+  };
+}

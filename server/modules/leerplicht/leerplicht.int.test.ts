@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { as, createTestApp, login, makeOrg, makeUser, type Session, type TestApp } from '../../../test/helpers.ts';
+import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../../../test/kindkring-fixture.ts';
+import { runDailyJobs } from '../../jobs/daily.ts';
+import { verifyAudit } from '../../core/audit.ts';
+import { plusDays, today } from '../../../shared/dates.ts';
+
+let t: TestApp;
+let f: Fixture;
+let swvA: string;
+let swvB: string;
+let s: Record<string, Session>;
+const api = (who: string) => as(t.app, s[who]!);
+const kids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await buildFixture(t.app, t.db);
+  swvA = await makeOrg(t.db, f.regionId, 'swv', 'SWV PO Test');
+  swvB = await makeOrg(t.db, f.regionId, 'swv', 'SWV VO Test');
+  const leerplichtOrg = await makeOrg(t.db, f.regionId, 'leerplicht', 'Leerplicht Test');
+  await t.db.query(`UPDATE organisations SET swv_id = $2, school_type = 'po' WHERE id = $1`, [f.org.school, swvA]);
+  const users = {
+    lpa: await makeUser(t.db, { regionId: f.regionId, name: 'Lars LPA', memberships: [{ organisationId: leerplichtOrg, role: 'leerplicht_officer' }] }),
+    lpa2: await makeUser(t.db, { regionId: f.regionId, name: 'Lina LPA', memberships: [{ organisationId: leerplichtOrg, role: 'leerplicht_officer' }] }),
+    swv: await makeUser(t.db, { regionId: f.regionId, name: 'Sophie SWV', memberships: [{ organisationId: swvA, role: 'swv_coordinator' }] }),
+    swvOther: await makeUser(t.db, { regionId: f.regionId, name: 'Victor VO', memberships: [{ organisationId: swvB, role: 'swv_coordinator' }] }),
+    dzm: await makeUser(t.db, { regionId: f.regionId, name: 'Gerda Gemeente', memberships: [{ organisationId: f.org.gemeente, role: 'municipality_coordinator' }] }),
+  };
+  s = { ...f.s };
+  for (const [k, u] of Object.entries(users)) s[k] = await login(t.app, u.email);
+  for (const [k, age] of Object.entries({ red: 9, warn: 10, fresh: 11, full: 8, exempt: 7, ended: 12, toddler: 3 })) {
+    kids[k] = await insertChild(t.db, f.regionId, { given: `Kind${k}`, family: 'Thuis', birthDate: bornYearsAgo(age), schoolId: f.org.school, guardians: [f.user.mum.id] });
+  }
+});
+afterAll(async () => t.close());
+
+const register = (who: string, youngPersonId: string, daysAgo: number, kind = 'long_term_relative') =>
+  api(who)({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: { youngPersonId, kind, startedOn: plusDays(today(), -daysAgo), reasonCategory: 'no_suitable_place' } });
+
+describe('absence register and clock', () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const [k, d] of Object.entries({ red: 100, warn: 30, fresh: 10, full: 60, ended: 200 })) {
+      const r = await register('lpa', kids[k]!, d);
+      expect(r.statusCode, r.body).toBe(201);
+      ids[k] = r.json().id;
+    }
+  });
+
+  it('refuses a child who is not of compulsory school age', async () => {
+    const r = await register('lpa', kids.toddler!, 10);
+    expect(r.statusCode).toBe(422);
+  });
+
+  it('counts days without a suitable offer; warnings at 4 weeks, red at 3 months; a full offer stops the clock', async () => {
+    const full = await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.full}` });
+    const upd = await api('lpa')({ method: 'PATCH', url: `/api/v1/leerplicht/absences/${ids.full}`, headers: { 'if-match': `"${full.json().version}"` }, payload: { offerType: 'education', offerExtent: 'full', offerStartedOn: plusDays(today(), -20), offerHoursPerWeek: 20 } });
+    expect(upd.json()).toMatchObject({ clock: 'stopped', daysWithoutOffer: 40 });
+    const stale = await api('lpa')({ method: 'PATCH', url: `/api/v1/leerplicht/absences/${ids.full}`, headers: { 'if-match': `"${full.json().version}"` }, payload: { outcome: 'other_offer' } });
+    expect(stale.statusCode).toBe(409);
+    const ended = await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.ended}` });
+    await api('lpa')({ method: 'PATCH', url: `/api/v1/leerplicht/absences/${ids.ended}`, headers: { 'if-match': `"${ended.json().version}"` }, payload: { endedOn: plusDays(today(), -100), outcome: 'back_at_school' } });
+    const wl = (await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
+    const order = wl.items.map((i: { id: string }) => i.id);
+    expect(order.slice(0, 3)).toEqual([ids.red, ids.warn, ids.fresh]);
+    expect(wl.items[0]).toMatchObject({ clock: 'red', daysWithoutOffer: 100 });
+    expect(wl.items[1]).toMatchObject({ clock: 'warning', daysWithoutOffer: 30 });
+    expect(wl.items[2]).toMatchObject({ clock: 'ok' });
+    expect(order).not.toContain(ids.ended);
+  });
+
+  it('the SWV sees its own cases only; others get 404; youth care and policy roles get nothing', async () => {
+    expect((await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(200);
+    expect((await api('swvOther')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(404);
+    expect((await api('swvOther')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json().items).toEqual([]);
+    expect((await api('wijk')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).statusCode).toBe(403);
+    expect((await api('policy')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(404);
+    expect((await api('dzm')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(404);
+  });
+
+  it('the daily job raises each alert once, escalates red cases, and running it twice adds nothing', async () => {
+    const first = await runDailyJobs(t.db);
+    expect(first.leerplichtClock).toMatchObject({ escalations: 1 });
+    const count = async () => (await t.db.query<{ a: number; n: number; e: number }>(
+      `SELECT (SELECT count(*) FROM absence_alerts)::int AS a, (SELECT count(*) FROM notifications WHERE kind LIKE 'absence.%')::int AS n,
+              (SELECT count(*) FROM escalations)::int AS e`))[0]!;
+    const after1 = await count();
+    expect(after1.a).toBe(3 + 1); // red: warning_1, warning_2, red; warn: warning_1
+    const second = await runDailyJobs(t.db);
+    expect(second.leerplichtClock).toBe('already done');
+    await runDailyJobs(t.db, today(), true);
+    expect(await count()).toEqual(after1);
+    const red = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json();
+    expect(red.escalation).toMatchObject({ rung: 1, rungKey: 'lead_professional', automatic: true });
+  });
+
+  it('a passed deadline escalates automatically to the next rung', async () => {
+    await t.db.query(`UPDATE escalations SET deadline = $2 WHERE absence_id = $1`, [ids.red, plusDays(today(), -1)]);
+    await runDailyJobs(t.db, plusDays(today(), 1));
+    const red = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json();
+    expect(red.escalation).toMatchObject({ rung: 2, rungKey: 'swv_case_consultant', automatic: true });
+    const inbox = (await api('swv')({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(inbox.map((n: { kind: string }) => n.kind)).toContain('absence.escalated');
+  });
+
+  it('escalating by hand reaches doorzettingsmacht, whose holder records a binding decision that becomes plan actions', async () => {
+    const esc = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });
+    expect(esc.json().escalation).toMatchObject({ rung: 3, rungKey: 'doorzettingsmacht' });
+    const beyond = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'Nog een stap hoger graag.' } });
+    expect(beyond.statusCode).toBe(422);
+    const wl = (await api('dzm')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
+    expect(wl.items.map((i: { id: string }) => i.id)).toEqual([ids.red]);
+    expect(wl.items[0].allowedActions).toContain('decide');
+    expect((await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { place: 'x'.repeat(5), providerOrganisationId: f.org.school, payerOrganisationId: f.org.gemeente, dueOn: today(), reasoning: 'Leerplicht mag dit niet beslissen.' } })).statusCode).toBe(403);
+    const d = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: {
+      place: 'Plusklas op OBS Testkring met begeleiding van het wijkteam', providerOrganisationId: f.org.school, payerOrganisationId: f.org.gemeente,
+      dueOn: plusDays(today(), 14), reasoning: 'Na overleg met school, SWV en wijkteam: dit is de passende plek, de gemeente betaalt de begeleiding.',
+    } });
+    expect(d.statusCode, d.body).toBe(201);
+    expect(d.json().decision).toMatchObject({ provider: 'OBS Testkring', payer: 'Gemeente Test' });
+    const actions = await t.db.query<{ what: string }>(`SELECT what FROM plan_actions WHERE young_person_id = $1`, [kids.red]);
+    expect(actions.map((a) => a.what).join(' ')).toContain('Plusklas op OBS Testkring');
+    const timeline = await t.db.query<{ kind: string }>(`SELECT kind FROM timeline_entries WHERE young_person_id = $1 ORDER BY id`, [kids.red]);
+    expect(timeline.map((x) => x.kind)).toEqual(expect.arrayContaining(['absence.registered', 'absence.escalated', 'absence.decision', 'plan.version_created']));
+  });
+
+  it('exempted children are counted separately, never as thuiszitters', async () => {
+    const r = await register('lpa', kids.exempt!, 50);
+    const before = (await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
+    expect(before.items.map((i: { id: string }) => i.id)).toContain(r.json().id);
+    const e = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { youngPersonId: kids.exempt, article: '5a', validFrom: plusDays(today(), -5), statementBy: 'Dr. Onafhankelijk', statementRole: 'doctor', statementDate: plusDays(today(), -10) } });
+    await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Verklaring onafhankelijke arts; geen onderwijs mogelijk dit jaar.' } });
+    const after = (await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
+    expect(after.items.map((i: { id: string }) => i.id)).not.toContain(r.json().id);
+    expect(after.exemptedCount).toBe(1);
+  });
+});
+
+describe('exemptions: 5 onder a with four eyes', () => {
+  it('needs an independent statement, waits for a second reviewer, who must give a reason', async () => {
+    const base = { youngPersonId: kids.fresh, article: '5a', validFrom: today() };
+    const noStatement = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: base });
+    expect(noStatement.statusCode).toBe(400);
+    expect(Object.keys(noStatement.json().error.fields)).toEqual(['statementBy', 'statementRole', 'statementDate']);
+    const own = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { ...base, statementBy: 'Eigen psycholoog', statementRole: 'psychologist', statementDate: today(), statementOwnPractitioner: true } });
+    expect(own.statusCode).toBe(422);
+    const e = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { ...base, statementBy: 'Drs. Pedagoog', statementRole: 'pedagogue', statementDate: today() } });
+    expect(e.json()).toMatchObject({ status: 'pending_review', schoolYear: expect.stringMatching(/^\d{4}-\d{4}$/) });
+    expect(e.json().validUntil).toMatch(/-07-31$/);
+    const self = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Ik keur mijn eigen registratie goed.' } });
+    expect(self.statusCode).toBe(403);
+    const noReason = await api('swv')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'ok' } });
+    expect(noReason.statusCode).toBe(400);
+    const rejected = await api('swv')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'reject', reason: 'Nee, tenzij: deeltijdonderwijs met zorg is mogelijk.' } });
+    expect(rejected.json().status).toBe('rejected');
+    const again = await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"2"' }, payload: { decision: 'confirm', reason: 'Toch goedkeuren na heroverweging.' } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('sends a renewal reminder in June, before 1 July, once', async () => {
+    const year = Number(today().slice(0, 4)) + 1;
+    await t.db.query(`UPDATE exemptions SET valid_until = $1 WHERE status = 'confirmed'`, [`${year}-07-31`]);
+    const r1 = await runDailyJobs(t.db, `${year}-06-10`);
+    expect(r1.exemptionRenewals).toEqual({ reminders: 1 });
+    await runDailyJobs(t.db, `${year}-06-11`);
+    const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'exemption.renewal_due'`);
+    expect(n!.n).toBe(2); // one per leerplicht officer, not repeated
+  });
+});
+
+describe('Inspectie report', () => {
+  const quarter = (() => {
+    const d = today();
+    return `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+  })();
+
+  it('is anonymised, keeps ended cases, and sums per duration band (CSV and XLSX)', async () => {
+    const res = await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=csv` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const csv = res.body;
+    expect(csv).not.toMatch(/Kind(red|warn|fresh|full|exempt|ended)|\bThuis\b|Kringloop/);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(csv).not.toMatch(/123456782/);
+    expect(csv).toContain('terug op school');
+    const json = (await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=json` })).json();
+    const total = json.summary.reduce((n: number, b: { totaal: number }) => n + b.totaal, 0);
+    expect(total).toBe(json.register.length);
+    expect(json.summary.map((b: { duur: string }) => b.duur)).toEqual(['< 4 weken', '4 weken – 3 maanden', '> 3 maanden']);
+    expect(json.register.find((r: { status: string }) => r.status === 'vrijstelling')).toBeDefined();
+    const xlsx = await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Register', 'Samenvatting']);
+    expect(wb.getWorksheet('Register')!.rowCount).toBe(json.register.length + 1);
+  });
+
+  it('another SWV and policy roles cannot fetch it', async () => {
+    expect((await api('swvOther')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}` })).statusCode).toBe(404);
+    expect((await api('policy')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}` })).statusCode).toBe(404);
+    expect((await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=2026-Q5` })).statusCode).toBe(400);
+  });
+
+  it('leaves a valid audit chain', async () => {
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+});

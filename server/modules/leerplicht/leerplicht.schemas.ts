@@ -1,0 +1,98 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, Uuid } from '../children/children.schemas.ts';
+
+export const AbsenceKind = Type.Enum(['absolute', 'relative', 'long_term_relative']);
+export const ReasonCategory = Type.Enum(['illness', 'psychological', 'behaviour', 'no_suitable_place', 'waiting_list', 'school_refusal', 'conflict_with_school', 'family_circumstances', 'other']);
+
+export const AbsenceBody = Type.Object(
+  {
+    youngPersonId: Uuid,
+    kind: AbsenceKind,
+    startedOn: IsoDate,
+    schoolId: Type.Optional(Uuid),
+    swvId: Type.Optional(Uuid),
+    reasonCategory: ReasonCategory,
+  },
+  { additionalProperties: false },
+);
+export type AbsenceBody = Static<typeof AbsenceBody>;
+
+export const AbsencePatchBody = Type.Object(
+  {
+    kind: Type.Optional(AbsenceKind),
+    offerType: Type.Optional(Type.Enum(['none', 'education', 'care', 'education_and_care'])),
+    offerExtent: Type.Optional(Type.Enum(['none', 'partial', 'full'])),
+    offerHoursPerWeek: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 40 }), Type.Null()])),
+    offerStartedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    endedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    outcome: Type.Optional(Type.Union([Type.Enum(['back_at_school', 'other_offer', 'exemption', 'moved', 'other']), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type AbsencePatchBody = Static<typeof AbsencePatchBody>;
+
+export const CaseOut = Type.Object(
+  {
+    id: Uuid, youngPersonId: Uuid, name: Type.String(), ageYears: Type.Integer(), duty: Type.String(),
+    kind: Type.String(), startedOn: Type.String(), endedOn: Type.Union([Type.String(), Type.Null()]),
+    school: Type.Union([Type.String(), Type.Null()]), schoolType: Type.Union([Type.String(), Type.Null()]), swvId: Type.Union([Uuid, Type.Null()]),
+    reasonCategory: Type.String(),
+    offer: Type.Object({ type: Type.String(), extent: Type.String(), hoursPerWeek: Type.Union([Type.Number(), Type.Null()]), startedOn: Type.Union([Type.String(), Type.Null()]) }),
+    daysWithoutOffer: Type.Integer(),
+    clock: Type.Enum(['ok', 'warning', 'red', 'stopped']),
+    clockLabel: Type.String(),
+    exempted: Type.Boolean(),
+    escalation: Type.Union([Type.Object({ rung: Type.Integer(), rungKey: Type.String(), deadline: Type.String(), overdue: Type.Boolean(), automatic: Type.Boolean() }), Type.Null()]),
+    decision: Type.Union([Type.Object({ place: Type.String(), provider: Type.String(), payer: Type.String(), dueOn: Type.String() }), Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    version: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
+  },
+  { $id: 'LeerplichtCase' },
+);
+
+export const WorklistQuery = Type.Object(
+  { gemeenteId: Type.Optional(Uuid), swvId: Type.Optional(Uuid), includeClosed: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const EscalateBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
+export const DecisionBody = Type.Object(
+  {
+    place: Type.String({ minLength: 3, maxLength: 300 }),
+    providerOrganisationId: Uuid,
+    payerOrganisationId: Uuid,
+    dueOn: IsoDate,
+    reasoning: Type.String({ minLength: 20, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type DecisionBody = Static<typeof DecisionBody>;
+
+export const ExemptionBody = Type.Object(
+  {
+    youngPersonId: Uuid,
+    article: Type.Enum(['5a', '5b', '5c', '15']),
+    validFrom: IsoDate,
+    statementBy: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+    statementRole: Type.Optional(Type.Enum(['doctor', 'psychologist', 'pedagogue'])),
+    statementDate: Type.Optional(IsoDate),
+    statementOwnPractitioner: Type.Optional(Type.Boolean()),
+    neverAble: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ExemptionBody = Static<typeof ExemptionBody>;
+export const ExemptionReviewBody = Type.Object(
+  { decision: Type.Enum(['confirm', 'reject']), reason: Type.String({ minLength: 20, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
+export const ExemptionOut = Type.Object({
+  id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
+  statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
+  neverAble: Type.Boolean(), status: Type.String(), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
+});
+export const ReportQuery = Type.Object(
+  { swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])) },
+  { additionalProperties: false },
+);
+export const IdParams = Type.Object({ id: Uuid });

@@ -1,0 +1,309 @@
+/**
+ * The absence register and the thuiszitter clock, the escalation ladder ending at
+ * doorzettingsmacht, and binding decisions that become plan actions.
+ *
+ * The clock counts days without a suitable offer from the start of the absence until
+ * a full offer starts or the absence ends; a partial offer is shown but does not stop
+ * it (the child is still partly at home). Warnings at 28 and 56 days, red at three
+ * months (Thuiszitterspact), configurable per region in leerplicht_settings.
+ */
+import type { Db, Queryable } from '../../core/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { appendAudit, userChain, youngPersonChain, type AuditKind } from '../../core/audit.ts';
+import { addTimeline, notify, resolveAccess, type ChildAccess } from '../../core/access.ts';
+import type { Actor } from '../../core/session.ts';
+import { ageOn, daysBetween, plusDays, plusMonths, today as todayIso, type IsoDate } from '../../../shared/dates.ts';
+import { dutyOn } from '../../../shared/leerplicht-age.ts';
+import { appendActions } from '../plans/plans.service.ts';
+import { leerplichtPolicy, swvIds, isLeerplicht, isDoorzettingsmacht } from './leerplicht.policy.ts';
+import type { AbsenceBody, AbsencePatchBody, DecisionBody } from './leerplicht.schemas.ts';
+
+export interface Rung { key: string; labelNl: string; labelEn: string; days: number; holderRole: string }
+export interface Settings { warningDays: number[]; redMonths: number; ladder: Rung[] }
+
+export const DEFAULT_LADDER: Rung[] = [
+  { key: 'lead_professional', labelNl: 'Regisseur', labelEn: 'Lead professional', days: 14, holderRole: 'lead' },
+  { key: 'swv_case_consultant', labelNl: 'Casusconsulent SWV', labelEn: 'SWV case consultant', days: 14, holderRole: 'swv_coordinator' },
+  { key: 'doorzettingsmacht', labelNl: 'Doorzettingsmacht', labelEn: 'Doorzettingsmacht', days: 14, holderRole: 'municipality_coordinator' },
+];
+
+export async function loadSettings(q: Queryable, regionId: string): Promise<Settings> {
+  const [row] = await q.query<{ warning_days: number[]; red_months: number; ladder: Rung[] | string }>(
+    `SELECT warning_days, red_months, ladder FROM leerplicht_settings WHERE region_id = $1`, [regionId]);
+  if (!row) return { warningDays: [28, 56], redMonths: 3, ladder: DEFAULT_LADDER };
+  return { warningDays: row.warning_days, redMonths: row.red_months, ladder: typeof row.ladder === 'string' ? JSON.parse(row.ladder) : row.ladder };
+}
+
+export interface CaseRow {
+  id: string; region_id: string; young_person_id: string; given_name: string; family_name: string; birth_date: string; kind: string;
+  started_on: string; ended_on: string | null; school_name: string | null; school_type: string | null; swv_id: string | null; reason_category: string;
+  offer_type: string; offer_extent: string; offer_hours_per_week: string | number | null; offer_started_on: string | null; outcome: string | null;
+  version: number; rung: number | null; rung_key: string | null; deadline: string | null; automatic: boolean | null;
+  place: string | null; provider: string | null; payer: string | null; due_on: string | null; exempted: boolean;
+}
+
+export const CASE_SELECT = `
+  SELECT a.id, a.region_id, a.young_person_id, y.given_name, y.family_name, y.birth_date, a.kind, a.started_on, a.ended_on,
+         s.name AS school_name, s.school_type, a.swv_id, a.reason_category, a.offer_type, a.offer_extent, a.offer_hours_per_week,
+         a.offer_started_on, a.outcome, a.version, e.rung, e.rung_key, e.deadline, e.automatic,
+         d.place, dp.name AS provider, dy.name AS payer, d.due_on,
+         EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
+                   AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
+    FROM absences a
+    JOIN young_people y ON y.id = a.young_person_id
+    LEFT JOIN organisations s ON s.id = a.school_id
+    LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations WHERE absence_id = a.id ORDER BY rung DESC LIMIT 1) e ON true
+    LEFT JOIN LATERAL (SELECT place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions WHERE absence_id = a.id ORDER BY created_at DESC LIMIT 1) d ON true
+    LEFT JOIN organisations dp ON dp.id = d.provider_organisation_id
+    LEFT JOIN organisations dy ON dy.id = d.payer_organisation_id`;
+
+/** Days without a suitable offer, and the clock's state. */
+export function clockOf(r: Pick<CaseRow, 'started_on' | 'ended_on' | 'offer_extent' | 'offer_started_on'>, s: Settings, on: IsoDate) {
+  const fullOffer = r.offer_extent === 'full' && r.offer_started_on ? r.offer_started_on : null;
+  const stops = [on, r.ended_on, fullOffer].filter((d): d is string => Boolean(d)).sort();
+  const stop = stops[0]!;
+  const stopped = stop !== on || (fullOffer !== null && fullOffer <= on);
+  const days = Math.max(0, daysBetween(r.started_on, stop));
+  const red = plusMonths(r.started_on, s.redMonths) <= stop;
+  const clock: 'ok' | 'warning' | 'red' | 'stopped' = stopped ? 'stopped' : red ? 'red' : days >= (s.warningDays[0] ?? 28) ? 'warning' : 'ok';
+  const weeks = Math.floor(days / 7);
+  return { days, clock, label: `${days} dagen (${weeks} weken) zonder passend aanbod` };
+}
+
+function effectiveKind(r: CaseRow, days: number): string {
+  return r.kind === 'relative' && days > 28 ? 'long_term_relative' : r.kind;
+}
+
+export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
+  const c = clockOf(r, s, on);
+  const rung = r.rung !== null ? s.ladder[r.rung - 1] : undefined;
+  const atDoorzetting = r.rung_key === 'doorzettingsmacht';
+  const access = { swvId: r.swv_id, atDoorzetting };
+  const actions: string[] = [];
+  if (leerplichtPolicy.updateCase(actor, access)) actions.push('updateCase');
+  if (leerplichtPolicy.escalate(actor, access) && !r.ended_on && (r.rung ?? 0) < s.ladder.length) actions.push('escalate');
+  if (leerplichtPolicy.decide(actor, access) && !r.ended_on) actions.push('decide');
+  return {
+    id: r.id, youngPersonId: r.young_person_id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)),
+    duty: dutyOn(r.birth_date, on), kind: effectiveKind(r, c.days), startedOn: r.started_on, endedOn: r.ended_on, school: r.school_name,
+    schoolType: r.school_type, swvId: r.swv_id, reasonCategory: r.reason_category,
+    offer: { type: r.offer_type, extent: r.offer_extent, hoursPerWeek: r.offer_hours_per_week === null ? null : Number(r.offer_hours_per_week), startedOn: r.offer_started_on },
+    daysWithoutOffer: c.days, clock: c.clock, clockLabel: c.label, exempted: r.exempted,
+    escalation: r.rung !== null ? { rung: r.rung, rungKey: r.rung_key!, deadline: r.deadline!, overdue: r.deadline! < on, automatic: Boolean(r.automatic) } : null,
+    decision: r.place ? { place: r.place, provider: r.provider!, payer: r.payer!, dueOn: r.due_on! } : null,
+    outcome: r.outcome, version: r.version, allowedActions: actions,
+    _rungLabel: rung?.labelNl,
+  };
+}
+
+const URGENCY: Record<string, number> = { red: 0, warning: 1, ok: 2, stopped: 3 };
+
+/**
+ * Runs fn on a case the actor may reach. Otherwise 404, with the denied attempt audited
+ * in its own transaction after the refused one rolled back (PGlite has one connection,
+ * so the two must not nest).
+ */
+async function withCase<T>(db: Db, actor: Actor, id: string, attempted: AuditKind, fn: (q: Queryable, r: CaseRow, on: IsoDate) => Promise<T>): Promise<T> {
+  const on = todayIso();
+  let denied: { youngPersonId: string | null } | null = null;
+  try {
+    return await db.tx(async (q) => {
+      const [r] = await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2 AND a.region_id = $3`, [on, id, actor.regionId]);
+      if (!r || !leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' })) {
+        denied = { youngPersonId: r?.young_person_id ?? null };
+        throw new AppError('not_found');
+      }
+      return fn(q, r, on);
+    });
+  } catch (err) {
+    if (denied) {
+      const yp = (denied as { youngPersonId: string | null }).youngPersonId;
+      await db.tx((t) => appendAudit(t, {
+        chainKey: yp ? youngPersonChain(yp) : userChain(actor.userId), kind: 'access.denied', outcome: 'denied', regionId: actor.regionId,
+        actorUserId: actor.userId, youngPersonId: yp, subjectType: 'absence', subjectId: id, details: { attempted },
+      }));
+    }
+    throw err;
+  }
+}
+
+async function auditCase(q: Queryable, actor: Actor, r: { region_id: string; young_person_id: string; id: string }, kind: AuditKind, details?: Record<string, unknown>) {
+  await appendAudit(q, {
+    chainKey: youngPersonChain(r.young_person_id), kind, regionId: r.region_id, actorUserId: actor.userId,
+    actorOrganisationId: actor.memberships.find((m) => ['leerplicht_officer', 'swv_coordinator', 'municipality_coordinator'].includes(m.role))?.organisationId ?? null,
+    youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details,
+  });
+}
+
+/** Who holds a rung: the network's lead, the SWV's coordinators, or the region's holders of doorzettingsmacht. */
+async function rungHolders(q: Queryable, r: { region_id: string; young_person_id: string; swv_id: string | null }, rung: Rung): Promise<string[]> {
+  if (rung.holderRole === 'lead') {
+    const rows = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [r.young_person_id]);
+    return rows.map((x) => x.lead_user_id).filter((x): x is string => Boolean(x));
+  }
+  const rows = await q.query<{ user_id: string }>(
+    `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+      WHERE o.region_id = $1 AND m.role = $2 AND ($3::uuid IS NULL OR $2 <> 'swv_coordinator' OR o.id = $3)`,
+    [r.region_id, rung.holderRole, r.swv_id]);
+  return rows.map((x) => x.user_id);
+}
+
+/** Starts the next rung of the ladder. Idempotent per rung (UNIQUE (absence_id, rung)). */
+export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Actor | null, reason: string, on: IsoDate): Promise<boolean> {
+  const next = (r.rung ?? 0) + 1;
+  const rung = s.ladder[next - 1];
+  if (!rung) return false;
+  const rows = await q.query(
+    `INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, started_by, automatic, reason)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (absence_id, rung) DO NOTHING RETURNING id`,
+    [r.region_id, r.id, r.young_person_id, next, rung.key, plusDays(on, rung.days), by?.userId ?? null, by === null, reason]);
+  if (rows.length === 0) return false;
+  await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.escalated', actorUserId: by?.userId ?? null, subjectId: r.id, summary: { rung: rung.key, automatic: by === null } });
+  for (const u of await rungHolders(q, r, rung)) {
+    await notify(q, { regionId: r.region_id, userId: u, kind: 'absence.escalated', youngPersonId: r.young_person_id, payload: { absenceId: r.id, rung: rung.key }, dedupeKey: `esc:${r.id}:${next}` });
+  }
+  await appendAudit(q, {
+    chainKey: youngPersonChain(r.young_person_id), kind: 'absence.escalated', regionId: r.region_id, actorUserId: by?.userId ?? null,
+    youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { rung: rung.key, automatic: by === null },
+  });
+  return true;
+}
+
+export function createLeerplichtService(db: Db) {
+  return {
+    async worklist(actor: Actor, query: { gemeenteId?: string; swvId?: string; includeClosed?: boolean }) {
+      if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
+      const on = todayIso();
+      const s = await loadSettings(db, actor.regionId);
+      const mySwvs = swvIds(actor);
+      const rows = await db.query<CaseRow>(
+        `${CASE_SELECT}
+          WHERE a.region_id = $2 AND ($3::boolean OR a.ended_on IS NULL)
+            AND ($4::uuid IS NULL OR a.gemeente_id = $4) AND ($5::uuid IS NULL OR a.swv_id = $5)
+            AND ($6::boolean OR a.swv_id = ANY($7::uuid[]) OR ($8::boolean AND e.rung_key = 'doorzettingsmacht'))
+          LIMIT 2000`,
+        [on, actor.regionId, query.includeClosed ?? false, query.gemeenteId ?? null, query.swvId ?? null, isLeerplicht(actor), mySwvs, isDoorzettingsmacht(actor)]);
+      const views = rows.map((r) => caseView(r, s, actor, on));
+      // Exempted children are counted separately, never as thuiszitters.
+      const items = views.filter((v) => !v.exempted)
+        .sort((a, b) => URGENCY[a.clock]! - URGENCY[b.clock]! || b.daysWithoutOffer - a.daysWithoutOffer || a.name.localeCompare(b.name))
+        .map(({ _rungLabel: _l, ...v }) => v);
+      await db.tx((q) => appendAudit(q, {
+        chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'leerplicht_worklist',
+        basis: 'legal_task', details: { absenceIds: items.map((i) => i.id) },
+      }));
+      return { items, exemptedCount: views.filter((v) => v.exempted).length, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths } };
+    },
+
+    async get(actor: Actor, id: string) {
+      return withCase(db, actor, id, 'absence.read', async (q, r, on) => {
+        await auditCase(q, actor, r, 'absence.read');
+        const { _rungLabel: _l, ...v } = caseView(r, await loadSettings(q, r.region_id), actor, on);
+        return v;
+      });
+    },
+
+    async register(actor: Actor, body: AbsenceBody) {
+      if (!leerplichtPolicy.register(actor)) throw new AppError('forbidden');
+      const on = todayIso();
+      return db.tx(async (q) => {
+        const [yp] = await q.query<{ region_id: string; birth_date: string; gemeente_id: string | null; school_id: string | null }>(
+          `SELECT region_id, birth_date, gemeente_id, school_id FROM young_people WHERE id = $1 AND region_id = $2`, [body.youngPersonId, actor.regionId]);
+        if (!yp) throw new AppError('not_found');
+        if (!['leerplichtig', 'kwalificatieplichtig'].includes(dutyOn(yp.birth_date, body.startedOn))) {
+          throw new AppError('unprocessable', { en: 'This young person is not of compulsory school age on that date.', nl: 'Deze jongere is op die datum niet leerplichtig of kwalificatieplichtig.' });
+        }
+        if (body.startedOn > on) throw new AppError('validation_failed', { fields: { startedOn: 'cannot be in the future' } });
+        const schoolId = body.kind === 'absolute' ? null : body.schoolId ?? yp.school_id;
+        if (body.kind !== 'absolute' && !schoolId) throw new AppError('validation_failed', { fields: { schoolId: 'relative absence needs the school the pupil is enrolled at' } });
+        let swvId = body.swvId ?? null;
+        if (!swvId && schoolId) swvId = (await q.query<{ swv_id: string | null }>(`SELECT swv_id FROM organisations WHERE id = $1`, [schoolId]))[0]?.swv_id ?? null;
+        if (swvId && !isLeerplicht(actor) && !swvIds(actor).includes(swvId)) throw new AppError('forbidden');
+        if (!swvId && !isLeerplicht(actor)) throw new AppError('forbidden');
+        const [row] = await q.query<{ id: string }>(
+          `INSERT INTO absences (region_id, young_person_id, kind, started_on, school_id, swv_id, gemeente_id, reason_category, registered_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+          [actor.regionId, body.youngPersonId, body.kind, body.startedOn, schoolId, swvId, yp.gemeente_id, body.reasonCategory, actor.userId]);
+        await auditCase(q, actor, { id: row!.id, region_id: actor.regionId, young_person_id: body.youngPersonId }, 'absence.registered', { kind: body.kind });
+        await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'absence.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { kind: body.kind } });
+        const r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, row!.id]))[0]!;
+        const { _rungLabel: _l, ...v } = caseView(r, await loadSettings(q, actor.regionId), actor, on);
+        return v;
+      });
+    },
+
+    async update(actor: Actor, id: string, ifMatch: number, body: AbsencePatchBody) {
+      return withCase(db, actor, id, 'absence.updated', async (q, r, on) => {
+        if (!leerplichtPolicy.updateCase(actor, { swvId: r.swv_id })) throw new AppError('forbidden');
+        const s = await loadSettings(q, r.region_id);
+        if (r.version !== ifMatch) throw new AppError('conflict', { current: caseView(r, s, actor, on) });
+        if (body.endedOn && body.endedOn < r.started_on) throw new AppError('validation_failed', { fields: { endedOn: 'before the start of the absence' } });
+        if (body.offerExtent && body.offerExtent !== 'none' && !(body.offerStartedOn ?? r.offer_started_on)) {
+          throw new AppError('validation_failed', { fields: { offerStartedOn: 'say when the offer starts' } });
+        }
+        const cols: Record<string, unknown> = {
+          kind: body.kind, offer_type: body.offerType, offer_extent: body.offerExtent, offer_hours_per_week: body.offerHoursPerWeek,
+          offer_started_on: body.offerStartedOn, ended_on: body.endedOn, outcome: body.outcome,
+        };
+        const sets: string[] = [];
+        const params: unknown[] = [id];
+        for (const [c, v] of Object.entries(cols)) {
+          if (v === undefined) continue;
+          params.push(v);
+          sets.push(`${c} = $${params.length}`);
+        }
+        await q.query(`UPDATE absences SET ${sets.join(', ')}, version = version + 1 WHERE id = $1`, params);
+        await auditCase(q, actor, r, 'absence.updated', { fields: Object.keys(body) });
+        await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.updated', actorUserId: actor.userId, subjectId: id, summary: { fields: Object.keys(body) } });
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const { _rungLabel: _l, ...v } = caseView(fresh, s, actor, on);
+        return v;
+      });
+    },
+
+    async escalate(actor: Actor, id: string, reason: string) {
+      return withCase(db, actor, id, 'absence.escalated', async (q, r, on) => {
+        if (!leerplichtPolicy.escalate(actor, { swvId: r.swv_id })) throw new AppError('forbidden');
+        if (r.ended_on) throw new AppError('unprocessable', { en: 'This absence has ended.', nl: 'Dit verzuim is al afgesloten.' });
+        const s = await loadSettings(q, r.region_id);
+        if (!(await escalateTx(q, r, s, actor, reason, on))) throw new AppError('unprocessable', { en: 'The case is already at the last rung.', nl: 'De casus is al bij de laatste stap.' });
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const { _rungLabel: _l, ...v } = caseView(fresh, s, actor, on);
+        return v;
+      });
+    },
+
+    /** The binding decision of the holder of doorzettingsmacht; it becomes plan actions. */
+    async decide(actor: Actor, id: string, body: DecisionBody) {
+      return withCase(db, actor, id, 'absence.decision', async (q, r, on) => {
+        if (!leerplichtPolicy.decide(actor, { atDoorzetting: r.rung_key === 'doorzettingsmacht' })) throw new AppError('forbidden');
+        const orgs = await q.query<{ id: string; name: string }>(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) AND region_id = $2`, [[body.providerOrganisationId, body.payerOrganisationId], r.region_id]);
+        const name = (oid: string) => orgs.find((o) => o.id === oid)?.name;
+        if (!name(body.providerOrganisationId) || !name(body.payerOrganisationId)) throw new AppError('validation_failed', { fields: { providerOrganisationId: 'unknown organisation' } });
+        // The decision lands in the young person's one plan; a network is started if there is none.
+        let [net] = await q.query<{ id: string }>(`SELECT id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [r.young_person_id]);
+        if (!net) [net] = await q.query<{ id: string }>(`INSERT INTO networks (region_id, young_person_id) VALUES ($1, $2) RETURNING id`, [r.region_id, r.young_person_id]);
+        const base = await resolveAccess(q, actor, r.young_person_id, on);
+        const access: ChildAccess = { ...base!, level: 'network', basis: 'legal_task', networkId: net!.id };
+        const added = await appendActions(q, access, actor, [
+          { what: `Plaats: ${body.place}. ${name(body.providerOrganisationId)} biedt dit aan.`, ownerName: name(body.providerOrganisationId)!, dueOn: body.dueOn },
+          { what: `Bekostiging door ${name(body.payerOrganisationId)}.`, ownerName: name(body.payerOrganisationId)!, dueOn: body.dueOn },
+        ], `Besluit doorzettingsmacht: ${body.place}`.slice(0, 500));
+        await q.query(
+          `INSERT INTO doorzetting_decisions (region_id, absence_id, young_person_id, decided_by, place, provider_organisation_id, payer_organisation_id, due_on, reasoning, plan_action_ids)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+          [r.region_id, id, r.young_person_id, actor.userId, body.place, body.providerOrganisationId, body.payerOrganisationId, body.dueOn, body.reasoning, added.map((a) => a.id)]);
+        await auditCase(q, actor, r, 'absence.decision', { providerOrganisationId: body.providerOrganisationId, payerOrganisationId: body.payerOrganisationId });
+        await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.decision', actorUserId: actor.userId, subjectId: id, summary: { place: body.place, dueOn: body.dueOn } });
+        const officers = await q.query<{ user_id: string }>(
+          `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'leerplicht_officer'`, [r.region_id]);
+        for (const o of officers) await notify(q, { regionId: r.region_id, userId: o.user_id, kind: 'absence.decision', youngPersonId: r.young_person_id, payload: { absenceId: id } });
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const { _rungLabel: _l, ...v } = caseView(fresh, await loadSettings(q, r.region_id), actor, on);
+        return { ...v, planActionIds: added.map((a) => a.id) };
+      });
+    },
+  };
+}
+
+export type LeerplichtService = ReturnType<typeof createLeerplichtService>;
