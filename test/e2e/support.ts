@@ -95,18 +95,56 @@ export async function focusIsVisible(page: Page): Promise<{ visible: boolean; de
   });
 }
 
-/** Presses Tab until the focused element matches, checking focus is visible on every stop. */
-export async function tabTo(page: Page, matches: (info: { tag: string; text: string; label: string; type: string }) => boolean, maxTabs = 40): Promise<void> {
+interface FocusInfo { tag: string; text: string; label: string; type: string }
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches, checking that focus
+ * is visible on every stop. Passing the end of the page wraps around through the
+ * document itself (nothing focused), which is allowed.
+ */
+export async function tabTo(page: Page, matches: (info: FocusInfo) => boolean, maxTabs = 40, options: { backwards?: boolean } = {}): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const label = el && 'labels' in el && (el as HTMLInputElement).labels?.[0]?.textContent ? (el as HTMLInputElement).labels![0]!.textContent! : el?.getAttribute('aria-label') ?? '';
       return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), label: label.trim(), type: (el as HTMLInputElement | null)?.type ?? '' };
     });
+    if (info.tag === 'body' || info.tag === '') continue;
     const focus = await focusIsVisible(page);
     expect(focus.visible, `focus is not visible on ${focus.description}`);
     if (matches(info)) return;
   }
   throw new Error(`did not reach the wanted element within ${maxTabs} tab presses`);
+}
+
+/** On a focused <select>: presses ArrowDown/ArrowUp until the chosen option's text matches. */
+export async function chooseWithKeyboard(page: Page, option: RegExp, maxPresses = 40): Promise<void> {
+  const selected = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLSelectElement | null;
+    return el && el.tagName === 'SELECT' ? el.options[el.selectedIndex]?.text ?? '' : null;
+  });
+  const first = await selected();
+  expect(first !== null, 'a select has focus');
+  if (option.test(first!)) return;
+  await page.keyboard.press('Home');
+  for (let i = 0; i < maxPresses; i++) {
+    const now = await selected();
+    if (now !== null && option.test(now)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no option matching ${option} in the focused select`);
+}
+
+/** Logs in against the API (for test set-up only, e.g. to look up a birth date). */
+export async function apiGet<T>(baseUrl: string, key: string, path: string): Promise<T> {
+  const login = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoEmail(key), password: DEMO_PASSWORD }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  expect(login.ok, `API login as ${key} failed (${login.status})`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie, accept: 'application/json' }, signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });
+  expect(res.ok, `GET ${path} as ${key} failed (${res.status})`);
+  return (await res.json()) as T;
 }

@@ -15,6 +15,8 @@ import { ChildPage } from './features/children/ChildPage.tsx';
 import { BreakGlassPage } from './features/children/BreakGlassPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { WorklistPage } from './features/leerplicht/WorklistPage.tsx';
+import { PartnershipsPage } from './features/partnerships/PartnershipsPage.tsx';
+import { WorkspacePage } from './features/partnerships/WorkspacePage.tsx';
 
 export function App() {
   return (
@@ -60,6 +62,9 @@ function Routes() {
   if (path === '/worklist') return <WorklistPage />;
   if (path === '/admin/organisations') return <OrganisationsPage />;
   if (path === '/admin/users') return <UsersPage />;
+  if (path === '/partnerships') return <PartnershipsPage />;
+  const ws = matchPath('/partnerships/:id', path) ?? matchPath('/partnerships/:id/:section', path);
+  if (ws) return <WorkspacePage id={ws.id!} section={ws.section ?? 'overview'} />;
   const child = matchPath('/children/:id', path) ?? matchPath('/children/:id/:section', path);
   if (child) return <ChildPage childId={child.id!} section={child.section ?? 'overview'} />;
   return <NotFound />;

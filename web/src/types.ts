@@ -77,3 +77,8 @@ export function homeKindOf(me: Me): HomeKind {
 export function canAdminister(me: Me): boolean {
   return me.isPlatformAdmin || me.memberships.some((m) => m.role === 'org_admin');
 }
+
+/** Roles that open the partners' workspace (Samenwerking); the server decides per partnership. */
+export function hasWorkspaceRole(me: Me): boolean {
+  return me.kind === 'staff' && me.memberships.some((m) => ['policy_maker', 'municipality_coordinator', 'swv_coordinator', 'org_admin'].includes(m.role));
+}

@@ -9,7 +9,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { canAdminister, homeKindOf, type Me } from '../types.ts';
+import { canAdminister, hasWorkspaceRole, homeKindOf, type Me } from '../types.ts';
 
 interface NavItem {
   href: string;
@@ -28,6 +28,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
     items.push({ href: '/worklist', label: t('nav.worklist') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
   }
+  if (hasWorkspaceRole(me)) items.push({ href: '/partnerships', label: t('nav.partnerships') });
   if (canAdminister(me)) {
     items.push({ href: '/admin/organisations', label: t('nav.organisations') });
     items.push({ href: '/admin/users', label: t('nav.users') });

@@ -12,17 +12,16 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { AppLink } from '../../router.tsx';
+import { formatDateTime } from '../../format.ts';
 
+/** POST /api/v1/break-glass answers the young person and until when the access lasts. */
 interface BreakGlassResult {
-  childId?: string;
-  youngPersonId?: string;
-  id?: string;
-  expiresAt?: string;
-  child?: { id: string };
+  youngPersonId: string;
+  expiresAt: string;
 }
 
 export function BreakGlassPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState({ givenName: '', familyName: '', birthDate: '', bsn: '', reason: '' });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -38,8 +37,8 @@ export function BreakGlassPage() {
       if (!form.givenName.trim()) f.givenName = t('breakGlass.nameOrBsn');
       if (!form.familyName.trim()) f.familyName = t('breakGlass.nameOrBsn');
       if (!form.birthDate) f.birthDate = t('breakGlass.nameOrBsn');
-    } else if (!/^[0-9]{8,9}$/.test(form.bsn.trim())) f.bsn = t('breakGlass.bsnFormat');
-    if (form.reason.trim().length < 10) f.reason = t('breakGlass.reasonRequired');
+    } else if (!/^[0-9]{9}$/.test(form.bsn.trim())) f.bsn = t('breakGlass.bsnFormat');
+    if (form.reason.trim().length < 20) f.reason = t('breakGlass.reasonRequired');
     setFields(f);
     if (Object.keys(f).length) return;
     setBusy(true);
@@ -57,7 +56,6 @@ export function BreakGlassPage() {
     }
   };
 
-  const childId = result?.childId ?? result?.youngPersonId ?? result?.child?.id;
   return (
     <>
       <PageTitle>{t('breakGlass.title')}</PageTitle>
@@ -67,8 +65,8 @@ export function BreakGlassPage() {
       {error !== null && <ErrorAlert error={error} prefix={t('breakGlass.failed')} />}
       {result ? (
         <Alert type="ok" role="status">
-          <Paragraph>{t('breakGlass.granted')}</Paragraph>
-          {childId && <Paragraph><AppLink href={`/children/${childId}`}>{t('breakGlass.open')}</AppLink></Paragraph>}
+          <Paragraph>{t('breakGlass.granted', { until: formatDateTime(result.expiresAt, i18n.language) })}</Paragraph>
+          <Paragraph><AppLink href={`/children/${result.youngPersonId}`}>{t('breakGlass.open')}</AppLink></Paragraph>
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate className="rondom-form">

@@ -1,7 +1,7 @@
 /**
  * One young person: overview with questions, the network, what was shared
- * (consents and access log), the plan and the meetings. Every action shown comes
- * from the server's `allowedActions`; a professional without access gets 404.
+ * (consents and access log), the plan and the meetings. Which parts and buttons
+ * show comes from the server's `allowedActions`; a professional without access gets 404.
  */
 import type { MouseEvent } from 'react';
 import { Heading, NavList, NavListLink, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
@@ -21,6 +21,19 @@ import { PlanSection } from '../plans/PlanSection.tsx';
 import { MeetingsSection } from '../meetings/MeetingsSection.tsx';
 
 const SECTIONS = ['overview', 'network', 'sharing', 'plan', 'meetings'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+/** A section shows only when the server allows what it needs. */
+function allowedSections(child: Child): SectionName[] {
+  const a = child.allowedActions;
+  return SECTIONS.filter((s) => {
+    if (s === 'network') return can(a, 'readNetwork');
+    if (s === 'sharing') return can(a, 'readConsents', 'recordConsent', 'readAccessLog');
+    if (s === 'plan') return can(a, 'readPlan');
+    if (s === 'meetings') return can(a, 'readMeetings');
+    return true;
+  });
+}
 
 export function ChildPage({ childId, section }: { childId: string; section: string }) {
   const { t, i18n } = useTranslation();
@@ -41,19 +54,21 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
   const c = child.data;
   const family = me.kind !== 'staff';
   const self = me.kind === 'young_person';
-  const current = (SECTIONS as readonly string[]).includes(section) ? section : 'overview';
+  const sections = allowedSections(c);
+  const current: SectionName = (sections as string[]).includes(section) ? (section as SectionName) : 'overview';
   const label = (s: string) => t(`child.section.${s}${family ? 'Family' : ''}`, { defaultValue: t(`child.section.${s}`) });
 
   return (
     <>
       <PageTitle>{self ? t('child.yourPage') : fullName(c)}</PageTitle>
       <Paragraph>
-        {t('child.born', { date: formatDate(c.birthDate, i18n.language) })}
-        {c.ageYears !== null && c.ageYears !== undefined && <> — {t('child.age', { count: c.ageYears })}</>}
+        {t('child.born', { date: formatDate(c.birthDate, i18n.language) })} — {t('child.age', { count: c.ageYears })}
+        {c.school && <> — {c.school.name}</>}
       </Paragraph>
+      {c.access.basis === 'break_glass' && <Paragraph className="rondom-hint">{t('child.breakGlassAccess')}</Paragraph>}
       <nav aria-label={t('child.sectionsNav')} className="rondom-subnav">
         <NavList>
-          {SECTIONS.map((s) => {
+          {sections.map((s) => {
             const href = s === 'overview' ? `/children/${childId}` : `/children/${childId}/${s}`;
             return (
               <NavListLink key={s} href={href} aria-current={s === current ? 'page' : undefined} onClick={(e: MouseEvent<HTMLAnchorElement>) => { e.preventDefault(); navigate(href); }}>
@@ -65,10 +80,10 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
       </nav>
       <Heading level={2}>{label(current)}</Heading>
       {current === 'overview' && <Overview child={c} onChanged={child.reload} />}
-      {current === 'network' && <NetworkSection childId={childId} />}
-      {current === 'sharing' && <SharingSection child={c} />}
+      {current === 'network' && <NetworkSection child={c} onChanged={child.reload} />}
+      {current === 'sharing' && <SharingSection child={c} onChanged={child.reload} />}
       {current === 'plan' && <PlanSection childId={childId} />}
-      {current === 'meetings' && <MeetingsSection childId={childId} />}
+      {current === 'meetings' && <MeetingsSection child={c} />}
     </>
   );
 }
@@ -78,18 +93,16 @@ function Overview({ child, onChanged }: { child: Child; onChanged: () => void })
   const rule = child.consentRule;
   return (
     <>
-      {rule && (
-        <section aria-labelledby="who-consents" className="rondom-section">
-          <Heading level={3} id="who-consents">{t('consent.whoDecides')}</Heading>
-          <Paragraph>{t(`consent.ageBand.${rule.ageBand}`)}</Paragraph>
-          <UnorderedList className="rondom-list">
-            {rule.consenters.map((p) => (
-              <UnorderedListItem key={p.userId}>{p.displayName} ({t(`relation.${p.relation}`, { defaultValue: p.relation })})</UnorderedListItem>
-            ))}
-          </UnorderedList>
-        </section>
-      )}
-      {can(child.allowedActions, 'openQuestion') && <QuestionForm childId={child.id} onSaved={onChanged} />}
+      <section aria-labelledby="who-consents" className="rondom-section">
+        <Heading level={3} id="who-consents">{t('consent.whoDecides')}</Heading>
+        <Paragraph>{t(`consent.ageBand.${rule.ageBand}`)}</Paragraph>
+        <UnorderedList className="rondom-list">
+          {rule.consenters.map((p) => (
+            <UnorderedListItem key={`${p.userId ?? 'self'}-${p.displayName}`}>{p.displayName} ({t(`relation.${p.relation}`, { defaultValue: p.relation })})</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </section>
+      {can(child.allowedActions, 'openQuestion') && <QuestionForm childId={child.id} family={child.access.level === 'guardian' || child.access.level === 'self'} onSaved={onChanged} />}
     </>
   );
 }

@@ -9,11 +9,11 @@ import { fieldErrorsOf } from '../../errors.ts';
 
 export const LIFE_DOMAINS = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
 
-export function QuestionForm({ childId, onSaved }: { childId: string; onSaved: () => void }) {
+export function QuestionForm({ childId, family, onSaved }: { childId: string; family: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [ownWords, setOwnWords] = useState(false);
-  const [raisedBy, setRaisedBy] = useState('professional');
+  const [ownWords, setOwnWords] = useState(family);
+  const [raisedBy, setRaisedBy] = useState(family ? 'parent' : 'professional');
   const [domains, setDomains] = useState<string[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +23,7 @@ export function QuestionForm({ childId, onSaved }: { childId: string; onSaved: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const f: Record<string, string> = {};
-    if (!text.trim()) f.text = t('question.textRequired');
+    if (text.trim().length < 3) f.text = t('question.textRequired');
     if (domains.length === 0) f.lifeDomains = t('question.domainRequired');
     setFields(f);
     setDone(false);
@@ -48,14 +48,16 @@ export function QuestionForm({ childId, onSaved }: { childId: string; onSaved: (
     <section aria-labelledby="new-question" className="rondom-section">
       <Heading level={3} id="new-question">{t('question.title')}</Heading>
       {done && <SuccessAlert>{t('question.saved')}</SuccessAlert>}
-      {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       <form onSubmit={submit} noValidate className="rondom-form">
         <TextAreaField label={t('question.text')} name="text" value={text} onChange={setText} error={fields.text} description={t('question.textHelp')} required />
         <CheckboxField label={t('question.ownWords')} name="ownWords" checked={ownWords} onChange={setOwnWords} />
-        <SelectField
-          label={t('question.raisedBy')} name="raisedBy" value={raisedBy} onChange={setRaisedBy}
-          options={['professional', 'parent', 'young_person'].map((v) => ({ value: v, label: t(`question.raisedByOption.${v}`) }))}
-        />
+        {!family && (
+          <SelectField
+            label={t('question.raisedBy')} name="raisedBy" value={raisedBy} onChange={setRaisedBy}
+            options={['professional', 'parent', 'young_person'].map((v) => ({ value: v, label: t(`question.raisedByOption.${v}`) }))}
+          />
+        )}
         <Fieldset invalid={Boolean(fields.lifeDomains)} aria-describedby={fields.lifeDomains ? 'domains-error' : undefined}>
           <FieldsetLegend>{t('question.lifeDomains')}</FieldsetLegend>
           {fields.lifeDomains && <p id="domains-error" className="utrecht-form-field-error-message">{fields.lifeDomains}</p>}

@@ -1,28 +1,37 @@
 /**
- * Shapes of the Kindkring API (children, networks, consents, plans, meetings, …),
- * following the lead engineer's contract. Fields the server may add later are
- * optional here so screens keep working while the API grows.
+ * Shapes of the Kindkring API (children, networks, consents, plans, meetings,
+ * history, notifications), mirroring server/modules/*\/*.schemas.ts.
  */
 
+/** GET /api/v1/children → items. */
 export interface ChildListItem {
   id: string;
   givenName: string;
   familyName: string;
-  birthDate: string | null;
-  ageYears: number | null;
-  access?: unknown;
+  birthDate: string;
+  ageYears: number;
+  access: string;
 }
 
 export interface Consenter {
-  userId: string;
+  userId: string | null;
   displayName: string;
   relation: string;
 }
 
-export interface Child extends ChildListItem {
-  guardians?: { userId: string; displayName: string; relation?: string }[];
-  consentRule?: { ageBand: 'under_12' | '12_to_15' | '16_plus'; consenters: Consenter[] };
-  version?: number;
+/** GET /api/v1/children/:id. */
+export interface Child extends Omit<ChildListItem, 'access'> {
+  birthExpected: boolean;
+  bsn: string | null;
+  gemeente: { id: string; name: string } | null;
+  wijk: { id: string; name: string } | null;
+  school: { id: string; name: string } | null;
+  guardians: { userId: string; displayName: string }[];
+  hasOwnAccount: boolean;
+  parentsAccess: string;
+  consentRule: { ageBand: 'under_12' | '12_to_15' | '16_plus'; consenters: Consenter[] };
+  access: { level: string; basis: string | null };
+  version: number;
   allowedActions: string[];
 }
 
@@ -32,151 +41,205 @@ export interface Involvement {
   displayName: string;
   organisationId: string;
   organisationName: string;
+  organisationType: string;
   role: string;
-  startsOn?: string | null;
-  endsOn?: string | null;
+  startsOn: string;
+  endsOn: string | null;
   isLead: boolean;
+  contactEmail: string | null;
+  contactPhone: string | null;
 }
 
 export interface Question {
   id: string;
   text: string;
-  ownWords?: boolean;
-  lifeDomains?: string[];
-  raisedBy?: string;
-  createdAt?: string;
+  ownWords: boolean;
+  lifeDomains: string[];
+  raisedBy: string;
+  createdAt: string;
+  createdBy: string;
 }
 
+/** GET /api/v1/children/:id/network. */
 export interface Network {
+  id: string;
   status: string;
-  lead: { userId: string; displayName: string; organisationName?: string } | null;
+  lead: { userId: string; displayName: string; organisationName: string | null } | null;
   involvements: Involvement[];
-  members?: { userId: string; displayName: string; relation: string }[];
-  questions?: Question[];
-  candidates?: { userId: string; displayName: string; organisationId: string; organisationName: string; role?: string }[];
+  members: { userId: string | null; displayName: string; relation: string }[];
+  questions: Question[];
+  handovers: { from: string | null; to: string; reason: string; at: string }[];
   version: number;
   allowedActions: string[];
+}
+
+/** GET /api/v1/children/:id/network/candidates. */
+export interface Candidate {
+  userId: string;
+  displayName: string;
+  organisationId: string;
+  organisationName: string;
+  organisationType: string;
+  role: string;
+  covered: boolean;
 }
 
 export interface Consent {
   id: string;
   purpose: string;
-  recipientOrganisationId?: string | null;
-  recipientOrganisationName?: string | null;
-  recipientRole?: string | null;
-  consenterUserId?: string;
-  consenterName?: string;
-  method?: string;
-  validFrom?: string;
-  validUntil?: string | null;
-  status?: string;
-  withdrawnAt?: string | null;
-  allowedActions?: string[];
-  /** Real API shape (consents.schemas.ts). */
-  recipient?: { organisationId: string | null; organisationName: string | null; role: string | null };
-  givenBy?: { userId: string | null; displayName: string; relation: string };
-  active?: boolean;
-  canWithdraw?: boolean;
+  recipient: { organisationId: string | null; organisationName: string | null; role: string | null };
+  givenBy: { userId: string | null; displayName: string; relation: string };
+  method: string;
+  recordedBy: string;
+  validFrom: string;
+  validUntil: string | null;
+  givenAt: string;
+  withdrawnAt: string | null;
+  active: boolean;
+  version: number;
+  canWithdraw: boolean;
 }
 
+export interface LegalBasis {
+  id: string;
+  kind: string;
+  organisationId: string;
+  organisationName: string;
+  justification: string;
+  validUntil: string | null;
+}
+
+/** GET /api/v1/children/:id/consents. */
 export interface ConsentsView {
   rule: { ageBand: string; consenters: Consenter[] };
   consents: Consent[];
-  coverage: { organisationId: string; organisationName: string; covered: boolean; missing?: string[]; flagged?: boolean }[];
-  legalBases: { id: string; kind: string; justification?: string; organisationName?: string }[];
+  coverage: { organisationId: string; organisationName: string; covered: boolean; missing: string[]; flagged: boolean; basis: string | null }[];
+  legalBases: LegalBasis[];
   allowedActions: string[];
-}
-
-export interface PlanAction {
-  id?: string;
-  what: string;
-  who: string;
-  dueOn?: string | null;
-  status?: string;
 }
 
 export interface PlanGoal {
-  id?: string;
+  id: string;
   text: string;
 }
 
+export interface PlanAction {
+  id: string;
+  goalId: string | null;
+  what: string;
+  owner: { userId: string | null; name: string; organisationName: string | null };
+  dueOn: string | null;
+  status: string;
+}
+
+/** GET /api/v1/children/:id/plan and /plan/versions/:n. */
 export interface Plan {
+  id: string | null;
+  versionNumber: number;
   goals: PlanGoal[];
   actions: PlanAction[];
-  versionNumber: number;
-  version?: number;
-  nextEvaluationOn?: string | null;
-  lead?: { displayName: string } | null;
+  lead: { userId: string; displayName: string } | null;
+  nextEvaluationOn: string | null;
+  changeSummary: string;
+  createdAt: string | null;
+  createdBy: string | null;
+  opinions: { userId: string; displayName: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; at: string }[];
+  comments: { id: string; author: string; relation: string; text: string; at: string }[];
   allowedActions: string[];
 }
 
-export interface PlanVersion {
+/** GET /api/v1/children/:id/plan/versions. */
+export interface PlanVersionSummary {
   number: number;
-  createdAt?: string;
-  createdByName?: string;
-  goals?: PlanGoal[];
-  actions?: PlanAction[];
-  opinions?: { userId?: string; displayName?: string; opinion: 'agree' | 'disagree'; comment?: string | null }[];
-  comments?: { displayName?: string; text: string; createdAt?: string }[];
-  allowedActions?: string[];
+  createdAt: string;
+  createdBy: string;
+  changeSummary: string;
+  agree: number;
+  disagree: number;
 }
 
+export interface MeetingParticipant {
+  id: string;
+  kind: string;
+  userId: string | null;
+  name: string;
+  organisationName: string | null;
+  present: boolean | null;
+  hasMandate: boolean;
+  childVoice: string | null;
+}
+
+/** GET /api/v1/children/:id/meetings (array). */
 export interface Meeting {
   id: string;
-  title?: string;
-  startsAt?: string;
-  scheduledAt?: string;
-  chair?: string | null;
-  agenda?: string | null;
-  status?: string;
-  participants?: { displayName: string; present?: boolean | null; mandate?: boolean }[];
-  decisions?: { id: string; text: string; actionId?: string | null }[];
-  reportSharedAt?: string | null;
-  allowedActions?: string[];
+  scheduledAt: string;
+  chairName: string;
+  agenda: string[];
+  status: 'planned' | 'held' | 'cancelled' | string;
+  heldOn: string | null;
+  participants: MeetingParticipant[];
+  decisions: { id: string; text: string; planActionId: string | null; at: string }[];
+  report: string | null;
+  reportSharedAt: string | null;
+  warnings: { code: string; message: string; messageNl: string }[];
+  version: number;
+  allowedActions: string[];
 }
 
+/** GET /api/v1/children/:id/access-log → items. */
 export interface AccessLogEntry {
   at: string;
   who: string;
-  organisationName?: string | null;
+  organisation: string | null;
   what: string;
-  basis?: string | null;
+  whatNl: string;
+  basis: string | null;
+  outcome: string;
 }
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  text: string;
-  by?: string | null;
+/** GET /api/v1/worklist → items. */
+export interface WorklistItem {
+  youngPersonId: string;
+  name: string;
+  ageYears: number;
+  isLead: boolean;
+  leadName: string | null;
+  organisationName: string;
+  nextEvaluationOn: string | null;
+  openActions: number;
+  overdueActions: number;
+  lastActivityAt: string | null;
 }
 
+/** GET /api/v1/tasks. */
 export interface Task {
-  id: string;
-  childId: string;
-  childName?: string;
+  youngPersonId: string;
+  childName: string;
+  actionId: string;
   what: string;
-  dueOn?: string | null;
-  status?: string;
+  dueOn: string | null;
+  status: string;
+  overdue: boolean;
 }
 
+/** GET /api/v1/matches. */
 export interface Match {
   id: string;
-  childId?: string | null;
-  childName?: string;
-  otherOrganisationName?: string;
-  otherDisplayName?: string;
-  contact?: string | null;
-  createdAt?: string;
+  kind: 'person' | 'family';
+  createdAt: string;
+  mySignal: { signalId: string; youngPersonName: string; birthDate: string };
+  other: { displayName: string; organisationName: string; contactEmail: string | null; contactPhone: string | null; youngPersonName: string | null };
 }
 
+/** GET /api/v1/notifications. */
 export interface Notification {
   id: string;
   kind: string;
-  text?: string;
-  message?: string;
-  childId?: string | null;
+  youngPersonId: string | null;
+  childName: string | null;
+  payload: Record<string, unknown>;
   createdAt: string;
-  readAt?: string | null;
+  read: boolean;
 }
 
 /** Reads a list from an answer that is either an array or {items: []}. */
@@ -190,7 +253,7 @@ export function fullName(c: { givenName: string; familyName: string }): string {
   return `${c.givenName} ${c.familyName}`;
 }
 
-/** True when the server allows any of these action names (names may vary while the API lands). */
+/** True when the server allows this action (the web app never decides itself). */
 export function can(allowed: string[] | undefined, ...names: string[]): boolean {
   return Boolean(allowed && names.some((n) => allowed.includes(n)));
 }

@@ -3,24 +3,35 @@
  * their withdrawal, other legal bases, and the access log ("who looked").
  */
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  UnorderedList, UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, SelectField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
-import { can, itemsOf, type AccessLogEntry, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
+import { useMe } from '../../session.tsx';
+import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
-export function SharingSection({ child }: { child: Child }) {
+export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
+  const showLog = can(child.allowedActions, 'readAccessLog');
   const consents = useLoad((s) => api.get<ConsentsView>(`/api/v1/children/${child.id}/consents`, s), [child.id]);
-  const log = useLoad((s) => api.get<unknown>(`/api/v1/children/${child.id}/access-log`, s).then((d) => itemsOf<AccessLogEntry>(d)), [child.id]);
+  const log = useLoad(
+    (s) => (showLog ? api.get<unknown>(`/api/v1/children/${child.id}/access-log`, s).then((d) => itemsOf<AccessLogEntry>(d)) : Promise.resolve([])),
+    [child.id, showLog],
+  );
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState('');
+  const nl = i18n.language.startsWith('nl');
+
+  const recipient = (c: Consent) => c.recipient.organisationName ?? (c.recipient.role ? t(`role.${c.recipient.role}`, { defaultValue: c.recipient.role }) : '—');
 
   const withdraw = async (c: Consent) => {
     setBusyId(c.id);
@@ -31,19 +42,13 @@ export function SharingSection({ child }: { child: Child }) {
       setMessage(t('consent.withdrawn', { who: recipient(c) }));
       consents.reload();
       log.reload();
+      onChanged();
     } catch (err) {
       setError(err);
     } finally {
       setBusyId('');
     }
   };
-
-  const recipient = (c: Consent) => {
-    const org = c.recipient?.organisationName ?? c.recipientOrganisationName;
-    const role = c.recipient?.role ?? c.recipientRole;
-    return org ?? (role ? t(`role.${role}`, { defaultValue: role }) : '—');
-  };
-  const active = (c: Consent) => c.active ?? (!c.withdrawnAt && (c.status ?? 'active') === 'active');
 
   return (
     <>
@@ -56,19 +61,30 @@ export function SharingSection({ child }: { child: Child }) {
             {v.rule.consenters.length > 0 && (
               <Paragraph>{t('consent.consentersAre', { names: v.rule.consenters.map((p) => p.displayName).join(', ') })}</Paragraph>
             )}
+            {v.coverage.length > 0 && (
+              <UnorderedList className="rondom-list">
+                {v.coverage.map((c) => (
+                  <UnorderedListItem key={c.organisationId}>
+                    {c.covered
+                      ? t('consent.covered', { org: c.organisationName })
+                      : t('consent.notCovered', { org: c.organisationName, names: c.missing.join(', ') })}
+                  </UnorderedListItem>
+                ))}
+              </UnorderedList>
+            )}
             {v.consents.length === 0 ? <Paragraph>{t('consent.none')}</Paragraph> : (
               <UnorderedList className="rondom-list">
                 {v.consents.map((c) => (
                   <UnorderedListItem key={c.id} className="rondom-consent">
                     <Paragraph>
                       {t('consent.line', { who: recipient(c), purpose: t(`purpose.${c.purpose}`, { defaultValue: c.purpose }) })}{' '}
-                      <StatusBadge status={active(c) ? 'active' : 'inactive'}>{active(c) ? t('consent.active') : t('consent.notActive')}</StatusBadge>
+                      <StatusBadge status={c.active ? 'active' : 'inactive'}>{c.active ? t('consent.active') : t('consent.notActive')}</StatusBadge>
                     </Paragraph>
                     <Paragraph className="rondom-hint">
-                      {(c.givenBy?.displayName ?? c.consenterName) && <>{t('consent.givenBy', { name: c.givenBy?.displayName ?? c.consenterName })} </>}
-                      {c.validUntil && t('consent.validUntil', { date: formatDate(c.validUntil, i18n.language) })}
+                      {t('consent.givenByHow', { name: c.givenBy.displayName, how: t(`consentMethod.${c.method}`, { defaultValue: c.method }), date: formatDate(c.givenAt, i18n.language) })}
+                      {c.validUntil && <> {t('consent.validUntil', { date: formatDate(c.validUntil, i18n.language) })}</>}
                     </Paragraph>
-                    {active(c) && (c.canWithdraw ?? can(c.allowedActions ?? v.allowedActions, 'withdrawConsent')) && (
+                    {c.active && c.canWithdraw && (
                       <Button appearance="secondary-action-button" hint="danger" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void withdraw(c)}>
                         {t('consent.withdraw', { who: recipient(c) })}
                       </Button>
@@ -82,73 +98,110 @@ export function SharingSection({ child }: { child: Child }) {
                 <Heading level={4}>{t('consent.legalBases')}</Heading>
                 <UnorderedList className="rondom-list">
                   {v.legalBases.map((b) => (
-                    <UnorderedListItem key={b.id}>{t(`legalBasis.${b.kind}`, { defaultValue: b.kind })}{b.justification ? `: ${b.justification}` : ''}</UnorderedListItem>
+                    <UnorderedListItem key={b.id}>{t(`legalBasis.${b.kind}`, { defaultValue: b.kind })} — {b.organisationName}{b.justification ? `: ${b.justification}` : ''}</UnorderedListItem>
                   ))}
                 </UnorderedList>
               </>
             )}
             {can(v.allowedActions, 'recordConsent') && (
-              <GiveConsentForm childId={child.id} view={v} onSaved={() => { consents.reload(); log.reload(); }} />
+              <GiveConsentForm child={child} view={v} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
             )}
           </>
         )}
       </DataSection>
-      <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
-        {(items) => (
-          <div className="rondom-table-scroll">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('accessLog.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('accessLog.who')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('accessLog.what')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('accessLog.basis')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((e, i) => (
-                  <TableRow key={`${e.at}-${i}`}>
-                    <TableCell>{formatDateTime(e.at, i18n.language)}</TableCell>
-                    <TableCell>{e.who}{e.organisationName ? ` (${e.organisationName})` : ''}</TableCell>
-                    <TableCell>{t(`auditWhat.${e.what}`, { defaultValue: e.what })}</TableCell>
-                    <TableCell>{e.basis ? t(`basis.${e.basis}`, { defaultValue: e.basis }) : '—'}</TableCell>
+      {showLog && (
+        <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
+          {(items) => (
+            <div className="rondom-table-scroll">
+              <Table className="rondom-access-log">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('accessLog.when')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('accessLog.who')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('accessLog.what')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('accessLog.basis')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </DataSection>
+                </TableHeader>
+                <TableBody>
+                  {items.map((e, i) => (
+                    <TableRow key={`${e.at}-${i}`}>
+                      <TableCell>{formatDateTime(e.at, i18n.language)}</TableCell>
+                      <TableCell>{e.who}{e.organisation ? ` (${e.organisation})` : ''}</TableCell>
+                      <TableCell>{nl ? e.whatNl : e.what}{e.outcome !== 'allowed' ? ` (${t('accessLog.denied')})` : ''}</TableCell>
+                      <TableCell>{e.basis ? t(`basis.${e.basis}`, { defaultValue: e.basis }) : '—'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </DataSection>
+      )}
     </>
   );
 }
 
-function GiveConsentForm({ childId, view, onSaved }: { childId: string; view: ConsentsView; onSaved: () => void }) {
+/**
+ * Records consent. A professional records it on behalf of the people who gave it
+ * (written or verbal), one consent per person; a parent or young person gives it
+ * themselves in the app.
+ */
+function GiveConsentForm({ child, view, onSaved }: { child: Child; view: ConsentsView; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ organisationId: '', purpose: 'network_collaboration', consenterUserId: '', validUntil: '' });
+  const me = useMe();
+  const staff = me.kind === 'staff';
+  const canInvite = can(child.allowedActions, 'inviteToNetwork');
+  const candidates = useLoad(
+    (s) => (staff && canInvite ? api.get<Candidate[]>(`/api/v1/children/${child.id}/network/candidates`, s) : Promise.resolve([] as Candidate[])),
+    [child.id, staff, canInvite],
+  );
+  const [organisationId, setOrganisationId] = useState('');
+  const [who, setWho] = useState<string[]>([]);
+  const [method, setMethod] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const missing = view.coverage.filter((c) => !c.covered);
+
+  // Organisations: those already in the network (coverage) and those one could invite.
+  const orgs = new Map<string, { name: string; covered: boolean }>();
+  for (const c of view.coverage) orgs.set(c.organisationId, { name: c.organisationName, covered: c.covered });
+  for (const c of candidates.data ?? []) if (!orgs.has(c.organisationId)) orgs.set(c.organisationId, { name: c.organisationName, covered: c.covered });
+  const options = [...orgs.entries()]
+    .sort((a, b) => Number(a[1].covered) - Number(b[1].covered) || a[1].name.localeCompare(b[1].name))
+    .map(([value, o]) => ({ value, label: o.covered ? `${o.name} (${t('consent.alreadyCovered')})` : o.name }));
+  const consenters = view.rule.consenters;
+  const keyOf = (c: (typeof consenters)[number]) => c.userId ?? `rel:${c.relation}`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const f: Record<string, string> = {};
-    if (!form.organisationId) f.organisationId = t('fieldError.choose');
+    if (!organisationId) f.organisationId = t('consent.chooseOrganisation');
+    if (staff && who.length === 0) f.who = t('consent.chooseWho');
+    if (staff && !method) f.method = t('consent.chooseMethod');
     setFields(f);
     setDone('');
     if (Object.keys(f).length) return;
     setBusy(true);
     setError(null);
+    const org = orgs.get(organisationId)?.name ?? '';
     try {
-      await api.post(`/api/v1/children/${childId}/consents`, {
-        purpose: form.purpose, recipientOrganisationId: form.organisationId,
-        ...(form.consenterUserId ? { consenterUserId: form.consenterUserId } : {}),
-        ...(form.validUntil ? { validUntil: form.validUntil } : {}),
-      });
-      setDone(t('consent.recorded'));
+      if (staff) {
+        for (const key of who) {
+          const c = consenters.find((x) => keyOf(x) === key);
+          if (!c) continue;
+          await api.post(`/api/v1/children/${child.id}/consents`, {
+            purpose: 'share_in_network', recipientOrganisationId: organisationId, method,
+            ...(c.userId ? { consenterUserId: c.userId } : { consenterRelation: c.relation }),
+          });
+        }
+      } else {
+        await api.post(`/api/v1/children/${child.id}/consents`, { purpose: 'share_in_network', recipientOrganisationId: organisationId });
+      }
+      setDone(t('consent.recordedFor', { org }));
+      setOrganisationId('');
+      setWho([]);
+      setMethod('');
       onSaved();
     } catch (err) {
       setError(err);
@@ -158,20 +211,30 @@ function GiveConsentForm({ childId, view, onSaved }: { childId: string; view: Co
     }
   };
 
-  const options = (missing.length ? missing : view.coverage).map((c) => ({ value: c.organisationId, label: c.organisationName }));
   return (
     <section aria-labelledby="give-consent" className="rondom-section">
-      <Heading level={4} id="give-consent">{t('consent.giveTitle')}</Heading>
+      <Heading level={4} id="give-consent">{staff ? t('consent.recordTitle') : t('consent.giveTitle')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
       <form onSubmit={submit} noValidate className="rondom-form">
-        <SelectField label={t('consent.recipient')} name="organisationId" value={form.organisationId} onChange={set('organisationId')} error={fields.organisationId ?? fields.recipientOrganisationId} placeholder={t('common.choose')} options={options} />
-        {view.rule.consenters.length > 1 && (
-          <SelectField label={t('consent.consenter')} name="consenterUserId" value={form.consenterUserId} onChange={set('consenterUserId')} error={fields.consenterUserId} placeholder={t('consent.me')}
-            options={view.rule.consenters.map((c) => ({ value: c.userId, label: c.displayName }))} />
+        <SelectField label={t('consent.recipient')} name="organisationId" value={organisationId} onChange={setOrganisationId} error={fields.organisationId ?? fields.recipientOrganisationId} placeholder={t('common.choose')} options={options} />
+        {staff && (
+          <Fieldset invalid={Boolean(fields.who)} aria-describedby={fields.who ? 'who-error' : undefined}>
+            <FieldsetLegend>{t('consent.whoGave')}</FieldsetLegend>
+            {fields.who && <p id="who-error" className="utrecht-form-field-error-message">{fields.who}</p>}
+            {consenters.map((c) => (
+              <CheckboxField
+                key={keyOf(c)} name={`who-${keyOf(c)}`} label={`${c.displayName} (${t(`relation.${c.relation}`, { defaultValue: c.relation })})`}
+                checked={who.includes(keyOf(c))} onChange={(on) => setWho((xs) => (on ? [...xs, keyOf(c)] : xs.filter((x) => x !== keyOf(c))))}
+              />
+            ))}
+          </Fieldset>
         )}
-        <TextField label={t('consent.validUntilLabel')} name="validUntil" type="date" value={form.validUntil} onChange={set('validUntil')} error={fields.validUntil} description={t('consent.validUntilHelp')} />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('consent.give')}</Button>
+        {staff && (
+          <SelectField label={t('consent.method')} name="method" value={method} onChange={setMethod} error={fields.method} placeholder={t('common.choose')}
+            options={['written', 'verbal'].map((m) => ({ value: m, label: t(`consentMethod.${m}`) }))} />
+        )}
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : staff ? t('consent.record') : t('consent.give')}</Button>
       </form>
     </section>
   );

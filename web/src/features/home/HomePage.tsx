@@ -1,5 +1,5 @@
 /** The first screen after login, different per role family (from GET /api/v1/me). */
-import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -8,9 +8,10 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
-import { canAdminister, homeKindOf } from '../../types.ts';
-import { fullName, itemsOf, type ChildListItem, type Match, type Task } from '../children/children-types.ts';
+import { canAdminister, hasWorkspaceRole, homeKindOf } from '../../types.ts';
+import { fullName, itemsOf, type ChildListItem, type Match, type Task, type WorklistItem } from '../children/children-types.ts';
 import { Worklist } from '../leerplicht/WorklistPage.tsx';
+import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -23,6 +24,8 @@ export function HomePage() {
       {kind === 'professional' && <ProfessionalHome />}
       {kind === 'worklist' && <Worklist level={2} />}
       {kind === 'policy' && <Paragraph>{t('home.policyIntro')}</Paragraph>}
+      {me.kind === 'staff' && <MyActions level={2} />}
+      {hasWorkspaceRole(me) && <PartnershipList level={2} />}
       {canAdminister(me) && <AdminHome />}
     </>
   );
@@ -30,33 +33,52 @@ export function HomePage() {
 
 function ProfessionalHome() {
   const { t, i18n } = useTranslation();
-  const children = useLoad((s) => api.get<unknown>('/api/v1/children', s).then((d) => itemsOf<ChildListItem>(d)), []);
-  const tasks = useLoad((s) => api.get<unknown>('/api/v1/tasks', s).then((d) => itemsOf<Task>(d)), []);
-  const matches = useLoad((s) => api.get<unknown>('/api/v1/matches', s).then((d) => itemsOf<Match>(d)), []);
+  const worklist = useLoad((s) => api.get<{ items: WorklistItem[] }>('/api/v1/worklist', s).then((d) => d.items), []);
+  const tasks = useLoad((s) => api.get<Task[]>('/api/v1/tasks', s), []);
+  const matches = useLoad((s) => api.get<Match[]>('/api/v1/matches', s), []);
   return (
     <>
       <Paragraph>{t('home.professionalIntro')}</Paragraph>
       <Paragraph><AppLink href="/children">{t('home.searchChild')}</AppLink></Paragraph>
-      <DataSection title={t('home.myNetworks')} loaded={children} empty={(d) => d.length === 0} emptyText={t('home.noNetworks')}>
+      <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('home.noNetworks')}>
         {(items) => (
-          <UnorderedList className="rondom-list">
-            {items.map((c) => (
-              <UnorderedListItem key={c.id}>
-                <AppLink href={`/children/${c.id}`}>{fullName(c)}</AppLink>
-                {c.ageYears !== null && c.ageYears !== undefined && <> — {t('child.age', { count: c.ageYears })}</>}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
+          <div className="rondom-table-scroll">
+            <Table className="rondom-worklist">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('home.child')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('home.lead')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('home.openActions')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('home.nextEvaluation')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((w) => (
+                  <TableRow key={w.youngPersonId}>
+                    <TableHeaderCell scope="row">
+                      <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({t('child.age', { count: w.ageYears })})
+                    </TableHeaderCell>
+                    <TableCell>{w.isLead ? t('home.youAreLead') : w.leadName ?? t('home.noLead')}</TableCell>
+                    <TableCell>
+                      {w.openActions}
+                      {w.overdueActions > 0 && <> — <strong>{t('home.overdue', { count: w.overdueActions })}</strong></>}
+                    </TableCell>
+                    <TableCell>{formatDate(w.nextEvaluationOn, i18n.language)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )}
       </DataSection>
       <DataSection title={t('home.tasksDue')} loaded={tasks} empty={(d) => d.length === 0} emptyText={t('home.noTasks')}>
         {(items) => (
           <UnorderedList className="rondom-list">
             {items.map((task) => (
-              <UnorderedListItem key={task.id}>
-                <AppLink href={`/children/${task.childId}/plan`}>{task.what}</AppLink>
-                {task.childName && <> — {task.childName}</>}
+              <UnorderedListItem key={task.actionId}>
+                <AppLink href={`/children/${task.youngPersonId}/plan`}>{task.what}</AppLink> — {task.childName}
                 {task.dueOn && <> — {t('home.dueOn', { date: formatDate(task.dueOn, i18n.language) })}</>}
+                {task.overdue && <> — <strong>{t('home.late')}</strong></>}
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -67,8 +89,10 @@ function ProfessionalHome() {
           <UnorderedList className="rondom-list">
             {items.map((m) => (
               <UnorderedListItem key={m.id}>
-                {t('home.matchLine', { child: m.childName ?? '', org: m.otherOrganisationName ?? m.otherDisplayName ?? '' })}
-                {m.contact && <> — {m.contact}</>}
+                {t(m.kind === 'family' ? 'home.matchFamily' : 'home.matchLine', {
+                  child: m.mySignal.youngPersonName, org: m.other.organisationName, name: m.other.displayName, sibling: m.other.youngPersonName ?? '',
+                })}
+                {(m.other.contactPhone || m.other.contactEmail) && <> — {[m.other.contactPhone, m.other.contactEmail].filter(Boolean).join(' · ')}</>}
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -96,7 +120,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
               <section key={c.id} className="rondom-card" aria-labelledby={`child-${c.id}`}>
                 <Heading level={3} id={`child-${c.id}`}>
                   {youngPerson ? t('home.aboutYou') : fullName(c)}
-                  {!youngPerson && c.ageYears !== null && c.ageYears !== undefined && <> ({t('child.age', { count: c.ageYears })})</>}
+                  {!youngPerson && <> ({t('child.age', { count: c.ageYears })})</>}
                 </Heading>
                 <UnorderedList className="rondom-list">
                   <UnorderedListItem><AppLink href={`/children/${c.id}/plan`}>{youngPerson ? t('home.myPlan') : t('home.thePlan')}</AppLink></UnorderedListItem>

@@ -1,77 +1,87 @@
 /**
- * Integrated meetings: plan one, record decisions (a decision with an action
- * becomes a plan action) and share the report with the family.
+ * Integrated meetings: plan one with the network, record decisions (a decision
+ * with an action becomes a plan action), finish it with a report (If-Match on the
+ * meeting; a 409 shows what changed) and share the report with the family.
  */
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
-import { SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { api, isApiError } from '../../api.ts';
+import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
-import { can, itemsOf, type Meeting, type Network } from '../children/children-types.ts';
+import { useMe } from '../../session.tsx';
+import { can, type Child, type Meeting, type Network, type Plan } from '../children/children-types.ts';
 
-interface MeetingsView {
-  items: Meeting[];
-  allowedActions: string[];
-}
+const today = () => new Date().toISOString().slice(0, 10);
 
-export function MeetingsSection({ childId }: { childId: string }) {
+export function MeetingsSection({ child }: { child: Child }) {
   const { t } = useTranslation();
-  const meetings = useLoad(async (s) => {
-    const d = await api.get<unknown>(`/api/v1/children/${childId}/meetings`, s);
-    const allowed = (d && typeof d === 'object' && !Array.isArray(d) ? (d as { allowedActions?: string[] }).allowedActions : undefined) ?? [];
-    return { items: itemsOf<Meeting>(d), allowedActions: allowed } satisfies MeetingsView;
-  }, [childId]);
-  const network = useLoad((s) => api.get<Network>(`/api/v1/children/${childId}/network`, s), [childId]);
-  const people = network.data?.involvements ?? [];
+  const manage = can(child.allowedActions, 'manageMeetings');
+  const meetings = useLoad((s) => api.get<Meeting[]>(`/api/v1/children/${child.id}/meetings`, s), [child.id]);
+  const network = useLoad((s) => (manage ? api.get<Network>(`/api/v1/children/${child.id}/network`, s) : Promise.resolve(null)), [child.id, manage]);
   return (
     <DataSection title={t('meeting.title')} level={3} loaded={meetings} emptyText="">
-      {(v) => (
+      {(items) => (
         <>
-          {v.items.length === 0 && <Paragraph>{t('meeting.none')}</Paragraph>}
-          {v.items.map((m) => <MeetingCard key={m.id} childId={childId} meeting={m} people={people.map((p) => ({ value: p.userId, label: p.displayName }))} allowed={v.allowedActions} onSaved={meetings.reload} />)}
-          {can(v.allowedActions, 'manageMeetings') && <NewMeetingForm childId={childId} onSaved={meetings.reload} />}
+          {items.length === 0 && <Paragraph>{t('meeting.none')}</Paragraph>}
+          {items.map((m) => <MeetingCard key={m.id} childId={child.id} meeting={m} network={network.data ?? null} onSaved={meetings.reload} />)}
+          {manage && network.data && <NewMeetingForm childId={child.id} network={network.data} onSaved={meetings.reload} />}
         </>
       )}
     </DataSection>
   );
 }
 
-function NewMeetingForm({ childId, onSaved }: { childId: string; onSaved: () => void }) {
+function NewMeetingForm({ childId, network, onSaved }: { childId: string; network: Network; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ title: '', date: '', time: '', agenda: '' });
+  const me = useMe();
+  const [form, setForm] = useState({ date: '', time: '', agenda: '', childVoice: '' });
+  const [who, setWho] = useState<string[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const pros = network.involvements.filter((i) => i.userId !== me.id);
+  const parents = network.members.filter((m) => m.relation === 'parent' && m.userId);
+  const toggle = (key: string) => (on: boolean) => setWho((xs) => (on ? [...xs, key] : xs.filter((x) => x !== key)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const f: Record<string, string> = {};
-    if (!form.title.trim()) f.title = t('fieldError.required');
     if (!form.date) f.date = t('fieldError.date');
     if (!form.time) f.time = t('meeting.timeRequired');
+    const agenda = form.agenda.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (agenda.length === 0) f.agenda = t('meeting.agendaRequired');
     setFields(f);
     setDone(false);
     if (Object.keys(f).length) return;
+    const mine = network.involvements.find((i) => i.userId === me.id);
+    const participants = [
+      ...(mine ? [{ kind: 'professional' as const, userId: me.id, organisationId: mine.organisationId, hasMandate: true }] : []),
+      ...pros.filter((p) => who.includes(`pro:${p.id}`)).map((p) => ({ kind: 'professional' as const, userId: p.userId, organisationId: p.organisationId, hasMandate: true })),
+      ...parents.filter((p) => who.includes(`parent:${p.userId}`)).map((p) => ({ kind: 'parent' as const, userId: p.userId! })),
+      ...(form.childVoice.trim() ? [{ kind: 'child_voice' as const, childVoice: form.childVoice.trim() }] : []),
+    ];
     setBusy(true);
     setError(null);
     try {
       await api.post(`/api/v1/children/${childId}/meetings`, {
-        title: form.title.trim(), startsAt: new Date(`${form.date}T${form.time}:00`).toISOString(), ...(form.agenda.trim() ? { agenda: form.agenda.trim() } : {}),
+        scheduledAt: new Date(`${form.date}T${form.time}:00`).toISOString(), chairUserId: me.id, agenda, participants,
       });
       setDone(true);
-      setForm({ title: '', date: '', time: '', agenda: '' });
+      setForm({ date: '', time: '', agenda: '', childVoice: '' });
+      setWho([]);
       onSaved();
     } catch (err) {
       setError(err);
       const fe = fieldErrorsOf(t, err);
-      setFields({ ...fe, ...(fe.startsAt ? { date: fe.startsAt } : {}) });
+      setFields({ ...fe, ...(fe.scheduledAt ? { date: fe.scheduledAt } : {}) });
     } finally {
       setBusy(false);
     }
@@ -83,52 +93,34 @@ function NewMeetingForm({ childId, onSaved }: { childId: string; onSaved: () => 
       {done && <SuccessAlert>{t('meeting.planned')}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       <form onSubmit={submit} noValidate className="rondom-form">
-        <TextField label={t('meeting.titleLabel')} name="title" value={form.title} onChange={set('title')} error={fields.title} required />
         <TextField label={t('meeting.date')} name="date" type="date" value={form.date} onChange={set('date')} error={fields.date} required />
         <TextField label={t('meeting.time')} name="time" type="time" value={form.time} onChange={set('time')} error={fields.time} required />
-        <TextAreaField label={t('meeting.agenda')} name="agenda" value={form.agenda} onChange={set('agenda')} error={fields.agenda} rows={3} />
+        <TextAreaField label={t('meeting.agenda')} name="agenda" value={form.agenda} onChange={set('agenda')} error={fields.agenda} description={t('meeting.agendaHelp')} rows={3} required />
+        <Fieldset>
+          <FieldsetLegend>{t('meeting.participants')}</FieldsetLegend>
+          <Paragraph className="rondom-hint">{t('meeting.youChair')}</Paragraph>
+          {pros.map((p) => (
+            <CheckboxField key={p.id} name={`pro-${p.id}`} label={`${p.displayName} — ${p.organisationName}`} checked={who.includes(`pro:${p.id}`)} onChange={toggle(`pro:${p.id}`)} />
+          ))}
+          {parents.map((p) => (
+            <CheckboxField key={p.userId!} name={`parent-${p.userId}`} label={`${p.displayName} (${t('relation.parent')})`} checked={who.includes(`parent:${p.userId}`)} onChange={toggle(`parent:${p.userId}`)} />
+          ))}
+        </Fieldset>
+        <TextAreaField label={t('meeting.childVoice')} name="childVoice" value={form.childVoice} onChange={set('childVoice')} error={fields.childVoice} description={t('meeting.childVoiceHelp')} rows={2} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('meeting.plan')}</Button>
       </form>
     </section>
   );
 }
 
-function MeetingCard({ childId, meeting, people, allowed, onSaved }: { childId: string; meeting: Meeting; people: { value: string; label: string }[]; allowed: string[]; onSaved: () => void }) {
+function MeetingCard({ childId, meeting, network, onSaved }: { childId: string; meeting: Meeting; network: Network | null; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState({ text: '', what: '', ownerUserId: '', dueOn: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const nl = i18n.language.startsWith('nl');
+  const manage = can(meeting.allowedActions, 'manageMeetings');
   const [busy, setBusy] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const headingId = `meeting-${meeting.id}`;
-
-  const addDecision = async (e: FormEvent) => {
-    e.preventDefault();
-    const f: Record<string, string> = {};
-    if (!form.text.trim()) f.text = t('meeting.decisionRequired');
-    const withAction = form.what.trim() !== '';
-    if (withAction && !form.ownerUserId) f.ownerUserId = t('fieldError.choose');
-    if (withAction && !form.dueOn) f.dueOn = t('fieldError.date');
-    setFields(f);
-    setDone('');
-    if (Object.keys(f).length) return;
-    setBusy('decision');
-    setError(null);
-    try {
-      await api.post(`/api/v1/children/${childId}/meetings/${meeting.id}/decisions`, {
-        text: form.text.trim(), ...(withAction ? { action: { what: form.what.trim(), ownerUserId: form.ownerUserId, dueOn: form.dueOn } } : {}),
-      });
-      setDone(withAction ? t('meeting.decisionWithAction') : t('meeting.decisionSaved'));
-      setForm({ text: '', what: '', ownerUserId: '', dueOn: '' });
-      onSaved();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy('');
-    }
-  };
 
   const share = async () => {
     setBusy('share');
@@ -144,32 +136,176 @@ function MeetingCard({ childId, meeting, people, allowed, onSaved }: { childId: 
     }
   };
 
-  const when = meeting.startsAt ?? meeting.scheduledAt;
   return (
     <section aria-labelledby={headingId} className="rondom-card">
-      <Heading level={4} id={headingId}>{meeting.title ?? t('meeting.defaultTitle')} — {formatDateTime(when, i18n.language)}</Heading>
-      {meeting.agenda && <Paragraph>{t('meeting.agenda')}: {meeting.agenda}</Paragraph>}
-      {(meeting.decisions ?? []).length > 0 && (
+      <Heading level={4} id={headingId}>{t('meeting.cardTitle', { date: formatDateTime(meeting.scheduledAt, i18n.language) })}</Heading>
+      <Paragraph>
+        {t(`meetingStatus.${meeting.status}`, { defaultValue: meeting.status })}
+        {meeting.heldOn && <> — {t('meeting.heldOn', { date: formatDate(meeting.heldOn, i18n.language) })}</>}
+        {' — '}{t('meeting.chair', { name: meeting.chairName })}
+      </Paragraph>
+      {meeting.warnings.length > 0 && (
+        <Alert type="warning">
+          {meeting.warnings.map((w) => <Paragraph key={w.code}>{nl ? w.messageNl : w.message}</Paragraph>)}
+        </Alert>
+      )}
+      {meeting.agenda.length > 0 && (
         <>
-          <Paragraph><strong>{t('meeting.decisions')}</strong></Paragraph>
-          <UnorderedList className="rondom-list">{meeting.decisions!.map((d) => <UnorderedListItem key={d.id}>{d.text}</UnorderedListItem>)}</UnorderedList>
+          <Heading level={5}>{t('meeting.agenda')}</Heading>
+          <UnorderedList className="rondom-list">{meeting.agenda.map((a, i) => <UnorderedListItem key={i}>{a}</UnorderedListItem>)}</UnorderedList>
+        </>
+      )}
+      {meeting.participants.length > 0 && (
+        <>
+          <Heading level={5}>{t('meeting.participants')}</Heading>
+          <UnorderedList className="rondom-list">
+            {meeting.participants.map((p) => (
+              <UnorderedListItem key={p.id}>
+                {p.kind === 'child_voice' ? t('meeting.childVoiceLine', { text: p.childVoice ?? '' }) : `${p.name}${p.organisationName ? ` (${p.organisationName})` : ''}`}
+                {p.hasMandate && p.kind === 'professional' ? ` — ${t('meeting.mandate')}` : ''}
+                {p.present === true ? ` — ${t('meeting.present')}` : p.present === false ? ` — ${t('meeting.absent')}` : ''}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
+      )}
+      {meeting.decisions.length > 0 && (
+        <>
+          <Heading level={5}>{t('meeting.decisions')}</Heading>
+          <UnorderedList className="rondom-list">
+            {meeting.decisions.map((d) => <UnorderedListItem key={d.id}>{d.text}{d.planActionId ? ` (${t('meeting.inPlan')})` : ''}</UnorderedListItem>)}
+          </UnorderedList>
+        </>
+      )}
+      {meeting.report && (
+        <>
+          <Heading level={5}>{t('meeting.report')}</Heading>
+          <Paragraph className="rondom-report">{meeting.report}</Paragraph>
         </>
       )}
       {meeting.reportSharedAt && <Paragraph>{t('meeting.reportSharedOn', { date: formatDate(meeting.reportSharedAt, i18n.language) })}</Paragraph>}
       {done && <SuccessAlert>{done}</SuccessAlert>}
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
+      {manage && meeting.status !== 'cancelled' && network && <DecisionForm childId={childId} meeting={meeting} network={network} onSaved={onSaved} />}
+      {manage && meeting.status === 'planned' && <FinishForm childId={childId} meeting={meeting} onSaved={onSaved} />}
+      {manage && meeting.status === 'held' && meeting.report && !meeting.reportSharedAt && (
+        <Button appearance="primary-action-button" busy={busy === 'share'} disabled={busy !== ''} onClick={() => void share()}>{t('meeting.shareReport')}</Button>
+      )}
+    </section>
+  );
+}
+
+function DecisionForm({ childId, meeting, network, onSaved }: { childId: string; meeting: Meeting; network: Network; onSaved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [form, setForm] = useState({ text: '', what: '', ownerUserId: '', dueOn: '' });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const sfx = meeting.id.slice(0, 8);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    if (form.text.trim().length < 3) f.text = t('meeting.decisionRequired');
+    const withAction = form.what.trim() !== '';
+    if (withAction && form.what.trim().length < 3) f.what = t('fieldError.generic');
+    if (withAction && !form.ownerUserId) f.ownerUserId = t('fieldError.choose');
+    setFields(f);
+    setDone('');
+    if (Object.keys(f).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<{ meeting: Meeting; plan: Plan }>(`/api/v1/children/${childId}/meetings/${meeting.id}/decisions`, {
+        text: form.text.trim(),
+        ...(withAction ? { action: { what: form.what.trim(), ownerUserId: form.ownerUserId, ...(form.dueOn ? { dueOn: form.dueOn } : {}) } } : {}),
+      });
+      const action = withAction ? res.plan.actions.find((a) => a.what === form.what.trim()) : undefined;
+      setDone(action
+        ? t('meeting.decisionWithAction', { what: action.what, who: action.owner.name, date: formatDate(action.dueOn, i18n.language), n: res.plan.versionNumber })
+        : t('meeting.decisionSaved'));
+      setForm({ text: '', what: '', ownerUserId: '', dueOn: '' });
+      onSaved();
+    } catch (err) {
+      setError(err);
+      setFields(fieldErrorsOf(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`decide-${sfx}`} className="rondom-section">
+      <Heading level={5} id={`decide-${sfx}`}>{t('meeting.addDecisionTitle')}</Heading>
+      {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      {can(meeting.allowedActions ?? allowed, 'manageMeetings') && (
-        <form onSubmit={addDecision} noValidate className="rondom-form">
-          <TextAreaField label={t('meeting.decision')} name={`decision-${meeting.id}`} value={form.text} onChange={set('text')} error={fields.text} rows={2} required />
-          <TextField label={t('meeting.actionWhat')} name={`what-${meeting.id}`} value={form.what} onChange={set('what')} error={fields.what} description={t('meeting.actionHelp')} />
-          <SelectField label={t('meeting.actionWho')} name={`owner-${meeting.id}`} value={form.ownerUserId} onChange={set('ownerUserId')} error={fields.ownerUserId} placeholder={t('common.choose')} options={people} />
-          <TextField label={t('meeting.actionDue')} name={`due-${meeting.id}`} type="date" value={form.dueOn} onChange={set('dueOn')} error={fields.dueOn} />
-          <Button type="submit" appearance="primary-action-button" busy={busy === 'decision'} disabled={busy !== ''}>{t('meeting.addDecision')}</Button>
-        </form>
+      <form onSubmit={submit} noValidate className="rondom-form">
+        <TextAreaField label={t('meeting.decision')} name={`decision-${sfx}`} value={form.text} onChange={set('text')} error={fields.text} rows={2} required />
+        <TextField label={t('meeting.actionWhat')} name={`what-${sfx}`} value={form.what} onChange={set('what')} error={fields.what} description={t('meeting.actionHelp')} />
+        <SelectField label={t('meeting.actionWho')} name={`owner-${sfx}`} value={form.ownerUserId} onChange={set('ownerUserId')} error={fields.ownerUserId} placeholder={t('common.choose')}
+          options={network.involvements.map((p) => ({ value: p.userId, label: `${p.displayName} — ${p.organisationName}` }))} />
+        <TextField label={t('meeting.actionDue')} name={`due-${sfx}`} type="date" value={form.dueOn} onChange={set('dueOn')} error={fields.dueOn} />
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('meeting.addDecision')}</Button>
+      </form>
+    </section>
+  );
+}
+
+/** Marks the meeting held with its report (If-Match: the meeting version). */
+function FinishForm({ childId, meeting, onSaved }: { childId: string; meeting: Meeting; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [heldOn, setHeldOn] = useState(today());
+  const [report, setReport] = useState(meeting.report ?? '');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Meeting | null>(null);
+  const [busy, setBusy] = useState(false);
+  const sfx = meeting.id.slice(0, 8);
+
+  const save = async (version: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch(`/api/v1/children/${childId}/meetings/${meeting.id}`, { status: 'held', heldOn, report: report.trim() }, version);
+      setConflict(null);
+      onSaved();
+    } catch (err) {
+      if (isApiError(err) && err.isConflict) setConflict((err.current as Meeting | undefined) ?? meeting);
+      else { setError(err); setFields(fieldErrorsOf(t, err)); }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    if (!heldOn) f.heldOn = t('fieldError.date');
+    if (!report.trim()) f.report = t('meeting.reportRequired');
+    setFields(f);
+    if (Object.keys(f).length) return;
+    void save(conflict?.version ?? meeting.version);
+  };
+
+  return (
+    <section aria-labelledby={`finish-${sfx}`} className="rondom-section">
+      <Heading level={5} id={`finish-${sfx}`}>{t('meeting.finishTitle')}</Heading>
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
+      {conflict && (
+        <ConflictPanel
+          changes={diffFields({ status: 'held', report: report.trim() }, { status: conflict.status, report: conflict.report }, { status: t('meeting.statusLabel'), report: t('meeting.report') })}
+          onUseTheirs={() => { setConflict(null); setReport(conflict.report ?? ''); onSaved(); }}
+          onOverwrite={() => void save(conflict.version)}
+          busy={busy}
+        />
       )}
-      {!meeting.reportSharedAt && can(meeting.allowedActions ?? allowed, 'manageMeetings') && (
-        <Button appearance="secondary-action-button" busy={busy === 'share'} disabled={busy !== ''} onClick={() => void share()}>{t('meeting.shareReport')}</Button>
-      )}
+      <form onSubmit={submit} noValidate className="rondom-form">
+        <TextField label={t('meeting.heldOnLabel')} name={`held-${sfx}`} type="date" value={heldOn} onChange={setHeldOn} error={fields.heldOn} required />
+        <TextAreaField label={t('meeting.reportLabel')} name={`report-${sfx}`} value={report} onChange={setReport} error={fields.report} description={t('meeting.reportHelp')} rows={5} required />
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('meeting.finish')}</Button>
+      </form>
     </section>
   );
 }

@@ -1,37 +1,76 @@
-/** My notifications (GET /api/v1/notifications); marking one as read. */
-import { Button, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+/**
+ * My notifications (GET /api/v1/notifications), newest first; marking one as read.
+ * An emergency access ("break the glass") shows who, from which organisation and
+ * why, and the lead professional reviews it right here.
+ */
+import { useState } from 'react';
+import { Button, ButtonGroup, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
+import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
-import { itemsOf, type Notification } from '../children/children-types.ts';
+import type { Notification } from '../children/children-types.ts';
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
-  const list = useLoad((s) => api.get<unknown>('/api/v1/notifications', s).then((d) => itemsOf<Notification>(d)), []);
+  const list = useLoad((s) => api.get<Notification[]>('/api/v1/notifications', s), []);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
   const markRead = async (id: string) => {
-    await api.post(`/api/v1/notifications/${id}/read`);
-    list.reload();
+    try {
+      await api.post(`/api/v1/notifications/${id}/read`);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const review = async (n: Notification, outcome: 'justified' | 'unjustified') => {
+    setError(null);
+    try {
+      await api.post(`/api/v1/children/${n.youngPersonId}/break-glass/${str(n.payload.grantId)}/review`, { outcome });
+      await api.post(`/api/v1/notifications/${n.id}/read`);
+      setMessage(t(`notifications.reviewed_${outcome}`));
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <>
       <PageTitle>{t('notifications.title')}</PageTitle>
+      {message && <SuccessAlert>{message}</SuccessAlert>}
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
       <DataSection title={t('notifications.list')} loaded={list} empty={(d) => d.length === 0} emptyText={t('notifications.none')}>
         {(items) => (
           <UnorderedList className="rondom-list rondom-notifications">
             {items.map((n) => (
-              <UnorderedListItem key={n.id} className={n.readAt ? 'rondom-read' : 'rondom-unread'}>
+              <UnorderedListItem key={n.id} className={n.read ? 'rondom-read' : 'rondom-unread'}>
                 <Paragraph>
-                  {!n.readAt && <strong>{t('notifications.new')} </strong>}
-                  {t(`notificationKind.${n.kind}`, { defaultValue: n.text ?? n.message ?? n.kind })}
-                  {' '}({formatDateTime(n.createdAt, i18n.language)})
+                  {!n.read && <strong>{t('notifications.new')} </strong>}
+                  {t(`notificationKind.${n.kind.replace(/\./g, '_')}`, {
+                    defaultValue: n.kind, child: n.childName ?? '', by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
+                  })}
+                  {' '}<span className="rondom-hint">({formatDateTime(n.createdAt, i18n.language)})</span>
                 </Paragraph>
-                {(n.text ?? n.message) && <Paragraph>{n.text ?? n.message}</Paragraph>}
-                {n.childId && <Paragraph><AppLink href={`/children/${n.childId}`}>{t('notifications.openChild')}</AppLink></Paragraph>}
-                {!n.readAt && <Button appearance="subtle-button" onClick={() => void markRead(n.id)}>{t('notifications.markRead')}</Button>}
+                {n.kind === 'break_glass.started' && str(n.payload.reason) && (
+                  <Paragraph>{t('notifications.reason', { reason: str(n.payload.reason) })}</Paragraph>
+                )}
+                {n.youngPersonId && <Paragraph><AppLink href={`/children/${n.youngPersonId}`}>{t('notifications.openChild', { child: n.childName ?? '' })}</AppLink></Paragraph>}
+                <ButtonGroup>
+                  {n.kind === 'break_glass.started' && !n.read && n.youngPersonId && str(n.payload.grantId) && (
+                    <>
+                      <Button appearance="secondary-action-button" onClick={() => void review(n, 'justified')}>{t('notifications.justified')}</Button>
+                      <Button appearance="secondary-action-button" hint="danger" onClick={() => void review(n, 'unjustified')}>{t('notifications.unjustified')}</Button>
+                    </>
+                  )}
+                  {!n.read && <Button appearance="subtle-button" onClick={() => void markRead(n.id)}>{t('notifications.markRead')}</Button>}
+                </ButtonGroup>
               </UnorderedListItem>
             ))}
           </UnorderedList>
