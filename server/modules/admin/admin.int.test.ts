@@ -37,6 +37,7 @@ const cases: { name: string; req: () => { method: 'GET' | 'POST'; url: string; p
   { name: 'list organisations', req: () => ({ method: 'GET', url: '/api/v1/admin/organisations' }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 200, admin: 200 } },
   { name: 'create organisation', req: () => ({ method: 'POST', url: '/api/v1/admin/organisations', payload: { regionId, type: 'jgz', name: `JGZ ${Math.random()}` } }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 403, admin: 201 } },
   { name: 'list users', req: () => ({ method: 'GET', url: '/api/v1/admin/users' }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 200, admin: 200 } },
+  { name: 'organisation directory', req: () => ({ method: 'GET', url: '/api/v1/organisations' }), expect: { anonymous: 401, parent: 403, pro: 200, orgAdmin: 200, admin: 200 } },
   { name: 'create staff in own org', req: () => ({ method: 'POST', url: '/api/v1/admin/users', payload: staff(orgA, `n${Math.random()}@test.example`) }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 201, admin: 201 } },
   { name: 'create staff in another org', req: () => ({ method: 'POST', url: '/api/v1/admin/users', payload: staff(orgB, `m${Math.random()}@test.example`) }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 403, admin: 201 } },
 ];

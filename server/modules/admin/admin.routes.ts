@@ -27,6 +27,11 @@ export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
       schema: { tags: ['admin'], summary: 'List organisations you administer', querystring: ListQuery, response: { 200: Type.Array(OrganisationOut), ...errors } },
     }, async (request) => admin.listOrganisations(requireActor(request), request.query));
 
+    app.get('/api/v1/organisations', {
+      schema: { tags: ['organisations'], summary: 'Directory of the organisations in my region (names and types; for pickers)', querystring: Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+        response: { 200: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) })), ...errors } },
+    }, async (request) => admin.directory(requireActor(request), request.query.type));
+
     app.post('/api/v1/admin/organisations', {
       schema: { tags: ['admin'], summary: 'Create an organisation (platform admin)', body: OrganisationBody, response: { 201: OrganisationOut, ...errors } },
     }, async (request, reply) => reply.code(201).send(await admin.createOrganisation(requireActor(request), request.body)));

@@ -101,6 +101,14 @@ export function createAdminService(db: Db) {
       return rows.map(repo.toOrganisation);
     },
 
+    /** Organisation names and types are not personal data: every staff member may see their region's directory. */
+    async directory(actor: Actor, type?: string) {
+      if (actor.kind !== 'staff') deny();
+      return db.query<{ id: string; name: string; type: string; schoolType: string | null }>(
+        `SELECT id, name, type, school_type AS "schoolType" FROM organisations WHERE region_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY name`,
+        [actor.regionId, type ?? null]);
+    },
+
     async createUser(actor: Actor, body: UserBody) {
       const organisationIds = (body.memberships ?? []).map((m) => m.organisationId);
       if (!adminPolicy.canCreateUser(actor, { kind: body.kind, isPlatformAdmin: body.isPlatformAdmin, organisationIds })) deny();
