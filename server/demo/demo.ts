@@ -97,13 +97,14 @@ export interface DemoIds {
 }
 
 /** Creates the demo region. Refuses when it already exists (run it on a fresh database). */
-export async function seedDemo(db: Db, today = new Date()): Promise<DemoIds> {
+export async function seedDemo(db: Db, today = new Date(), options: { baseOnly?: boolean } = {}): Promise<DemoIds> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await db.tx(async (q) => {
     const [exists] = await q.query(`SELECT 1 FROM regions WHERE slug = 'demo'`);
     if (exists) throw new Error('The demo region already exists in this database.');
     return seedBase(q, passwordHash, today);
   });
+  if (options.baseOnly) return ids;
   await extendDemo(db, ids, today);
   await extendDemoLeerplicht(db, ids, today);
   await extendDemoPartnerships(db, ids, today);
