@@ -290,6 +290,8 @@ describe('matches (who else is involved)', () => {
     const ibMatches = (await api('ib')({ method: 'GET', url: '/api/v1/matches' })).json();
     expect(ibMatches.every((m: { kind: string }) => m.kind === 'family')).toBe(true);
     expect(ibMatches[0].other.youngPersonName).toBe('Kees Kringloop');
+    const timeline = (await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/timeline?limit=100` })).json();
+    expect(timeline.items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['question.created', 'consent.given', 'involvement.added', 'plan.version_created', 'meeting.created', 'evaluation.recorded', 'match.created']));
   });
 
   it('a signal ends at 23 at the latest', async () => {

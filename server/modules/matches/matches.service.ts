@@ -8,7 +8,7 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
-import { CASE_ROLES, notify } from '../../core/access.ts';
+import { addTimeline, CASE_ROLES, notify } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageOn, birthdayAt, plusMonths, today } from '../../../shared/dates.ts';
@@ -25,6 +25,8 @@ async function createMatch(q: Queryable, kind: 'person' | 'family', a: { id: str
   if (rows.length === 0) return false;
   for (const s of [a, b]) {
     await notify(q, { regionId, userId: s.user_id, kind: 'match.new', youngPersonId: s.young_person_id, payload: { kind } });
+    // On the network's timeline for professionals; the family sees who is involved through the network itself.
+    await addTimeline(q, { regionId, youngPersonId: s.young_person_id, kind: 'match.created', actorUserId: null, subjectId: s.id, summary: { kind }, familyVisible: false });
     await appendAudit(q, { chainKey: youngPersonChain(s.young_person_id), kind: 'match.created', regionId, youngPersonId: s.young_person_id, subjectType: 'signal', subjectId: s.id, basis: 'verwijsindex', details: { kind } });
   }
   return true;
