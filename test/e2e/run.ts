@@ -89,7 +89,9 @@ async function cleanup(): Promise<void> {
 }
 
 async function loadJourneys(): Promise<Journey[]> {
-  const files = readdirSync(JOURNEY_DIR).filter((f) => f.endsWith('.ts')).sort();
+  // RONDOM_E2E_ONLY=12 (or a part of a file name) runs only the matching journeys, e.g. while developing one.
+  const only = process.env.RONDOM_E2E_ONLY;
+  const files = readdirSync(JOURNEY_DIR).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort();
   const journeys: Journey[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(path.join(JOURNEY_DIR, f)).href)) as { name?: string; run?: Journey['run']; default?: Journey['run'] };

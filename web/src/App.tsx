@@ -15,6 +15,8 @@ import { ChildPage } from './features/children/ChildPage.tsx';
 import { BreakGlassPage } from './features/children/BreakGlassPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { WorklistPage } from './features/leerplicht/WorklistPage.tsx';
+import { CasePage } from './features/leerplicht/CasePage.tsx';
+import { ExemptionsPage } from './features/leerplicht/ExemptionsPage.tsx';
 import { PartnershipsPage } from './features/partnerships/PartnershipsPage.tsx';
 import { WorkspacePage } from './features/partnerships/WorkspacePage.tsx';
 
@@ -60,6 +62,9 @@ function Routes() {
   if (path === '/break-glass') return <BreakGlassPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/worklist') return <WorklistPage />;
+  if (path === '/exemptions') return <ExemptionsPage />;
+  const absence = matchPath('/worklist/:id', path);
+  if (absence) return <CasePage caseId={absence.id!} />;
   if (path === '/admin/organisations') return <OrganisationsPage />;
   if (path === '/admin/users') return <UsersPage />;
   if (path === '/partnerships') return <PartnershipsPage />;

@@ -26,6 +26,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   }
   if (home === 'worklist') {
     items.push({ href: '/worklist', label: t('nav.worklist') });
+    if (me.memberships.some((m) => m.role === 'leerplicht_officer' || m.role === 'swv_coordinator')) items.push({ href: '/exemptions', label: t('nav.exemptions') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
   }
   if (hasWorkspaceRole(me)) items.push({ href: '/partnerships', label: t('nav.partnerships') });

@@ -1,6 +1,8 @@
 /**
- * Leerplicht and SWV: the thuiszitter worklist, most urgent first, and the
- * Inspectie report download. Built against the planned leerplicht API.
+ * Leerplicht, SWV and the holder of doorzettingsmacht: the thuiszitter worklist in the
+ * server's order (most urgent first), with the clock in words, the escalation rung and
+ * the decision; exempted children are only counted. Below it the Inspectie report
+ * download per SWV and quarter.
  */
 import { useState } from 'react';
 import { Heading, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
@@ -13,19 +15,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
-import { itemsOf } from '../children/children-types.ts';
-
-interface WorklistItem {
-  id: string;
-  childId?: string;
-  childName?: string;
-  kind?: string;
-  status?: string;
-  daysOutOfSchool?: number | null;
-  deadline?: string | null;
-  urgency?: number | string;
-  rung?: string | null;
-}
+import { isLeerplichtOfficer, swvMemberships, type DirectoryOrganisation, type LeerplichtCase, type LeerplichtWorklist } from './leerplicht-types.ts';
 
 export function WorklistPage() {
   const { t } = useTranslation();
@@ -37,44 +27,92 @@ export function WorklistPage() {
   );
 }
 
-/** The worklist table; the server sorts by urgency. */
-export function Worklist({ level }: { level: number }) {
+/** The clock in words, with a colour mark that is never the only signal. */
+export function ClockText({ c, thresholds }: { c: Pick<LeerplichtCase, 'clock' | 'daysWithoutOffer'>; thresholds?: LeerplichtWorklist['thresholds'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`rondom-clock rondom-clock--${c.clock}`}>
+      <span className="rondom-clock__mark" aria-hidden="true" />
+      {t(`clock.${c.clock}`, { months: thresholds?.redMonths ?? 3, days: thresholds?.warningDays[0] ?? 28 })}
+    </span>
+  );
+}
+
+/** "Stap 2: Casusconsulent SWV, uiterlijk 10 december 2026 (te laat)". */
+export function EscalationText({ escalation }: { escalation: LeerplichtCase['escalation'] }) {
   const { t, i18n } = useTranslation();
-  const me = useMe();
-  const list = useLoad((s) => api.get<unknown>('/api/v1/leerplicht/worklist', s).then((d) => itemsOf<WorklistItem>(d)), []);
-  const swv = me.memberships.find((m) => m.role === 'swv_coordinator');
+  if (!escalation) return <>{t('escalation.none')}</>;
   return (
     <>
-      <DataSection title={t('worklist.listTitle')} level={level} loaded={list} empty={(d) => d.length === 0} emptyText={t('worklist.empty')}>
-        {(items) => (
-          <div className="rondom-table-scroll">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('worklist.child')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('worklist.kind')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('worklist.daysOut')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('worklist.deadline')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('worklist.status')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((w) => (
-                  <TableRow key={w.id}>
-                    <TableCell>{w.childId ? <AppLink href={`/children/${w.childId}`}>{w.childName ?? w.childId}</AppLink> : w.childName ?? '—'}</TableCell>
-                    <TableCell>{t(`absenceKind.${w.kind ?? 'unknown'}`, { defaultValue: w.kind ?? '—' })}</TableCell>
-                    <TableCell>{w.daysOutOfSchool ?? '—'}</TableCell>
-                    <TableCell>{formatDate(w.deadline, i18n.language)}</TableCell>
-                    <TableCell>{w.rung ?? w.status ?? '—'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+      {t('escalation.rung', { rung: escalation.rung, label: t(`rung.${escalation.rungKey}`, { defaultValue: escalation.rungKey }) })}
+      {', '}
+      {t('escalation.deadline', { date: formatDate(escalation.deadline, i18n.language) })}
+      {escalation.overdue && <> <strong>{t('escalation.overdue')}</strong></>}
+    </>
+  );
+}
+
+export function DecisionText({ decision }: { decision: LeerplichtCase['decision'] }) {
+  const { t, i18n } = useTranslation();
+  if (!decision) return <>{t('decision.none')}</>;
+  return <>{t('decision.line', { place: decision.place, provider: decision.provider, payer: decision.payer, date: formatDate(decision.dueOn, i18n.language) })}</>;
+}
+
+/** The worklist table; the server sorts by urgency and the table keeps that order. */
+export function Worklist({ level }: { level: number }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const list = useLoad((s) => api.get<LeerplichtWorklist>('/api/v1/leerplicht/worklist', s), []);
+  const mayReport = isLeerplichtOfficer(me) || swvMemberships(me).length > 0;
+  return (
+    <>
+      <DataSection title={t('worklist.listTitle')} level={level} loaded={list} emptyText={t('worklist.empty')}>
+        {(w) => (
+          <>
+            <Paragraph>{t('worklist.intro', { count: w.items.length, days: w.thresholds.warningDays.join(t('worklist.and')), months: w.thresholds.redMonths })}</Paragraph>
+            <Paragraph className="rondom-exempted">{t('worklist.exempted', { count: w.exemptedCount })}</Paragraph>
+            {w.items.length === 0 ? <Paragraph>{t('worklist.empty')}</Paragraph> : <WorklistTable items={w.items} thresholds={w.thresholds} />}
+          </>
         )}
       </DataSection>
-      {swv && <InspectieReport swvId={swv.organisationId} level={level} />}
+      {mayReport && <InspectieReport level={level} />}
     </>
+  );
+}
+
+function WorklistTable({ items, thresholds }: { items: LeerplichtCase[]; thresholds: LeerplichtWorklist['thresholds'] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="rondom-table-scroll">
+      <Table className="rondom-thuiszitters">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('worklist.child')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.age')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.school')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.kind')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.daysOut')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.clock')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.escalation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.decision')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((c) => (
+            <TableRow key={c.id} data-clock={c.clock}>
+              <TableHeaderCell scope="row"><AppLink href={`/worklist/${c.id}`}>{c.name}</AppLink></TableHeaderCell>
+              <TableCell>{t('child.age', { count: c.ageYears })}</TableCell>
+              <TableCell>{c.school ?? t('worklist.noSchool')}</TableCell>
+              <TableCell>{t(`absenceKind.${c.kind}`, { defaultValue: c.kind })}</TableCell>
+              <TableCell>{t('worklist.days', { count: c.daysWithoutOffer })}</TableCell>
+              <TableCell><ClockText c={c} thresholds={thresholds} /></TableCell>
+              <TableCell><EscalationText escalation={c.escalation} /></TableCell>
+              <TableCell><DecisionText decision={c.decision} /></TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 
@@ -83,21 +121,41 @@ function currentQuarter(): string {
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
 
-function InspectieReport({ swvId, level }: { swvId: string; level: number }) {
+/**
+ * The anonymised quarterly report. SWV coordinators get their own SWV(s); leerplicht
+ * officers choose any SWV of the region from the organisation directory.
+ */
+function InspectieReport({ level }: { level: number }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const own = swvMemberships(me).map((m) => ({ value: m.organisationId, label: m.organisationName }));
+  const officer = isLeerplichtOfficer(me);
+  const directory = useLoad(
+    (s) => (officer ? api.get<DirectoryOrganisation[]>(`/api/v1/organisations${query({ type: 'swv' })}`, s) : Promise.resolve([])),
+    [officer],
+  );
+  const options = officer ? (directory.data ?? []).map((o) => ({ value: o.id, label: o.name })) : own;
+  const [swvChoice, setSwv] = useState('');
+  const swvId = options.some((o) => o.value === swvChoice) ? swvChoice : options[0]?.value ?? '';
   const [quarter, setQuarter] = useState(currentQuarter());
   const year = new Date().getFullYear();
-  const quarters = [year, year - 1].flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`));
+  const quarters = [year, year - 1].flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`)).filter((q) => q <= currentQuarter());
+  const swvName = options.find((o) => o.value === swvId)?.label ?? '';
   return (
     <section aria-labelledby="inspectie" className="rondom-section">
       <Heading level={level} id="inspectie">{t('worklist.reportTitle')}</Heading>
       <Paragraph>{t('worklist.reportIntro')}</Paragraph>
+      {options.length > 1 && <SelectField label={t('worklist.swv')} name="swvId" value={swvId} onChange={setSwv} options={options} />}
       <SelectField label={t('worklist.quarter')} name="quarter" value={quarter} onChange={setQuarter} options={quarters.map((q) => ({ value: q, label: q }))} />
-      <Paragraph>
-        <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'csv' })}`} download>{t('worklist.downloadCsv')}</Link>
-        {' · '}
-        <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'xlsx' })}`} download>{t('worklist.downloadXlsx')}</Link>
-      </Paragraph>
+      {swvId ? (
+        <Paragraph>
+          <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'csv' })}`} download>{t('worklist.downloadCsv', { swv: swvName, quarter })}</Link>
+          {' · '}
+          <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'xlsx' })}`} download>{t('worklist.downloadXlsx', { swv: swvName, quarter })}</Link>
+        </Paragraph>
+      ) : (
+        !directory.loading && <Paragraph>{t('worklist.noSwv')}</Paragraph>
+      )}
     </section>
   );
 }
