@@ -20,10 +20,11 @@ interface Row {
   valid_from: string; valid_until: string; statement_by: string | null; statement_role: string | null; statement_date: string | null;
   never_able: boolean; status: string; review_reason: string | null; registered_by: string; version: number;
 }
-const view = (r: Row) => ({
+const view = (r: Row, actor?: Actor) => ({
   id: r.id, youngPersonId: r.young_person_id, name: `${r.given_name} ${r.family_name}`, article: r.article, schoolYear: r.school_year,
   validFrom: r.valid_from, validUntil: r.valid_until, statementBy: r.statement_by, statementRole: r.statement_role, statementDate: r.statement_date,
   neverAble: r.never_able, status: r.status, reviewReason: r.review_reason, version: r.version,
+  allowedActions: actor && r.status === 'pending_review' && leerplichtPolicy.reviewExemption(actor, { registeredBy: r.registered_by }) ? ['review'] : [],
 });
 const SELECT = `SELECT x.*, y.given_name, y.family_name FROM exemptions x JOIN young_people y ON y.id = x.young_person_id`;
 
@@ -32,7 +33,7 @@ export function createExemptionsService(db: Db) {
     async list(actor: Actor) {
       if (!leerplichtPolicy.registerExemption(actor) && !actor.memberships.some((m) => m.role === 'swv_coordinator')) throw new AppError('forbidden');
       const rows = await db.query<Row>(`${SELECT} WHERE x.region_id = $1 ORDER BY x.status = 'pending_review' DESC, x.valid_until DESC LIMIT 500`, [actor.regionId]);
-      return rows.map(view);
+      return rows.map((r) => view(r, actor));
     },
 
     async register(actor: Actor, body: ExemptionBody) {
@@ -63,7 +64,7 @@ export function createExemptionsService(db: Db) {
             body.statementRole ?? null, body.statementDate ?? null, body.statementOwnPractitioner ?? false, body.neverAble ?? false, status, actor.userId]);
         await appendAudit(q, { chainKey: youngPersonChain(body.youngPersonId), kind: 'exemption.registered', regionId: actor.regionId, actorUserId: actor.userId, youngPersonId: body.youngPersonId, subjectType: 'exemption', subjectId: row!.id, basis: 'legal_task', details: { article: body.article } });
         await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'exemption.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { article: body.article, status } });
-        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [row!.id]))[0]!);
+        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [row!.id]))[0]!, actor);
       });
     },
 
@@ -82,7 +83,7 @@ export function createExemptionsService(db: Db) {
         await appendAudit(q, { chainKey: youngPersonChain(r.young_person_id), kind: 'exemption.reviewed', regionId: r.region_id, actorUserId: actor.userId, youngPersonId: r.young_person_id, subjectType: 'exemption', subjectId: id, basis: 'legal_task', details: { decision: body.decision } });
         await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'exemption.reviewed', actorUserId: actor.userId, subjectId: id, summary: { decision: body.decision } });
         await notify(q, { regionId: r.region_id, userId: r.registered_by, kind: 'exemption.reviewed', youngPersonId: r.young_person_id, payload: { exemptionId: id, decision: body.decision } });
-        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [id]))[0]!);
+        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [id]))[0]!, actor);
       });
     },
   };

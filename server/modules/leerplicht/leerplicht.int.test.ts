@@ -149,6 +149,9 @@ describe('exemptions: 5 onder a with four eyes', () => {
     const e = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { ...base, statementBy: 'Drs. Pedagoog', statementRole: 'pedagogue', statementDate: today() } });
     expect(e.json()).toMatchObject({ status: 'pending_review', schoolYear: expect.stringMatching(/^\d{4}-\d{4}$/) });
     expect(e.json().validUntil).toMatch(/-07-31$/);
+    expect(e.json().allowedActions).toEqual([]);
+    const forSwv = (await api('swv')({ method: 'GET', url: '/api/v1/leerplicht/exemptions' })).json();
+    expect(forSwv.find((x: { id: string }) => x.id === e.json().id).allowedActions).toEqual(['review']);
     const self = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Ik keur mijn eigen registratie goed.' } });
     expect(self.statusCode).toBe(403);
     const noReason = await api('swv')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'ok' } });

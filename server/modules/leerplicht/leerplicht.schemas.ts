@@ -90,6 +90,7 @@ export const ExemptionOut = Type.Object({
   id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
   statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
   neverAble: Type.Boolean(), status: Type.String(), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
+  allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
 export const ReportQuery = Type.Object(
   { swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])) },
