@@ -33,7 +33,7 @@ export function ExemptionsPage() {
         {(items) => (
           <>
             <ExemptionTable items={items} />
-            {items.filter((x) => x.status === 'pending_review').map((x) => (
+            {items.filter((x) => x.status === 'pending_review' && x.allowedActions.includes('review')).map((x) => (
               <ReviewForm key={`${x.id}-${x.version}`} exemption={x} onDone={(d) => done(t(d === 'confirm' ? 'exemptions.confirmed' : 'exemptions.rejected', { name: x.name }))} onReload={list.reload} />
             ))}
           </>

@@ -51,6 +51,8 @@ export interface Exemption {
   status: string;
   reviewReason: string | null;
   version: number;
+  /** 'review' when I may be the second pair of eyes (never the one who registered it). */
+  allowedActions: string[];
 }
 
 /** GET /api/v1/organisations: the region's directory, for pickers. */
