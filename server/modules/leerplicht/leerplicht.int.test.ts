@@ -49,6 +49,15 @@ describe('absence register and clock', () => {
     }
   });
 
+  it('leerplicht officers find young people of compulsory age; others cannot search here', async () => {
+    const found = (await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/young-people?q=thuis' })).json();
+    const names = found.items.map((i: { name: string }) => i.name);
+    expect(names).toContain('Kindred Thuis');
+    expect(names).not.toContain('Kindtoddler Thuis');
+    expect((await api('swv')({ method: 'GET', url: '/api/v1/leerplicht/young-people?q=thuis' })).statusCode).toBe(403);
+    expect((await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/young-people?q=t' })).statusCode).toBe(400);
+  });
+
   it('refuses a child who is not of compulsory school age', async () => {
     const r = await register('lpa', kids.toddler!, 10);
     expect(r.statusCode).toBe(422);

@@ -17,6 +17,12 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
         response: { 200: Type.Object({ items: Type.Array(CaseOut), exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }) }), ...childErrors } },
     }, async (request) => cases.worklist(requireActor(request), request.query));
 
+    app.get('/api/v1/leerplicht/young-people', {
+      schema: { tags: ['leerplicht'], summary: 'Leerplicht officers: find young people of compulsory or qualification age (to register an absence)',
+        querystring: Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })) }), ...childErrors } },
+    }, async (request) => cases.findYoungPeople(requireActor(request), request.query.q));
+
     app.post('/api/v1/leerplicht/absences', {
       schema: { tags: ['leerplicht'], summary: 'Register an absence (absolute, relative or long-term relative)', body: AbsenceBody, response: { 201: CaseOut, ...childErrors } },
     }, async (request, reply) => reply.code(201).send(await cases.register(requireActor(request), request.body)));

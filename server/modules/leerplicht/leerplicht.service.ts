@@ -195,6 +195,30 @@ export function createLeerplichtService(db: Db) {
       return { items, exemptedCount: views.filter((v) => v.exempted).length, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths } };
     },
 
+    /**
+     * Leerplicht officers find young people of compulsory or qualification age in their
+     * region (their legal task needs the pupil administration), to register an absence.
+     */
+    async findYoungPeople(actor: Actor, term: string) {
+      if (!isLeerplicht(actor)) throw new AppError('forbidden');
+      const on = todayIso();
+      const clean = term.trim().toLowerCase().replace(/[%_\\]/g, '');
+      if (clean.length < 2) throw new AppError('validation_failed', { fields: { q: 'type at least 2 letters' } });
+      const rows = await db.query<{ id: string; given_name: string; family_name: string; birth_date: string; school: string | null }>(
+        `SELECT y.id, y.given_name, y.family_name, y.birth_date, s.name AS school FROM young_people y LEFT JOIN organisations s ON s.id = y.school_id
+          WHERE y.region_id = $1 AND lower(y.given_name || ' ' || y.family_name) LIKE '%' || $2 || '%'
+            AND y.birth_date > ($3::date - interval '18 years') AND y.birth_date <= ($3::date - interval '5 years')
+          ORDER BY y.family_name, y.given_name LIMIT 50`, [actor.regionId, clean, on]);
+      const items = rows
+        .map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date, ageYears: ageOn(r.birth_date, on), school: r.school, duty: dutyOn(r.birth_date, on) }))
+        .filter((r) => r.duty === 'leerplichtig' || r.duty === 'kwalificatieplichtig');
+      await db.tx((q) => appendAudit(q, {
+        chainKey: userChain(actor.userId), kind: 'young_person.searched', regionId: actor.regionId, actorUserId: actor.userId,
+        subjectType: 'leerplicht_search', basis: 'legal_task', details: { youngPersonIds: items.map((i) => i.id) },
+      }));
+      return { items };
+    },
+
     async get(actor: Actor, id: string) {
       return withCase(db, actor, id, 'absence.read', async (q, r, on) => {
         await auditCase(q, actor, r, 'absence.read');
