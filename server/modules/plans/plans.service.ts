@@ -106,13 +106,13 @@ async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input
 export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, expected: number, next: {
   goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
 }): Promise<number> {
-  let [plan] = await q.query<{ id: string; current_version: number }>(`SELECT id, current_version FROM plans WHERE young_person_id = $1 FOR UPDATE`, [a.youngPersonId]);
+  // The plan row exists before it is locked: two first versions racing on PostgreSQL then
+  // queue on this row (the loser gets 409 with the winner's plan, not a unique-key error).
+  await q.query(
+    `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0) ON CONFLICT (young_person_id) DO NOTHING`, [a.regionId, a.youngPersonId]);
+  const [plan] = await q.query<{ id: string; current_version: number }>(`SELECT id, current_version FROM plans WHERE young_person_id = $1 FOR UPDATE`, [a.youngPersonId]);
   const current = plan?.current_version ?? 0;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
-  if (!plan) {
-    [plan] = await q.query<{ id: string; current_version: number }>(
-      `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0) RETURNING id, current_version`, [a.regionId, a.youngPersonId]);
-  }
   const number = current + 1;
   const [net] = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [a.youngPersonId]);
   await q.query(
@@ -122,10 +122,14 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, e
       next.nextEvaluationOn, next.changeSummary, actor.userId]);
   await q.query(`UPDATE plans SET current_version = $2, updated_at = now() WHERE id = $1`, [plan!.id, number]);
   await q.query(`DELETE FROM plan_actions WHERE plan_id = $1`, [plan!.id]);
-  for (const act of next.actions) {
+  // One statement for all actions (was one INSERT per action: ten round trips per plan change).
+  if (next.actions.length > 0) {
     await q.query(
-      `INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [plan!.id, act.id, a.regionId, a.youngPersonId, act.owner.userId, act.what, act.dueOn, act.status]);
+      `INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
+       SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
+         FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)`,
+      [plan!.id, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
+        next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status)]);
   }
   await addTimeline(q, { regionId: a.regionId, youngPersonId: a.youngPersonId, kind: 'plan.version_created', actorUserId: actor.userId, subjectId: String(number), summary: { changeSummary: next.changeSummary } });
   // The family hears of a new plan version (they may want to agree or not).

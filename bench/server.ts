@@ -1,0 +1,19 @@
+/**
+ * The server under test, as its own process: `node --import tsx bench/server.ts`.
+ * Same buildApp() as production; PostgreSQL via DATABASE_URL or PGlite via RONDOM_DATA_DIR.
+ * Listens on 127.0.0.1 only, on a free port, and prints {"port": n} as its first stdout line.
+ */
+import { buildApp } from '../server/app.ts';
+import { configFromEnv } from '../server/core/config.ts';
+
+const config = { ...configFromEnv(), host: '127.0.0.1', port: 0, webDistDir: undefined, autoDemo: false, logLevel: process.env.LOG_LEVEL || 'warn' };
+const app = await buildApp(config);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+
+const stop = () => {
+  app.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
