@@ -16,6 +16,7 @@ import { BreakGlassPage } from './features/children/BreakGlassPage.tsx';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { WorklistPage } from './features/leerplicht/WorklistPage.tsx';
 import { CasePage } from './features/leerplicht/CasePage.tsx';
+import { RegisterAbsencePage } from './features/leerplicht/RegisterAbsencePage.tsx';
 import { ExemptionsPage } from './features/leerplicht/ExemptionsPage.tsx';
 import { PartnershipsPage } from './features/partnerships/PartnershipsPage.tsx';
 import { WorkspacePage } from './features/partnerships/WorkspacePage.tsx';
@@ -63,6 +64,7 @@ function Routes() {
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/worklist') return <WorklistPage />;
   if (path === '/exemptions') return <ExemptionsPage />;
+  if (path === '/worklist/new') return <RegisterAbsencePage />;
   const absence = matchPath('/worklist/:id', path);
   if (absence) return <CasePage caseId={absence.id!} />;
   if (path === '/admin/organisations') return <OrganisationsPage />;

@@ -5,7 +5,7 @@
  */
 import { useId, type ChangeEvent, type ReactNode } from 'react';
 import {
-  Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox,
+  Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, RadioButton, Select, SelectOption, Textarea, Textbox,
 } from '@utrecht/component-library-react';
 
 interface BaseProps {
@@ -150,5 +150,48 @@ export function CheckboxField(props: BaseProps & { checked: boolean; onChange: (
         <FormLabel htmlFor={id} type="checkbox">{props.label}</FormLabel>
       </div>
     </FormField>
+  );
+}
+
+/**
+ * A group of radio buttons in a fieldset with a legend. The error and description
+ * belong to the fieldset, so screen readers hear them with the group.
+ */
+export function RadioGroupField(props: BaseProps & { value: string; onChange: (value: string) => void; options: Option[] }) {
+  const id = useId();
+  const descId = `${id}-desc`;
+  const errId = `${id}-err`;
+  return (
+    <Fieldset
+      invalid={Boolean(props.error)}
+      aria-describedby={describedBy(props.description ? descId : undefined, props.error ? errId : undefined)}
+      className="rondom-radio-group"
+    >
+      <FieldsetLegend>{props.label}</FieldsetLegend>
+      {props.description && <FormFieldDescription id={descId} className="utrecht-form-field__description">{props.description}</FormFieldDescription>}
+      {props.error && <FormFieldErrorMessage id={errId} className="utrecht-form-field__error-message">{props.error}</FormFieldErrorMessage>}
+      {props.options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <FormField key={o.value} type="radio">
+            <div className="utrecht-form-field__input">
+              <RadioButton
+                id={optionId}
+                name={props.name}
+                value={o.value}
+                checked={props.value === o.value}
+                onChange={() => props.onChange(o.value)}
+                invalid={Boolean(props.error)}
+                required={props.required}
+                disabled={props.disabled}
+              />
+            </div>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor={optionId} type="radio">{o.label}</FormLabel>
+            </div>
+          </FormField>
+        );
+      })}
+    </Fieldset>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * One young person: overview with questions, the network, what was shared
- * (consents and access log), the plan and the meetings. Which parts and buttons
+ * (consents and access log), the plan, the meetings, the evaluations and the timeline. Which parts and buttons
  * show comes from the server's `allowedActions`; a professional without access gets 404.
  */
 import type { MouseEvent } from 'react';
@@ -19,8 +19,10 @@ import { NetworkSection } from '../networks/NetworkSection.tsx';
 import { SharingSection } from '../consents/SharingSection.tsx';
 import { PlanSection } from '../plans/PlanSection.tsx';
 import { MeetingsSection } from '../meetings/MeetingsSection.tsx';
+import { EvaluationsSection } from '../evaluations/EvaluationsSection.tsx';
+import { TimelineSection } from '../history/TimelineSection.tsx';
 
-const SECTIONS = ['overview', 'network', 'sharing', 'plan', 'meetings'] as const;
+const SECTIONS = ['overview', 'network', 'sharing', 'plan', 'meetings', 'evaluations', 'timeline'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** A section shows only when the server allows what it needs. */
@@ -31,6 +33,8 @@ function allowedSections(child: Child): SectionName[] {
     if (s === 'sharing') return can(a, 'readConsents', 'recordConsent', 'readAccessLog');
     if (s === 'plan') return can(a, 'readPlan');
     if (s === 'meetings') return can(a, 'readMeetings');
+    if (s === 'evaluations') return can(a, 'readEvaluations', 'recordEvaluation');
+    if (s === 'timeline') return can(a, 'readTimeline');
     return true;
   });
 }
@@ -84,6 +88,8 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
       {current === 'sharing' && <SharingSection child={c} onChanged={child.reload} />}
       {current === 'plan' && <PlanSection childId={childId} />}
       {current === 'meetings' && <MeetingsSection child={c} />}
+      {current === 'evaluations' && <EvaluationsSection child={c} />}
+      {current === 'timeline' && <TimelineSection childId={childId} />}
     </>
   );
 }

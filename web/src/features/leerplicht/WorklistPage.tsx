@@ -66,6 +66,7 @@ export function Worklist({ level }: { level: number }) {
   const mayReport = isLeerplichtOfficer(me) || swvMemberships(me).length > 0;
   return (
     <>
+      {isLeerplichtOfficer(me) && <Paragraph><AppLink href="/worklist/new">{t('registerAbsence.link')}</AppLink></Paragraph>}
       <DataSection title={t('worklist.listTitle')} level={level} loaded={list} emptyText={t('worklist.empty')}>
         {(w) => (
           <>

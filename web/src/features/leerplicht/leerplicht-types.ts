@@ -63,6 +63,20 @@ export interface DirectoryOrganisation {
   schoolType: string | null;
 }
 
+/** GET /api/v1/leerplicht/young-people → items. */
+export interface YoungPersonHit {
+  id: string;
+  name: string;
+  birthDate: string;
+  ageYears: number;
+  school: string | null;
+  duty: string;
+}
+
+export const ABSENCE_KINDS = ['absolute', 'relative', 'long_term_relative'] as const;
+export const REASON_CATEGORIES = [
+  'illness', 'psychological', 'behaviour', 'no_suitable_place', 'waiting_list', 'school_refusal', 'conflict_with_school', 'family_circumstances', 'other',
+] as const;
 export const OFFER_TYPES = ['none', 'education', 'care', 'education_and_care'] as const;
 export const OFFER_EXTENTS = ['none', 'partial', 'full'] as const;
 export const OUTCOMES = ['back_at_school', 'other_offer', 'exemption', 'moved', 'other'] as const;
