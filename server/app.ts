@@ -65,13 +65,15 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Log lines carry method, path and status, never query strings, bodies, cookies or names. */
+/** Log lines carry method, route pattern and status, never raw paths, query strings, bodies, cookies or names. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      // The route pattern, not the raw path: a path segment can be anything a client typed (a name), an id pattern cannot.
+      req: (req: { method: string; url: string; id: string; routeOptions?: { url?: string } }) =>
+        ({ id: req.id, method: req.method, path: req.routeOptions?.url ?? '(no route)' }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -87,6 +89,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false } },
+    // Router-level refusals (an over-long or badly encoded path) get a stable code too, not Fastify's own body.
+    frameworkErrors: (error, _request, reply) =>
+      void sendError(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'not_found' : 'validation_failed'),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services: Services = {
@@ -123,6 +128,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
+  });
+  // Answers about people must not be kept by browsers or shared caches (ASVS 8.2.1, 8.1.1).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

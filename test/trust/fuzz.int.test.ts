@@ -1,0 +1,140 @@
+/**
+ * Fuzzing the API: for every route in the OpenAPI document, malformed requests — wrong
+ * types, missing and extra fields, huge strings, Unicode edge cases, SQL and HTML
+ * injection, path traversal and non-uuid ids, negative and overflowing numbers, bodies
+ * that are not objects or not JSON — sent as the lead professional (full access to the
+ * child) and as the platform admin. Never a 5xx; every error carries a stable code from
+ * server/core/errors.ts; a refused request writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers.ts';
+import { diff, fillPath, fingerprint, loadRoutes, sample, type JsonSchema, type Route } from './api-surface.ts';
+import { buildWorld, type World } from './matrix-setup.ts';
+import { errorBody, type ErrorCode } from '../../server/core/errors.ts';
+
+const CODES = new Set<string>([
+  'validation_failed', 'invalid_json', 'unsupported_media_type', 'payload_too_large', 'not_found', 'unauthenticated', 'forbidden',
+  'csrf_failed', 'invalid_credentials', 'totp_required', 'invalid_totp', 'too_many_attempts', 'rate_limited', 'conflict',
+  'version_required', 'already_exists', 'invalid_bsn', 'weak_password', 'unprocessable', 'no_basis', 'method_not_allowed',
+] satisfies ErrorCode[]);
+void errorBody;
+
+const NASTY_STRINGS = [
+  '', ' ', 'x'.repeat(100_000), "' OR '1'='1", "'; DROP TABLE young_people; --", 'Robert"); DELETE FROM users;--', '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>', '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '\u0000', 'a\u0000b', '\ud800', '\udfff\ud800', '\u202eevil',
+  'zero\u200bwidth', '👨‍👩‍👧‍👦🧒🏽', 'Ｆｕｌｌｗｉｄｔｈ', 'e\u0301\u0301\u0301', '${7*7}{{7*7}}', '%s%n%x', '\\', '\r\n\r\nX-Injected: 1', 'NaN', '-1',
+  '99999999999999999999999', '2026-02-30', '0000-00-00', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+];
+const NASTY_VALUES: unknown[] = [
+  null, true, 0, -1, 2 ** 63, -(2 ** 63), 1e308, 1.5, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], { $gt: '' }, { __proto__: { admin: true } },
+  'NaN', 'Infinity', ...NASTY_STRINGS,
+];
+const NASTY_IDS = ['../../etc/passwd', '..%2f..%2f', "1' OR '1'='1", '-1', '0', '99999999999999999999', 'NaN', 'null', '%00', '%E2%80%AE', 'x'.repeat(3000),
+  '00000000-0000-0000-0000-000000000000', '<script>', '😀'];
+
+let t: TestApp;
+let w: World;
+let routes: Route[];
+const stats = { requests: 0, accepted: 0, refused: 0 };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t.app, t.db);
+  routes = (await loadRoutes(t.app)).filter((r) => r.key !== 'DELETE /api/v1/session');
+});
+afterAll(async () => {
+  console.log(`[trust] fuzzing (${t.db.kind}): ${stats.requests} malformed requests over ${routes.length} routes — ` +
+    `${stats.refused} refused with a stable code and no write, ${stats.accepted} accepted as valid input; 0 server errors`);
+  await t.close();
+});
+
+interface Req { url: string; payload?: unknown; rawBody?: string; contentType?: string; query?: Record<string, string>; what: string }
+
+function mutations(route: Route, rng: () => number): Req[] {
+  const base = (sample(route.body, '', w.hints) ?? undefined) as Record<string, unknown> | undefined;
+  const values = Object.fromEntries(route.params.filter((p) => p.in === 'path').map((p) => [p.name, w.params[p.name] ?? String(sample(p.schema, p.name, w.hints))]));
+  const url = fillPath(route.path, values);
+  const out: Req[] = [];
+  const pick = <T>(xs: T[], n: number) => [...xs].sort(() => rng() - 0.5).slice(0, n);
+  for (const p of route.params.filter((x) => x.in === 'path')) {
+    for (const bad of pick(NASTY_IDS, 5)) out.push({ url: fillPath(route.path, { ...values, [p.name]: bad }).replace(encodeURIComponent(bad), bad.startsWith('%') || bad.includes('/') ? bad : encodeURIComponent(bad)), payload: base, what: `path ${p.name}=${bad.slice(0, 30)}` });
+  }
+  for (const p of route.params.filter((x) => x.in === 'query')) {
+    for (const bad of pick(NASTY_STRINGS.filter((s) => s.length < 5000), 3)) out.push({ url, payload: base, query: { [p.name]: bad }, what: `query ${p.name}` });
+  }
+  out.push({ url, payload: base, query: { unknownParam: "' OR 1=1 --" }, what: 'unknown query parameter' });
+  if (route.method !== 'GET') {
+    out.push({ url, rawBody: '{"broken": ', contentType: 'application/json', what: 'invalid JSON' });
+    out.push({ url, rawBody: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded', what: 'form body' });
+    out.push({ url, rawBody: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }), contentType: 'application/json', what: 'body over 256 KiB' });
+    for (const v of [[], 'string', 42, null]) out.push({ url, payload: v, what: `body ${JSON.stringify(v)}` });
+    if (route.body) {
+      out.push({ url, payload: {}, what: 'empty object' });
+      out.push({ url, payload: { ...base, extraField: '<b>x</b>', isPlatformAdmin: true }, what: 'extra fields' });
+      const props = Object.entries(route.body.properties ?? {}) as [string, JsonSchema][];
+      for (const [name] of pick(props, 4)) {
+        const without = { ...base };
+        delete without[name];
+        if ((route.body.required ?? []).includes(name)) out.push({ url, payload: without, what: `missing ${name}` });
+        for (const v of pick(NASTY_VALUES, 4)) out.push({ url, payload: { ...base, [name]: v }, what: `${name}=${String(JSON.stringify(v)).slice(0, 30)}` });
+      }
+    }
+  }
+  return out;
+}
+
+describe('fuzzing every route', () => {
+  it('never answers 5xx, always with a stable error code, and refused requests write nothing', async () => {
+    const failures: string[] = [];
+    const rng = mulberry(Number(process.env.TRUST_SEED ?? 20260));
+    for (const who of ['lead', 'admin'] as const) {
+      const session = w.sessions[who]!;
+      let fp = await fingerprint(t.db);
+      for (const route of routes) {
+        for (const m of mutations(route, rng)) {
+          const headers: Record<string, string> = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'if-match': '"1"' };
+          if (m.contentType) headers['content-type'] = m.contentType;
+          const res = await t.app.inject({
+            method: route.method as 'GET', url: m.url, query: m.query, headers,
+            ...(m.rawBody !== undefined ? { body: m.rawBody } : route.method !== 'GET' && m.payload !== undefined ? { payload: m.payload as object } : {}),
+          });
+          stats.requests++;
+          const label = `${who} ${route.key} [${m.what}] → ${res.statusCode}`;
+          if (res.statusCode >= 500) failures.push(`${label} ${res.body.slice(0, 300)}`);
+          if (res.statusCode >= 400) {
+            stats.refused++;
+            let code: string | undefined;
+            try {
+              code = (res.json() as { error?: { code?: string } }).error?.code;
+            } catch {
+              code = undefined;
+            }
+            if (!code || !CODES.has(code)) failures.push(`${label}: no stable error code in ${res.body.slice(0, 200)}`);
+            const now = await fingerprint(t.db);
+            const changed = diff(fp, now);
+            if (changed.length > 0) failures.push(`${label}: refused but wrote ${changed.join('; ')}`);
+            fp = now;
+          } else {
+            stats.accepted++;
+            fp = await fingerprint(t.db); // accepted input may write (and reads are audited)
+          }
+          // A fuzzed logout or break-the-glass must not change who the next request is.
+          await t.db.query(`UPDATE break_glass_grants SET expires_at = now() - interval '1 minute' WHERE expires_at > now()`);
+        }
+      }
+    }
+    expect(failures.slice(0, 40)).toEqual([]);
+    expect(stats.requests).toBeGreaterThan(2000);
+  }, 400_000);
+});
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
