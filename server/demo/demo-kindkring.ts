@@ -22,7 +22,8 @@ import { createEvaluationsService } from '../modules/evaluations/evaluations.ser
 import { createMatchesService } from '../modules/matches/matches.service.ts';
 import { prng, type DemoIds } from './demo.ts';
 
-async function actorFor(db: Db, userId: string): Promise<Actor> {
+/** The demo acts through the real services as its demo users. */
+export async function actorFor(db: Db, userId: string): Promise<Actor> {
   const [u] = await db.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean }>(
     `SELECT region_id, kind, email, display_name, is_platform_admin FROM users WHERE id = $1`, [userId]);
   return {

@@ -5,18 +5,12 @@
  * Made through the real services as the demo leerplicht officer and SWV coordinator.
  */
 import type { Db } from '../core/db.ts';
-import { loadMemberships, type Actor } from '../core/session.ts';
 import { plusDays } from '../../shared/dates.ts';
 import { dutyOn } from '../../shared/leerplicht-age.ts';
 import { createLeerplichtService } from '../modules/leerplicht/leerplicht.service.ts';
 import { createExemptionsService } from '../modules/leerplicht/exemptions.service.ts';
 import type { DemoIds } from './demo.ts';
-
-async function actorFor(db: Db, userId: string): Promise<Actor> {
-  const [u] = await db.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string }>(
-    `SELECT region_id, kind, email, display_name FROM users WHERE id = $1`, [userId]);
-  return { userId, regionId: u!.region_id, kind: u!.kind, email: u!.email, displayName: u!.display_name, isPlatformAdmin: false, memberships: await loadMemberships(db, userId), sessionTokenHash: '', csrfToken: '' };
-}
+import { actorFor } from './demo-kindkring.ts';
 
 export async function extendDemoLeerplicht(db: Db, ids: DemoIds, todayDate: Date): Promise<void> {
   const today = todayDate.toISOString().slice(0, 10);
