@@ -76,7 +76,6 @@ function effectiveKind(r: CaseRow, days: number): string {
 
 export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
   const c = clockOf(r, s, on);
-  const rung = r.rung !== null ? s.ladder[r.rung - 1] : undefined;
   const atDoorzetting = r.rung_key === 'doorzettingsmacht';
   const access = { swvId: r.swv_id, atDoorzetting };
   const actions: string[] = [];
@@ -92,7 +91,6 @@ export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
     escalation: r.rung !== null ? { rung: r.rung, rungKey: r.rung_key!, deadline: r.deadline!, overdue: r.deadline! < on, automatic: Boolean(r.automatic) } : null,
     decision: r.place ? { place: r.place, provider: r.provider!, payer: r.payer!, dueOn: r.due_on! } : null,
     outcome: r.outcome, version: r.version, allowedActions: actions,
-    _rungLabel: rung?.labelNl,
   };
 }
 
@@ -197,7 +195,7 @@ export function createLeerplichtService(db: Db) {
       // Exempted children are counted separately, never as thuiszitters.
       const items = views.filter((v) => !v.exempted)
         .sort((a, b) => URGENCY[a.clock]! - URGENCY[b.clock]! || b.daysWithoutOffer - a.daysWithoutOffer || a.name.localeCompare(b.name))
-        .map(({ _rungLabel: _l, ...v }) => v);
+        ;
       await db.tx((q) => appendAudit(q, {
         chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'leerplicht_worklist',
         basis: 'legal_task', details: { absenceIds: items.map((i) => i.id) },
@@ -232,8 +230,7 @@ export function createLeerplichtService(db: Db) {
     async get(actor: Actor, id: string) {
       return withCase(db, actor, id, 'absence.read', async (q, r, on) => {
         await auditCase(q, actor, r, 'absence.read');
-        const { _rungLabel: _l, ...v } = caseView(r, await loadSettings(q, r.region_id), actor, on);
-        return v;
+        return caseView(r, await loadSettings(q, r.region_id), actor, on);
       });
     },
 
@@ -261,8 +258,7 @@ export function createLeerplichtService(db: Db) {
         await auditCase(q, actor, { id: row!.id, region_id: actor.regionId, young_person_id: body.youngPersonId }, 'absence.registered', { kind: body.kind });
         await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'absence.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { kind: body.kind } });
         const r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, row!.id]))[0]!;
-        const { _rungLabel: _l, ...v } = caseView(r, await loadSettings(q, actor.regionId), actor, on);
-        return v;
+        return caseView(r, await loadSettings(q, actor.regionId), actor, on);
       });
     },
 
@@ -290,8 +286,7 @@ export function createLeerplichtService(db: Db) {
         await auditCase(q, actor, r, 'absence.updated', { fields: Object.keys(body) });
         await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.updated', actorUserId: actor.userId, subjectId: id, summary: { fields: Object.keys(body) } });
         const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
-        const { _rungLabel: _l, ...v } = caseView(fresh, s, actor, on);
-        return v;
+        return caseView(fresh, s, actor, on);
       });
     },
 
@@ -302,8 +297,7 @@ export function createLeerplichtService(db: Db) {
         const s = await loadSettings(q, r.region_id);
         if (!(await escalateTx(q, r, s, actor, reason, on))) throw new AppError('unprocessable', { en: 'The case is already at the last rung.', nl: 'De casus is al bij de laatste stap.' });
         const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
-        const { _rungLabel: _l, ...v } = caseView(fresh, s, actor, on);
-        return v;
+        return caseView(fresh, s, actor, on);
       });
     },
 
@@ -333,7 +327,7 @@ export function createLeerplichtService(db: Db) {
           `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'leerplicht_officer'`, [r.region_id]);
         for (const o of officers) await notify(q, { regionId: r.region_id, userId: o.user_id, kind: 'absence.decision', youngPersonId: r.young_person_id, payload: { absenceId: id } });
         const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
-        const { _rungLabel: _l, ...v } = caseView(fresh, await loadSettings(q, r.region_id), actor, on);
+        const v = caseView(fresh, await loadSettings(q, r.region_id), actor, on);
         return { ...v, planActionIds: added.map((a) => a.id) };
       });
     },
