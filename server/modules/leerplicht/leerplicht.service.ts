@@ -194,8 +194,7 @@ export function createLeerplichtService(db: Db) {
       const views = rows.map((r) => caseView(r, s, actor, on));
       // Exempted children are counted separately, never as thuiszitters.
       const items = views.filter((v) => !v.exempted)
-        .sort((a, b) => URGENCY[a.clock]! - URGENCY[b.clock]! || b.daysWithoutOffer - a.daysWithoutOffer || a.name.localeCompare(b.name))
-        ;
+        .sort((a, b) => URGENCY[a.clock]! - URGENCY[b.clock]! || b.daysWithoutOffer - a.daysWithoutOffer || a.name.localeCompare(b.name));
       await db.tx((q) => appendAudit(q, {
         chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'leerplicht_worklist',
         basis: 'legal_task', details: { absenceIds: items.map((i) => i.id) },
