@@ -8,7 +8,10 @@ import { seedDemo } from '../../demo/demo.ts';
 // This file checks the partnership demo only; the Kindkring demo (another module's work) is
 // left out so this test neither depends on it nor hides its failures: server/demo/demo.int.test.ts
 // seeds the whole demo.
-vi.mock('../../demo/demo-kindkring.ts', () => ({ extendDemo: async () => undefined }));
+vi.mock('../../demo/demo-kindkring.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../demo/demo-kindkring.ts')>()),
+  extendDemo: async () => undefined,
+}));
 
 let db: Db;
 let drop: () => Promise<void>;
