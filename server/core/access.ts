@@ -52,20 +52,19 @@ interface YpRow {
   id: string; region_id: string; birth_date: string; school_id: string | null; user_id: string | null; parents_access: 'full' | 'hidden';
 }
 
+const toConsentRow = (r: ConsentJson): ConsentRow => ({
+  consenterUserId: r.consenter_user_id, relation: r.consenter_relation, recipientOrganisationId: r.recipient_organisation_id,
+  recipientRole: r.recipient_role, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, withdrawn: r.withdrawn,
+});
+
 export async function loadConsentRows(q: Queryable, youngPersonId: string): Promise<ConsentRow[]> {
-  const rows = await q.query<{
-    consenter_user_id: string | null; consenter_relation: 'parent' | 'young_person'; recipient_organisation_id: string | null;
-    recipient_role: string | null; purpose: string; valid_from: string; valid_until: string | null; withdrawn: boolean;
-  }>(
+  const rows = await q.query<ConsentJson>(
     `SELECT consenter_user_id, consenter_relation, recipient_organisation_id, recipient_role, purpose, valid_from, valid_until,
             withdrawn_at IS NOT NULL AS withdrawn
        FROM consents WHERE young_person_id = $1`,
     [youngPersonId],
   );
-  return rows.map((r) => ({
-    consenterUserId: r.consenter_user_id, relation: r.consenter_relation, recipientOrganisationId: r.recipient_organisation_id,
-    recipientRole: r.recipient_role, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, withdrawn: r.withdrawn,
-  }));
+  return rows.map(toConsentRow);
 }
 
 export async function loadGuardianIds(q: Queryable, youngPersonId: string): Promise<string[]> {
@@ -76,22 +75,66 @@ export async function loadGuardianIds(q: Queryable, youngPersonId: string): Prom
   return rows.map((r) => r.parent_user_id);
 }
 
+interface AccessFacts extends YpRow {
+  network_id: string | null;
+  lead_user_id: string | null;
+  guardian_ids: string[] | string | null;
+  involvements: { organisation_id: string; role: string }[] | string | null;
+  legal: { kind: Basis; organisation_id: string } | string | null;
+  consents: ConsentJson[] | string | null;
+  glass_organisation_id: string | null;
+}
+interface ConsentJson {
+  consenter_user_id: string | null; consenter_relation: 'parent' | 'young_person'; recipient_organisation_id: string | null;
+  recipient_role: string | null; purpose: string; valid_from: string; valid_until: string | null; withdrawn: boolean;
+}
+const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * Everything the access decision needs, in one round trip: the young person, the active
+ * network, the guardians, the caller's current involvements, the first valid legal basis of
+ * those organisations, the consents, and a running break-the-glass grant.
+ */
+const ACCESS_FACTS_SQL = `
+  WITH inv AS (
+    SELECT i.organisation_id, i.role, i.starts_on, i.id
+      FROM networks n JOIN involvements i ON i.network_id = n.id
+     WHERE n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
+       AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3))
+  SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access,
+         n.id AS network_id, n.lead_user_id,
+         (SELECT json_agg(g.parent_user_id ORDER BY g.created_at, g.parent_user_id) FROM guardianships g
+           WHERE g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
+         (SELECT json_agg(json_build_object('organisation_id', inv.organisation_id, 'role', inv.role) ORDER BY inv.starts_on, inv.id)
+            FROM inv) AS involvements,
+         (SELECT json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) FROM legal_bases l
+           WHERE l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv)
+             AND (l.review_outcome IS NULL OR l.review_outcome = 'confirmed') AND (l.valid_until IS NULL OR l.valid_until >= $3)
+           ORDER BY l.recorded_at LIMIT 1) AS legal,
+         CASE WHEN EXISTS (SELECT 1 FROM inv) THEN
+           (SELECT json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
+                   'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
+                   'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL))
+              FROM consents c WHERE c.young_person_id = y.id) END AS consents,
+         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now()
+           ORDER BY b.expires_at DESC LIMIT 1) AS glass_organisation_id
+    FROM young_people y LEFT JOIN networks n ON n.young_person_id = y.id AND n.status = 'active'
+   WHERE y.id = $1`;
+
 /** Works out what the actor may reach of this young person today. Never throws for "no access". */
 export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: string, on = todayIso()): Promise<ChildAccess | null> {
   if (!/^[0-9a-f-]{36}$/i.test(youngPersonId)) return null;
-  const [yp] = await q.query<YpRow>(
-    `SELECT id, region_id, birth_date, school_id, user_id, parents_access FROM young_people WHERE id = $1`,
-    [youngPersonId],
-  );
+  const [yp] = await q.query<AccessFacts>(ACCESS_FACTS_SQL, [youngPersonId, actor.userId, on]);
   if (!yp) return null;
-  const [net] = await q.query<{ id: string; lead_user_id: string | null }>(
-    `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`,
-    [youngPersonId],
-  );
-  const guardianIds = await loadGuardianIds(q, youngPersonId);
+  return decideAccess(actor, yp, on);
+}
+
+/** The decision itself, over facts already loaded: no database access. */
+function decideAccess(actor: Actor, yp: AccessFacts, on: IsoDate): ChildAccess {
+  const guardianIds = json<string[]>(yp.guardian_ids) ?? [];
   const access: ChildAccess = {
-    level: 'none', basis: null, youngPersonId, regionId: yp.region_id, birthDate: yp.birth_date, ageYears: ageOn(yp.birth_date, on),
-    parentsAccess: yp.parents_access, youngPersonUserId: yp.user_id, networkId: net?.id ?? null, leadUserId: net?.lead_user_id ?? null,
+    level: 'none', basis: null, youngPersonId: yp.id, regionId: yp.region_id, birthDate: yp.birth_date, ageYears: ageOn(yp.birth_date, on),
+    parentsAccess: yp.parents_access, youngPersonUserId: yp.user_id, networkId: yp.network_id, leadUserId: yp.lead_user_id,
     organisationId: null, involvementRole: null, involved: false, isLead: false, guardianIds, today: on,
   };
   // Data never crosses regions.
@@ -109,49 +152,31 @@ export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: s
   const caseMemberships = actor.memberships.filter((m) => CASE_ROLES.includes(m.role));
   if (caseMemberships.length === 0) return access;
 
-  if (net) {
-    const involvements = await q.query<{ organisation_id: string; role: string }>(
-      `SELECT organisation_id, role FROM involvements
-        WHERE network_id = $1 AND user_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)`,
-      [net.id, actor.userId, on],
-    );
-    if (involvements.length > 0) {
-      access.involved = true;
-      access.isLead = net.lead_user_id === actor.userId;
-      access.organisationId = involvements[0]!.organisation_id;
-      access.involvementRole = involvements[0]!.role;
-      const orgIds = involvements.map((i) => i.organisation_id);
-      const [legal] = await q.query<{ kind: Basis; organisation_id: string }>(
-        `SELECT kind, organisation_id FROM legal_bases
-          WHERE young_person_id = $1 AND organisation_id = ANY($2::uuid[])
-            AND (review_outcome IS NULL OR review_outcome = 'confirmed') AND (valid_until IS NULL OR valid_until >= $3)
-          ORDER BY recorded_at LIMIT 1`,
-        [youngPersonId, orgIds, on],
-      );
-      if (legal) {
-        Object.assign(access, { level: 'network', basis: legal.kind, organisationId: legal.organisation_id });
+  const involvements = json<{ organisation_id: string; role: string }[]>(yp.involvements) ?? [];
+  if (involvements.length > 0) {
+    access.involved = true;
+    access.isLead = yp.lead_user_id === actor.userId;
+    access.organisationId = involvements[0]!.organisation_id;
+    access.involvementRole = involvements[0]!.role;
+    const legal = json<{ kind: Basis; organisation_id: string }>(yp.legal);
+    if (legal) {
+      Object.assign(access, { level: 'network', basis: legal.kind, organisationId: legal.organisation_id });
+      return access;
+    }
+    const consents: ConsentRow[] = (json<ConsentJson[]>(yp.consents) ?? []).map(toConsentRow);
+    for (const inv of involvements) {
+      const cov = consentCoverage({
+        birthDate: yp.birth_date, guardianIds, youngPersonUserId: yp.user_id, consents,
+        recipient: { organisationId: inv.organisation_id, role: inv.role }, on,
+      });
+      if (cov.covered) {
+        Object.assign(access, { level: 'network', basis: 'consent', organisationId: inv.organisation_id, involvementRole: inv.role });
         return access;
-      }
-      const consents = await loadConsentRows(q, youngPersonId);
-      for (const inv of involvements) {
-        const cov = consentCoverage({
-          birthDate: yp.birth_date, guardianIds, youngPersonUserId: yp.user_id, consents,
-          recipient: { organisationId: inv.organisation_id, role: inv.role }, on,
-        });
-        if (cov.covered) {
-          Object.assign(access, { level: 'network', basis: 'consent', organisationId: inv.organisation_id, involvementRole: inv.role });
-          return access;
-        }
       }
     }
   }
-  const [glass] = await q.query<{ organisation_id: string }>(
-    `SELECT organisation_id FROM break_glass_grants WHERE young_person_id = $1 AND user_id = $2 AND expires_at > now()
-      ORDER BY expires_at DESC LIMIT 1`,
-    [youngPersonId, actor.userId],
-  );
-  if (glass) {
-    Object.assign(access, { level: 'network', basis: 'break_glass', organisationId: glass.organisation_id });
+  if (yp.glass_organisation_id) {
+    Object.assign(access, { level: 'network', basis: 'break_glass', organisationId: yp.glass_organisation_id });
     return access;
   }
   if (access.involved) {

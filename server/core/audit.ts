@@ -156,15 +156,18 @@ export function userChain(id: string): string {
   return `user:${id}`;
 }
 
-/** Appends one event to its chain, inside the caller's transaction. */
+/**
+ * Appends one event to its chain, inside the caller's transaction, in two statements:
+ * the first creates the chain head if needed and locks it (a no-op DO UPDATE takes the
+ * row lock and returns the newest head, also after waiting for another writer); the
+ * second inserts the event and moves the head.
+ */
 export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
-  await q.query(
-    `INSERT INTO audit_chains (chain_key, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
-    [event.chainKey, GENESIS],
-  );
   const [head] = await q.query<{ last_seq: number; last_hash: string }>(
-    `SELECT last_seq, last_hash FROM audit_chains WHERE chain_key = $1 FOR UPDATE`,
-    [event.chainKey],
+    `INSERT INTO audit_chains (chain_key, last_seq, last_hash) VALUES ($1, 0, $2)
+     ON CONFLICT (chain_key) DO UPDATE SET last_seq = audit_chains.last_seq
+     RETURNING last_seq, last_hash`,
+    [event.chainKey, GENESIS],
   );
   if (!head) throw new Error('audit chain head missing');
   const input: HashInput = {
@@ -184,18 +187,17 @@ export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void
   };
   const hash = eventHash(head.last_hash, input);
   await q.query(
-    `INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
-       outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    `WITH e AS (
+       INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
+         outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15))
+     UPDATE audit_chains SET last_seq = $2, last_hash = $15 WHERE chain_key = $1`,
     [
       input.chainKey, input.seq, input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
       input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis,
       JSON.stringify(input.details), head.last_hash, hash,
     ],
   );
-  await q.query(`UPDATE audit_chains SET last_seq = $2, last_hash = $3 WHERE chain_key = $1`, [
-    event.chainKey, input.seq, hash,
-  ]);
 }
 
 export interface VerifyResult {

@@ -64,16 +64,19 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+interface MembershipRow { organisation_id: string; name: string; type: OrganisationType; region_id: string; role: Role }
+const toMembership = (r: MembershipRow): Membership => ({
+  organisationId: r.organisation_id, organisationName: r.name, organisationType: r.type, regionId: r.region_id, role: r.role,
+});
+
 export async function loadMemberships(q: Queryable, userId: string): Promise<Membership[]> {
-  const rows = await q.query<{ organisation_id: string; name: string; type: OrganisationType; region_id: string; role: Role }>(
+  const rows = await q.query<MembershipRow>(
     `SELECT m.organisation_id, o.name, o.type, o.region_id, m.role
        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
       WHERE m.user_id = $1 ORDER BY o.name, m.role`,
     [userId],
   );
-  return rows.map((r) => ({
-    organisationId: r.organisation_id, organisationName: r.name, organisationType: r.type, regionId: r.region_id, role: r.role,
-  }));
+  return rows.map(toMembership);
 }
 
 /** Creates a session row and returns the raw token (for the cookie) and the CSRF token. */
@@ -115,12 +118,16 @@ export function installSessions(app: FastifyInstance, db: Db, config: AppConfig)
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
     const hash = sha256(token);
+    // One round trip: the session, its user and the user's memberships (json, same shape on both engines).
     const [row] = await db.query<{
       user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
-      is_platform_admin: boolean; csrf_token: string; stale: boolean;
+      is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: MembershipRow[] | string | null;
     }>(
       `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
-              s.last_seen_at < now() - interval '1 minute' AS stale
+              s.last_seen_at < now() - interval '1 minute' AS stale,
+              (SELECT json_agg(json_build_object('organisation_id', m.organisation_id, 'name', o.name, 'type', o.type,
+                                                 'region_id', o.region_id, 'role', m.role) ORDER BY o.name, m.role)
+                 FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = u.id) AS memberships
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
           AND s.last_seen_at > now() - make_interval(mins => $2)`,
@@ -129,6 +136,7 @@ export function installSessions(app: FastifyInstance, db: Db, config: AppConfig)
     if (!row) return;
     // Touch at most once a minute: the idle timeout needs no write per request.
     if (row.stale) await db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
+    const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as MembershipRow[] | null;
     request.actor = {
       userId: row.user_id,
       regionId: row.region_id,
@@ -136,7 +144,7 @@ export function installSessions(app: FastifyInstance, db: Db, config: AppConfig)
       email: row.email,
       displayName: row.display_name,
       isPlatformAdmin: row.is_platform_admin,
-      memberships: await loadMemberships(db, row.user_id),
+      memberships: (memberships ?? []).map(toMembership),
       sessionTokenHash: hash,
       csrfToken: row.csrf_token,
     };

@@ -70,31 +70,49 @@ export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: 
 
 const NETWORK_ACTIONS = ['inviteToNetwork', 'endInvolvement', 'handOverLead', 'openQuestion'] as const;
 
+type Json<T> = T | string | null;
+const fromJson = <T>(v: Json<T[]>): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v) ?? [];
+
+/** The network as its members see it, read in one statement (it is on every case view). */
 export async function networkView(q: Queryable, a: ChildAccess) {
-  const [net] = await q.query<{ id: string; status: string; lead_user_id: string | null; version: number; lead_name: string | null; lead_org: string | null }>(
-    `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org
-       FROM networks n LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
-      WHERE n.young_person_id = $1 AND n.status = 'active'`, [a.youngPersonId]);
-  if (!net) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
-  const involvements = await q.query<{
-    id: string; user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string;
-    starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
+  const [row] = await q.query<{
+    id: string; status: string; lead_user_id: string | null; version: number; lead_name: string | null; lead_org: string | null;
+    given_name: string; family_name: string; yp_user_id: string | null;
+    involvements: Json<{
+      id: string; user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string;
+      starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
+    }[]>;
+    guardians: Json<{ id: string; display_name: string }[]>;
+    questions: Json<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: string; created_by: string }[]>;
+    handovers: Json<{ from_name: string | null; to_name: string; reason: string; at: string }[]>;
   }>(
-    `SELECT i.id, i.user_id, u.display_name, i.organisation_id, o.name AS org_name, o.type AS org_type, i.role, i.starts_on, i.ends_on,
-            o.contact_email AS email, o.contact_phone AS phone
-       FROM involvements i JOIN users u ON u.id = i.user_id JOIN organisations o ON o.id = i.organisation_id
-      WHERE i.network_id = $1 ORDER BY i.starts_on, u.display_name`, [net.id]);
-  const [yp] = await q.query<{ given_name: string; family_name: string; user_id: string | null }>(
-    `SELECT given_name, family_name, user_id FROM young_people WHERE id = $1`, [a.youngPersonId]);
-  const guardians = await q.query<{ id: string; display_name: string }>(
-    `SELECT u.id, u.display_name FROM guardianships g JOIN users u ON u.id = g.parent_user_id WHERE g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`,
-    [a.youngPersonId]);
-  const questions = await q.query<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: Date; created_by: string }>(
-    `SELECT q.id, q.text, q.own_words, q.life_domains, q.raised_by, q.created_at, u.display_name AS created_by
-       FROM questions q JOIN users u ON u.id = q.created_by WHERE q.network_id = $1 ORDER BY q.created_at`, [net.id]);
-  const handovers = await q.query<{ from_name: string | null; to_name: string; reason: string; at: Date }>(
-    `SELECT f.display_name AS from_name, t.display_name AS to_name, h.reason, h.at FROM lead_handovers h
-       LEFT JOIN users f ON f.id = h.from_user_id JOIN users t ON t.id = h.to_user_id WHERE h.network_id = $1 ORDER BY h.at`, [net.id]);
+    `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org,
+            y.given_name, y.family_name, y.user_id AS yp_user_id,
+            (SELECT json_agg(json_build_object('id', i.id, 'user_id', i.user_id, 'display_name', iu.display_name,
+                    'organisation_id', i.organisation_id, 'org_name', io.name, 'org_type', io.type, 'role', i.role,
+                    'starts_on', i.starts_on, 'ends_on', i.ends_on, 'email', io.contact_email, 'phone', io.contact_phone)
+                    ORDER BY i.starts_on, iu.display_name)
+               FROM involvements i JOIN users iu ON iu.id = i.user_id JOIN organisations io ON io.id = i.organisation_id
+              WHERE i.network_id = n.id) AS involvements,
+            (SELECT json_agg(json_build_object('id', gu.id, 'display_name', gu.display_name) ORDER BY g.created_at, gu.id)
+               FROM guardianships g JOIN users gu ON gu.id = g.parent_user_id
+              WHERE g.young_person_id = n.young_person_id AND g.has_authority) AS guardians,
+            (SELECT json_agg(json_build_object('id', qq.id, 'text', qq.text, 'own_words', qq.own_words, 'life_domains', qq.life_domains,
+                    'raised_by', qq.raised_by, 'created_at', qq.created_at, 'created_by', qu.display_name) ORDER BY qq.created_at)
+               FROM questions qq JOIN users qu ON qu.id = qq.created_by WHERE qq.network_id = n.id) AS questions,
+            (SELECT json_agg(json_build_object('from_name', f.display_name, 'to_name', t.display_name, 'reason', h.reason, 'at', h.at) ORDER BY h.at)
+               FROM lead_handovers h LEFT JOIN users f ON f.id = h.from_user_id JOIN users t ON t.id = h.to_user_id
+              WHERE h.network_id = n.id) AS handovers
+       FROM networks n JOIN young_people y ON y.id = n.young_person_id
+       LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
+      WHERE n.young_person_id = $1 AND n.status = 'active'`, [a.youngPersonId]);
+  if (!row) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
+  const net = row;
+  const yp = { given_name: row.given_name, family_name: row.family_name, user_id: row.yp_user_id };
+  const involvements = fromJson(row.involvements);
+  const guardians = fromJson(row.guardians);
+  const questions = fromJson(row.questions);
+  const handovers = fromJson(row.handovers);
   return {
     id: net.id, status: net.status,
     lead: net.lead_user_id ? { userId: net.lead_user_id, displayName: net.lead_name!, organisationName: net.lead_org } : null,

@@ -25,7 +25,7 @@ interface VersionRow {
   next_evaluation_on: string | null; change_summary: string; created_at: Date; created_by: string;
 }
 
-const iso = (d: Date) => new Date(d).toISOString();
+const iso = (d: Date | string) => new Date(d).toISOString();
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 async function loadVersion(q: Queryable, youngPersonId: string, number?: number): Promise<VersionRow | null> {
@@ -41,8 +41,27 @@ async function loadVersion(q: Queryable, youngPersonId: string, number?: number)
 
 const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
+type Json<T> = T | string | null;
+const fromJson = <T>(v: Json<T[]>): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v) ?? [];
+
+/** A plan version with its opinions and comments, read in one statement. */
 export async function planView(q: Queryable, a: ChildAccess, number?: number) {
-  const v = await loadVersion(q, a.youngPersonId, number);
+  const [v] = await q.query<VersionRow & {
+    opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: string }[]>;
+    comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
+  }>(
+    `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
+            v.change_summary, v.created_at, u.display_name AS created_by,
+            (SELECT json_agg(json_build_object('user_id', o.user_id, 'display_name', ou.display_name, 'relation', o.relation,
+                    'opinion', o.opinion, 'comment', o.comment, 'created_at', o.created_at) ORDER BY o.created_at)
+               FROM plan_opinions o JOIN users ou ON ou.id = o.user_id WHERE o.plan_version_id = v.id) AS opinions,
+            (SELECT json_agg(json_build_object('id', c.id, 'display_name', cu.display_name, 'author_relation', c.author_relation,
+                    'text', c.text, 'created_at', c.created_at) ORDER BY c.created_at)
+               FROM plan_comments c JOIN users cu ON cu.id = c.author_user_id WHERE c.plan_version_id = v.id) AS comments
+       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
+       JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
+      WHERE p.young_person_id = $1`,
+    [a.youngPersonId, number ?? null]);
   if (!v) {
     if (number !== undefined) throw new AppError('not_found');
     return {
@@ -50,18 +69,12 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number) {
       opinions: [], comments: [], allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
     };
   }
-  const opinions = await q.query<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: Date }>(
-    `SELECT o.user_id, u.display_name, o.relation, o.opinion, o.comment, o.created_at FROM plan_opinions o JOIN users u ON u.id = o.user_id
-      WHERE o.plan_version_id = $1 ORDER BY o.created_at`, [v.id]);
-  const comments = await q.query<{ id: string; display_name: string; author_relation: string; text: string; created_at: Date }>(
-    `SELECT c.id, u.display_name, c.author_relation, c.text, c.created_at FROM plan_comments c JOIN users u ON u.id = c.author_user_id
-      WHERE c.plan_version_id = $1 ORDER BY c.created_at`, [v.id]);
   return {
-    id: v.plan_id, versionNumber: v.number, goals: v.goals, actions: v.actions,
+    id: v.plan_id, versionNumber: v.number, goals: parse<Goal[]>(v.goals), actions: parse<PlanAction[]>(v.actions),
     lead: v.lead_user_id ? { userId: v.lead_user_id, displayName: v.lead_name! } : null,
     nextEvaluationOn: v.next_evaluation_on, changeSummary: v.change_summary, createdAt: iso(v.created_at), createdBy: v.created_by,
-    opinions: opinions.map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
-    comments: comments.map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })),
+    opinions: fromJson(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
+    comments: fromJson(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })),
     allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
   };
 }
@@ -106,37 +119,46 @@ async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input
 export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, expected: number, next: {
   goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
 }): Promise<number> {
-  // The plan row exists before it is locked: two first versions racing on PostgreSQL then
-  // queue on this row (the loser gets 409 with the winner's plan, not a unique-key error).
-  await q.query(
-    `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0) ON CONFLICT (young_person_id) DO NOTHING`, [a.regionId, a.youngPersonId]);
-  const [plan] = await q.query<{ id: string; current_version: number }>(`SELECT id, current_version FROM plans WHERE young_person_id = $1 FOR UPDATE`, [a.youngPersonId]);
+  // The plan row exists before it is locked, and one statement does both: the no-op DO UPDATE
+  // takes the row lock (two first versions racing on PostgreSQL queue here; the loser gets 409
+  // with the winner's plan, not a unique-key error) and returns the newest current version.
+  const [plan] = await q.query<{ id: string; current_version: number }>(
+    `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
+     ON CONFLICT (young_person_id) DO UPDATE SET current_version = plans.current_version
+     RETURNING id, current_version`, [a.regionId, a.youngPersonId]);
   const current = plan?.current_version ?? 0;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
   const number = current + 1;
-  const [net] = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [a.youngPersonId]);
-  await q.query(
-    `INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [a.regionId, plan!.id, a.youngPersonId, number, JSON.stringify(next.goals), JSON.stringify(next.actions), net?.lead_user_id ?? null,
-      next.nextEvaluationOn, next.changeSummary, actor.userId]);
-  await q.query(`UPDATE plans SET current_version = $2, updated_at = now() WHERE id = $1`, [plan!.id, number]);
-  await q.query(`DELETE FROM plan_actions WHERE plan_id = $1`, [plan!.id]);
-  // One statement for all actions (was one INSERT per action: ten round trips per plan change).
-  if (next.actions.length > 0) {
-    await q.query(
-      `INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
-       SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
-         FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)`,
-      [plan!.id, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
-        next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status)]);
-  }
-  await addTimeline(q, { regionId: a.regionId, youngPersonId: a.youngPersonId, kind: 'plan.version_created', actorUserId: actor.userId, subjectId: String(number), summary: { changeSummary: next.changeSummary } });
   // The family hears of a new plan version (they may want to agree or not).
-  for (const g of a.parentsAccess === 'hidden' && a.ageYears >= 16 ? [] : a.guardianIds) {
-    await notify(q, { regionId: a.regionId, userId: g, kind: 'plan.new_version', youngPersonId: a.youngPersonId, payload: { number } });
-  }
-  if (a.youngPersonUserId) await notify(q, { regionId: a.regionId, userId: a.youngPersonUserId, kind: 'plan.new_version', youngPersonId: a.youngPersonId, payload: { number } });
+  const recipients = [
+    ...(a.parentsAccess === 'hidden' && a.ageYears >= 16 ? [] : a.guardianIds),
+    ...(a.youngPersonUserId ? [a.youngPersonUserId] : []),
+  ];
+  // One statement writes the version, moves the plan on, brings the action index in line
+  // (removed actions deleted, the others upserted: disjoint rows), and adds the timeline
+  // line and the family's notifications. It was ten to twenty round trips per change.
+  await q.query(
+    `WITH version AS (
+       INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
+       VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15)),
+     moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE id = $1),
+     removed AS (DELETE FROM plan_actions WHERE plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
+     upserted AS (
+       INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
+       SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
+         FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)
+       ON CONFLICT (plan_id, action_id) DO UPDATE
+         SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status),
+     line AS (
+       INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
+       VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true))
+     INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
+     SELECT $2, r, 'plan.new_version', $3, $17 FROM unnest($18::uuid[]) AS r
+     ON CONFLICT DO NOTHING`,
+    [plan!.id, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
+      next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status),
+      number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId, next.nextEvaluationOn, next.changeSummary, actor.userId,
+      JSON.stringify({ changeSummary: next.changeSummary }), JSON.stringify({ number }), recipients]);
   return number;
 }
 
