@@ -9,7 +9,7 @@
 import autocannon from 'autocannon';
 import type { Db, Queryable } from '../server/core/db.ts';
 import { AppError } from '../server/core/errors.ts';
-import { loadMemberships, sha256, type Actor } from '../server/core/session.ts';
+import { loadActor, sha256, type Actor } from '../server/core/session.ts';
 import { worklist } from '../server/modules/networks/networks.worklist.ts';
 import { createNetworksService } from '../server/modules/networks/networks.service.ts';
 import { createPlansService } from '../server/modules/plans/plans.service.ts';
@@ -112,24 +112,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-/** The route's own session lookup (server/core/session.ts, onRequest), then its memberships. */
+/** The route's own session lookup (server/core/session.ts, onRequest). */
 export async function actorFor(q: Queryable, token: string): Promise<Actor> {
-  const hash = sha256(token);
-  const [row] = await q.query<{
-    user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean; csrf_token: string; stale: boolean;
-  }>(
-    `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
-            s.last_seen_at < now() - interval '1 minute' AS stale
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
-        AND s.last_seen_at > now() - make_interval(mins => $2)`,
-    [hash, 60]);
-  if (!row) throw new Error('bench session not found');
-  if (row.stale) await q.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
-  return {
-    userId: row.user_id, regionId: row.region_id, kind: row.kind, email: row.email, displayName: row.display_name, isPlatformAdmin: row.is_platform_admin,
-    memberships: await loadMemberships(q, row.user_id), sessionTokenHash: hash, csrfToken: row.csrf_token,
-  };
+  const actor = await loadActor(q, sha256(token), 60);
+  if (!actor) throw new Error('bench session not found');
+  return actor;
 }
 
 /** Runs op with `concurrency` workers for `seconds`; every call is timed. */

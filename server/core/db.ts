@@ -9,6 +9,7 @@
  * Dates (SQL `date`) come back as 'YYYY-MM-DD' strings on both engines, never as
  * JavaScript Dates shifted by the local time zone.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 
@@ -96,22 +97,40 @@ async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+/**
+ * Statements with parameters run as named prepared statements: each pooled connection parses
+ * and plans a statement once, not on every request (the access, view and audit statements
+ * are on every request). The name is derived from the text; the set of texts is the code's own.
+ */
+const statementNames = new Map<string, string>();
+function prepared(sql: string, params?: unknown[]): pg.QueryConfig {
+  if (!params || params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `r_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params };
+}
+
 async function openPostgres(url: string, poolSize = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // jit off: these are short OLTP statements; compiling them (when a plan's estimate crosses
+  // jit_above_cost) costs more than it saves and made a list request take seconds.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const probe = await pool.connect();
   probe.release();
   return {
     kind: 'postgresql',
-    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    query: async (sql, params) => (await pool.query(prepared(sql, params))).rows,
     exec: async (sql) => void (await pool.query(sql)),
     tx: async (fn) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const q: Queryable = {
-          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as T[],
           exec: async (sql: string) => void (await client.query(sql)),
         };
         const result = await fn(q);

@@ -111,6 +111,42 @@ function safeEqual(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
+/**
+ * The session, its user and the user's memberships, in one round trip (memberships as json,
+ * the same shape on both engines); null when the session is unknown, expired or idle too long.
+ */
+export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: number): Promise<Actor | null> {
+  const [row] = await q.query<{
+    user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
+    is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: MembershipRow[] | string | null;
+  }>(
+    `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
+            s.last_seen_at < now() - interval '1 minute' AS stale,
+            (SELECT json_agg(json_build_object('organisation_id', m.organisation_id, 'name', o.name, 'type', o.type,
+                                               'region_id', o.region_id, 'role', m.role) ORDER BY o.name, m.role)
+               FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = u.id) AS memberships
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
+        AND s.last_seen_at > now() - make_interval(mins => $2)`,
+    [tokenHash, idleMinutes],
+  );
+  if (!row) return null;
+  // Touch at most once a minute: the idle timeout needs no write per request.
+  if (row.stale) await q.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+  const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as MembershipRow[] | null;
+  return {
+    userId: row.user_id,
+    regionId: row.region_id,
+    kind: row.kind,
+    email: row.email,
+    displayName: row.display_name,
+    isPlatformAdmin: row.is_platform_admin,
+    memberships: (memberships ?? []).map(toMembership),
+    sessionTokenHash: tokenHash,
+    csrfToken: row.csrf_token,
+  };
+}
+
 /** Resolves the session cookie into request.actor and enforces CSRF on writes. */
 export function installSessions(app: FastifyInstance, db: Db, config: AppConfig): void {
   app.decorateRequest('actor', null);
@@ -118,36 +154,8 @@ export function installSessions(app: FastifyInstance, db: Db, config: AppConfig)
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
     const hash = sha256(token);
-    // One round trip: the session, its user and the user's memberships (json, same shape on both engines).
-    const [row] = await db.query<{
-      user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
-      is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: MembershipRow[] | string | null;
-    }>(
-      `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
-              s.last_seen_at < now() - interval '1 minute' AS stale,
-              (SELECT json_agg(json_build_object('organisation_id', m.organisation_id, 'name', o.name, 'type', o.type,
-                                                 'region_id', o.region_id, 'role', m.role) ORDER BY o.name, m.role)
-                 FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = u.id) AS memberships
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
-          AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [hash, config.sessionIdleMinutes],
-    );
-    if (!row) return;
-    // Touch at most once a minute: the idle timeout needs no write per request.
-    if (row.stale) await db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
-    const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as MembershipRow[] | null;
-    request.actor = {
-      userId: row.user_id,
-      regionId: row.region_id,
-      kind: row.kind,
-      email: row.email,
-      displayName: row.display_name,
-      isPlatformAdmin: row.is_platform_admin,
-      memberships: (memberships ?? []).map(toMembership),
-      sessionTokenHash: hash,
-      csrfToken: row.csrf_token,
-    };
+    const actor = await loadActor(db, hash, config.sessionIdleMinutes);
+    if (actor) request.actor = actor;
   });
   app.addHook('preHandler', async (request) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
