@@ -39,8 +39,8 @@ function args() {
     duration: Number(val('--duration') ?? (quick ? 3 : 20)),
     // PGlite is one connection: in --quick, 32 connections already measure mostly its queue.
     connections: Number(val('--connections') ?? (quick ? 32 : 64)),
-    pool: Number(val('--pool') ?? 24),
-    rawPool: Number(val('--raw-pool') ?? 64),
+    pool: Number(val('--pool') ?? 8),
+    rawPool: Number(val('--raw-pool') ?? val('--pool') ?? 8),
     scale: Number(val('--scale') ?? 1),
     pglite: !has('--no-pglite'),
     postgres: !quick && !has('--no-pg'),

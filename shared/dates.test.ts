@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthdayAt, daysBetween, plusDays } from './dates.ts';
+import fc from 'fast-check';
+import { addDays, addMonths, addYears, differenceInCalendarDays, differenceInYears, formatISO, parseISO } from 'date-fns';
+import { ageOn, birthdayAt, daysBetween, plusDays, plusMonths, today } from './dates.ts';
 
 describe('dates', () => {
   it('counts full years, turning a year older on the birthday itself', () => {
@@ -15,5 +17,30 @@ describe('dates', () => {
   it('adds and counts days across months', () => {
     expect(plusDays('2026-01-30', 3)).toBe('2026-02-02');
     expect(daysBetween('2026-01-01', '2026-04-01')).toBe(90);
+  });
+});
+
+describe('dates agree with date-fns', () => {
+  // date-fns is the reference: the hand-written arithmetic must give the same answers.
+  const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 11, 31) })
+    .map((t) => new Date(t).toISOString().slice(0, 10));
+  const local = (iso: string) => parseISO(iso);
+  const out = (dt: Date) => formatISO(dt, { representation: 'date' });
+
+  it('on ages, month and day arithmetic and day counts (10,000 generated dates)', () => {
+    fc.assert(fc.property(day, day, fc.integer({ min: -400, max: 400 }), fc.integer({ min: -2000, max: 2000 }), (a, b, months, days) => {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      expect(ageOn(from, to)).toBe(differenceInYears(local(to), local(from)));
+      expect(plusMonths(a, months)).toBe(out(addMonths(local(a), months)));
+      expect(birthdayAt(a, Math.trunc(months / 12))).toBe(out(addYears(local(a), Math.trunc(months / 12))));
+      expect(plusDays(a, days)).toBe(out(addDays(local(a), days)));
+      expect(daysBetween(a, b)).toBe(differenceInCalendarDays(local(b), local(a)));
+    }), { numRuns: 10_000 });
+  });
+
+  it('knows today in Amsterdam, also around midnight UTC', () => {
+    expect(today(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(today(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(today(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 });

@@ -25,8 +25,7 @@ export async function worklist(db: Db, actor: Actor) {
   }>(
     `SELECT DISTINCT ON (y.id) y.id, y.given_name, y.family_name, y.birth_date, (n.lead_user_id = $1) AS is_lead, lu.display_name AS lead_name,
             o.name AS org_name, pv.next_evaluation_on,
-            (SELECT count(*) FROM plan_actions pa WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress'))::int AS open_actions,
-            (SELECT count(*) FROM plan_actions pa WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress') AND pa.due_on < $2)::int AS overdue_actions,
+            COALESCE(ac.open_actions, 0) AS open_actions, COALESCE(ac.overdue_actions, 0) AS overdue_actions,
             (SELECT max(t.at) FROM timeline_entries t WHERE t.young_person_id = y.id) AS last_activity
        FROM involvements i
        JOIN networks n ON n.id = i.network_id AND n.status = 'active'
@@ -35,6 +34,9 @@ export async function worklist(db: Db, actor: Actor) {
        LEFT JOIN users lu ON lu.id = n.lead_user_id
        LEFT JOIN plans p ON p.young_person_id = y.id
        LEFT JOIN plan_versions pv ON pv.plan_id = p.id AND pv.number = p.current_version
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS open_actions, (count(*) FILTER (WHERE pa.due_on < $2))::int AS overdue_actions
+           FROM plan_actions pa WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress')) ac ON true
       WHERE i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
       ORDER BY y.id LIMIT 500`,
     [actor.userId, on]);

@@ -148,7 +148,9 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, e
        SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
          FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)
        ON CONFLICT (plan_id, action_id) DO UPDATE
-         SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status),
+         SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status
+         WHERE (plan_actions.owner_user_id, plan_actions.what, plan_actions.due_on, plan_actions.status)
+               IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)),
      line AS (
        INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
        VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true))
