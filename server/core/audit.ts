@@ -156,23 +156,22 @@ export function userChain(id: string): string {
   return `user:${id}`;
 }
 
+/** Stands for the sequence number while the canonical JSON is split around it. */
+const SEQ_MARK = '\u0001seq\u0001';
+const SEQ_MARK_JSON = JSON.stringify(SEQ_MARK);
+
 /**
- * Appends one event to its chain, inside the caller's transaction, in two statements:
- * the first creates the chain head if needed and locks it (a no-op DO UPDATE takes the
- * row lock and returns the newest head, also after waiting for another writer); the
- * second inserts the event and moves the head.
+ * Appends one event to its chain in ONE statement (inside the caller's transaction, or on
+ * its own): the chain head's upsert takes the row lock, numbers the event, and computes
+ * sha256(previous hash + "\n" + canonical JSON) in SQL from the canonical JSON built here
+ * around the sequence number; the event row is inserted from what the upsert returns.
+ * Writers of one chain queue on its head (also after waiting, the upsert reads the newest
+ * head). verifyAudit() recomputes every hash with eventHash() in Node, independently.
  */
 export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
-  const [head] = await q.query<{ last_seq: number; last_hash: string }>(
-    `INSERT INTO audit_chains (chain_key, last_seq, last_hash) VALUES ($1, 0, $2)
-     ON CONFLICT (chain_key) DO UPDATE SET last_seq = audit_chains.last_seq
-     RETURNING last_seq, last_hash`,
-    [event.chainKey, GENESIS],
-  );
-  if (!head) throw new Error('audit chain head missing');
-  const input: HashInput = {
+  const input: Omit<HashInput, 'seq'> & { seq: string } = {
     chainKey: event.chainKey,
-    seq: Number(head.last_seq) + 1,
+    seq: SEQ_MARK,
     occurredAt: new Date().toISOString(),
     regionId: event.regionId ?? null,
     actorUserId: event.actorUserId ?? null,
@@ -185,17 +184,23 @@ export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void
     basis: event.basis ?? null,
     details: event.details ?? {},
   };
-  const hash = eventHash(head.last_hash, input);
+  const parts = canonical(input).split(SEQ_MARK_JSON);
+  if (parts.length !== 2) throw new Error('audit event cannot be canonicalised');
   await q.query(
-    `WITH e AS (
-       INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
-         outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15))
-     UPDATE audit_chains SET last_seq = $2, last_hash = $15 WHERE chain_key = $1`,
+    `WITH head AS (
+       INSERT INTO audit_chains AS c (chain_key, last_seq, last_hash, prev_hash)
+       VALUES ($1, 1, encode(sha256(convert_to($2 || chr(10) || $3 || '1' || $4, 'UTF8')), 'hex'), $2)
+       ON CONFLICT (chain_key) DO UPDATE
+         SET last_seq = c.last_seq + 1,
+             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || $3 || (c.last_seq + 1)::text || $4, 'UTF8')), 'hex'),
+             prev_hash = c.last_hash
+       RETURNING last_seq, last_hash, prev_hash)
+     INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
+       outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
+     SELECT $1, h.last_seq, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, h.prev_hash, h.last_hash FROM head h`,
     [
-      input.chainKey, input.seq, input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
-      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis,
-      JSON.stringify(input.details), head.last_hash, hash,
+      input.chainKey, GENESIS, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
+      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
     ],
   );
 }

@@ -121,7 +121,7 @@ const auditAnchor: Job = async (db) => {
     `SELECT chain_key, last_seq, last_hash FROM audit_chains WHERE chain_key <> 'anchor' ORDER BY chain_key`);
   const digest = createHash('sha256');
   for (const h of heads) digest.update(`${h.chain_key}:${h.last_seq}:${h.last_hash}\n`);
-  await db.tx((q) => appendAudit(q, { chainKey: 'anchor', kind: 'audit.anchor', subjectType: 'audit', details: { chains: heads.length, digest: digest.digest('hex') } }));
+  await appendAudit(db, { chainKey: 'anchor', kind: 'audit.anchor', subjectType: 'audit', details: { chains: heads.length, digest: digest.digest('hex') } });
   return { chains: heads.length };
 };
 

@@ -48,7 +48,7 @@ const WHAT: Record<string, [string, string]> = {
 export function createHistoryService(db: Db) {
   return {
     async timeline(actor: Actor, childId: string, query: { before?: number; limit?: number }) {
-      return withChild(db, actor, childId, { rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline' }, async (q, a) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true }, async (q, a) => {
         const family = a.level === 'guardian' || a.level === 'self';
         const limit = query.limit ?? 25;
         const rows = await q.query<{ id: number; at: Date; kind: string; actor: string | null; subject_id: string | null; summary: unknown }>(
@@ -68,7 +68,7 @@ export function createHistoryService(db: Db) {
     },
 
     async accessLog(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log' }, async (q) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log', readOnly: true }, async (q) => {
         const rows = await q.query<{ occurred_at: Date; who: string | null; org: string | null; kind: string; basis: string | null; outcome: string }>(
           `SELECT e.occurred_at, u.display_name AS who, o.name AS org, e.kind, e.basis, e.outcome
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id

@@ -95,15 +95,15 @@ export function createChildrenService(db: Db) {
         items.push({ id: c.id, givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, ageYears: Math.max(0, access.ageYears), access: access.level });
         if (items.length >= (query.limit ?? 50)) break;
       }
-      await db.tx((q) => appendAudit(q, {
+      await appendAudit(db, {
         chainKey: userChain(actor.userId), kind: 'young_person.searched', regionId: actor.regionId, actorUserId: actor.userId,
         subjectType: 'search', details: { results: items.length, withTerm: term.length > 0 },
-      }));
+      });
       return { items };
     },
 
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readChild, audit: 'young_person.read' }, (q, a) => childView(q, a));
+      return withChild(db, actor, childId, { rule: childPolicy.readChild, audit: 'young_person.read', readOnly: true }, (q, a) => childView(q, a));
     },
 
     /**

@@ -107,7 +107,7 @@ async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: stri
 export function createConsentsService(db: Db) {
   return {
     async list(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readConsents, audit: 'consent.read', subjectType: 'consents' }, (q, a) => consentsView(q, a, actor));
+      return withChild(db, actor, childId, { rule: childPolicy.readConsents, audit: 'consent.read', subjectType: 'consents', readOnly: true }, (q, a) => consentsView(q, a, actor));
     },
 
     async give(actor: Actor, childId: string, body: ConsentBody) {
@@ -231,7 +231,7 @@ export function createConsentsService(db: Db) {
            OR ($2::text IS NULL AND lower(given_name) = lower($3) AND lower(family_name) = lower($4) AND birth_date = $5::date))`,
         [actor.regionId, bsn, body.givenName ?? null, body.familyName ?? null, body.birthDate ?? null]);
       if (!yp) {
-        await db.tx((q) => appendAudit(q, { chainKey: userChain(actor.userId), kind: 'access.denied', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'break_glass', details: { attempted: 'break_glass.started', found: false } }));
+        await appendAudit(db, { chainKey: userChain(actor.userId), kind: 'access.denied', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'break_glass', details: { attempted: 'break_glass.started', found: false } });
         throw new AppError('not_found');
       }
       return db.tx(async (q) => {

@@ -27,7 +27,7 @@ async function list(q: Queryable, childId: string) {
 export function createEvaluationsService(db: Db) {
   return {
     async list(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readEvaluations, audit: 'evaluation.read', subjectType: 'evaluations' }, (q) => list(q, childId));
+      return withChild(db, actor, childId, { rule: childPolicy.readEvaluations, audit: 'evaluation.read', subjectType: 'evaluations', readOnly: true }, (q) => list(q, childId));
     },
 
     async record(actor: Actor, childId: string, body: EvaluationBody) {

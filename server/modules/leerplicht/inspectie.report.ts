@@ -79,10 +79,10 @@ export function createInspectieReport(db: Db) {
       'ander aanbod': register.filter((x) => x.duur === band && x.status === 'ander aanbod').length,
       vrijstelling: register.filter((x) => x.duur === band && x.status === 'vrijstelling').length,
     }));
-    await db.tx((q) => appendAudit(q, {
+    await appendAudit(db, {
       chainKey: userChain(actor.userId), kind: 'report.exported', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'inspectie_report',
       subjectId: swvId, basis: 'legal_task', details: { quarter, rows: register.length },
-    }));
+    });
     return { swv: swv.name, quarter, register, summary };
   }
 

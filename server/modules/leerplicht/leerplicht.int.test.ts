@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { as, createTestApp, login, makeOrg, makeUser, type Session, type TestApp } from '../../../test/helpers.ts';
 import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../../../test/kindkring-fixture.ts';
 import { runDailyJobs } from '../../jobs/daily.ts';
+import { URGENCY } from './leerplicht.service.ts';
 import { verifyAudit } from '../../core/audit.ts';
 import { plusDays, today } from '../../../shared/dates.ts';
 
@@ -78,6 +79,30 @@ describe('absence register and clock', () => {
     expect(wl.items[1]).toMatchObject({ clock: 'warning', daysWithoutOffer: 30 });
     expect(wl.items[2]).toMatchObject({ clock: 'ok' });
     expect(order).not.toContain(ids.ended);
+  });
+
+  it('pages through the worklist in one order, with counts per clock that agree with each case\'s own clock', async () => {
+    for (const closed of ['false', 'true']) {
+      const all = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/worklist?limit=500&includeClosed=${closed}` })).json();
+      expect(all.total).toBe(all.items.length);
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.total; offset += 2) {
+        const p = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/worklist?limit=2&offset=${offset}&includeClosed=${closed}` })).json();
+        expect(p).toMatchObject({ total: all.total, limit: 2, offset });
+        paged.push(...p.items.map((i: { id: string }) => i.id));
+      }
+      expect(paged).toEqual(all.items.map((i: { id: string }) => i.id));
+      // The database orders and counts with its own copy of the clock rule; each case's clock comes from clockOf().
+      const byClock: Record<string, number> = { red: 0, warning: 0, ok: 0, stopped: 0 };
+      for (const i of all.items as { clock: string }[]) byClock[i.clock]! += 1;
+      expect(all.counts).toEqual(byClock);
+      const keys = (all.items as { clock: string; daysWithoutOffer: number }[]).map((i) => [URGENCY[i.clock]!, -i.daysWithoutOffer]);
+      expect(keys).toEqual([...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    }
+    const closed = (await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist?includeClosed=true' })).json();
+    expect(closed.counts.stopped).toBeGreaterThanOrEqual(2); // the full offer and the ended absence
+    expect((await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist?limit=0' })).statusCode).toBe(400);
+    expect((await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/worklist?limit=501' })).statusCode).toBe(400);
   });
 
   it('the SWV sees its own cases only; others get 404; youth care and policy roles get nothing', async () => {

@@ -13,8 +13,12 @@ import {
 export function leerplichtRoutes(cases: LeerplichtService, exemptions: ExemptionsService, report: ReturnType<typeof createInspectieReport>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/leerplicht/worklist', {
-      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first (exempted children counted separately)', querystring: WorklistQuery,
-        response: { 200: Type.Object({ items: Type.Array(CaseOut), exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }) }), ...childErrors } },
+      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
+        response: { 200: Type.Object({
+          items: Type.Array(CaseOut), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(),
+          counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
+          exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
+        }), ...childErrors } },
     }, async (request) => cases.worklist(requireActor(request), request.query));
 
     app.get('/api/v1/leerplicht/young-people', {

@@ -52,7 +52,11 @@ export const CaseOut = Type.Object(
 );
 
 export const WorklistQuery = Type.Object(
-  { gemeenteId: Type.Optional(Uuid), swvId: Type.Optional(Uuid), includeClosed: Type.Optional(Type.Boolean()) },
+  {
+    gemeenteId: Type.Optional(Uuid), swvId: Type.Optional(Uuid), includeClosed: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Cases per page (default 50)' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, description: 'Cases to skip, in the worklist order' })),
+  },
   { additionalProperties: false },
 );
 export const EscalateBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });

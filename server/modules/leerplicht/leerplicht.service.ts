@@ -42,20 +42,38 @@ export interface CaseRow {
   place: string | null; provider: string | null; payer: string | null; due_on: string | null; exempted: boolean;
 }
 
-export const CASE_SELECT = `
-  SELECT a.id, a.region_id, a.young_person_id, y.given_name, y.family_name, y.birth_date, a.kind, a.started_on, a.ended_on,
+const CASE_COLUMNS = `
+         a.id, a.region_id, a.young_person_id, y.given_name, y.family_name, y.birth_date, a.kind, a.started_on, a.ended_on,
          s.name AS school_name, s.school_type, a.swv_id, a.reason_category, a.offer_type, a.offer_extent, a.offer_hours_per_week,
          a.offer_started_on, a.outcome, a.version, e.rung, e.rung_key, e.deadline, e.automatic,
          d.place, dp.name AS provider, dy.name AS payer, d.due_on,
          EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
-                   AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
+                   AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted`;
+const LATEST_ESCALATION = `LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations WHERE absence_id = a.id ORDER BY rung DESC LIMIT 1) e ON true`;
+const CASE_FROM = `
     FROM absences a
     JOIN young_people y ON y.id = a.young_person_id
     LEFT JOIN organisations s ON s.id = a.school_id
-    LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations WHERE absence_id = a.id ORDER BY rung DESC LIMIT 1) e ON true
+    ${LATEST_ESCALATION}
     LEFT JOIN LATERAL (SELECT place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions WHERE absence_id = a.id ORDER BY created_at DESC LIMIT 1) d ON true
     LEFT JOIN organisations dp ON dp.id = d.provider_organisation_id
     LEFT JOIN organisations dy ON dy.id = d.payer_organisation_id`;
+
+/** One case row per absence ($1 = today); callers add the WHERE clause. */
+export const CASE_SELECT = `SELECT ${CASE_COLUMNS} ${CASE_FROM}`;
+
+/**
+ * The clock of clockOf() in SQL, for ordering and counting a worklist in the database
+ * (a page of 50 out of hundreds). $1 = today, $W = the first warning (days), $R = red (months).
+ * 0 red, 1 warning, 2 ok, 3 stopped — the same order as URGENCY; a test holds the two equal.
+ */
+function clockSql(w: string, r: string): string {
+  const stop = `LEAST($1::date, a.ended_on, CASE WHEN a.offer_extent = 'full' THEN a.offer_started_on END)`;
+  return `CASE WHEN ${stop} <> $1::date OR (a.offer_extent = 'full' AND a.offer_started_on <= $1::date) THEN 3
+               WHEN (a.started_on + make_interval(months => ${r}::int))::date <= ${stop} THEN 0
+               WHEN ${stop} - a.started_on >= ${w}::int THEN 1 ELSE 2 END AS urgency,
+          GREATEST(0, ${stop} - a.started_on) AS days`;
+}
 
 /** Days without a suitable offer, and the clock's state. */
 export function clockOf(r: Pick<CaseRow, 'started_on' | 'ended_on' | 'offer_extent' | 'offer_started_on'>, s: Settings, on: IsoDate) {
@@ -94,7 +112,8 @@ export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
   };
 }
 
-const URGENCY: Record<string, number> = { red: 0, warning: 1, ok: 2, stopped: 3 };
+/** The worklist's order of clocks (clockSql numbers them the same way). */
+export const URGENCY: Record<string, number> = { red: 0, warning: 1, ok: 2, stopped: 3 };
 
 /**
  * Runs fn on a case the actor may reach. Otherwise 404, with the denied attempt audited
@@ -116,10 +135,10 @@ async function withCase<T>(db: Db, actor: Actor, id: string, attempted: AuditKin
   } catch (err) {
     if (denied) {
       const yp = (denied as { youngPersonId: string | null }).youngPersonId;
-      await db.tx((t) => appendAudit(t, {
+      await appendAudit(db, {
         chainKey: yp ? youngPersonChain(yp) : userChain(actor.userId), kind: 'access.denied', outcome: 'denied', regionId: actor.regionId,
         actorUserId: actor.userId, youngPersonId: yp, subjectType: 'absence', subjectId: id, details: { attempted },
-      }));
+      });
     }
     throw err;
   }
@@ -169,15 +188,23 @@ export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Acto
 
 export function createLeerplichtService(db: Db) {
   return {
-    async worklist(actor: Actor, query: { gemeenteId?: string; swvId?: string; includeClosed?: boolean }) {
+    /**
+     * The thuiszitter worklist, most urgent first, one page at a time: the database orders and
+     * counts all matching cases (red, warning, ok, stopped; exempted children only counted) and
+     * returns the page's rows. A gemeente can have hundreds of open cases; sending them all made
+     * this the slowest screen in the benchmark (165 kB per answer).
+     */
+    async worklist(actor: Actor, query: { gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number }) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
       const on = todayIso();
       const s = await loadSettings(db, actor.regionId);
       const mySwvs = swvIds(actor);
+      const limit = query.limit ?? 50;
+      const offset = query.offset ?? 0;
       // The WHERE clause holds only the filters given, so the planner can use absences_open_idx
       // (an "($n IS NULL OR …)" filter made it scan young_people in the benchmark).
       const where = ['a.region_id = $2'];
-      const params: unknown[] = [on, actor.regionId];
+      const params: unknown[] = [on, actor.regionId, s.warningDays[0] ?? 28, s.redMonths, limit, offset];
       const add = (sql: string, value: unknown) => {
         params.push(value);
         where.push(sql.replace('?', `$${params.length}`));
@@ -185,21 +212,44 @@ export function createLeerplichtService(db: Db) {
       if (!query.includeClosed) where.push('a.ended_on IS NULL');
       if (query.gemeenteId) add('a.gemeente_id = ?', query.gemeenteId);
       if (query.swvId) add('a.swv_id = ?', query.swvId);
+      let needsEscalation = false;
       if (!isLeerplicht(actor)) {
         params.push(mySwvs);
         const swvParam = `$${params.length}`;
-        where.push(isDoorzettingsmacht(actor) ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
+        needsEscalation = isDoorzettingsmacht(actor);
+        where.push(needsEscalation ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
       }
-      const rows = await db.query<CaseRow>(`${CASE_SELECT} WHERE ${where.join(' AND ')} LIMIT 2000`, params);
-      const views = rows.map((r) => caseView(r, s, actor, on));
-      // Exempted children are counted separately, never as thuiszitters.
-      const items = views.filter((v) => !v.exempted)
-        .sort((a, b) => URGENCY[a.clock]! - URGENCY[b.clock]! || b.daysWithoutOffer - a.daysWithoutOffer || a.name.localeCompare(b.name));
-      await db.tx((q) => appendAudit(q, {
+      const rows = await db.query<CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number }>(
+        `WITH clocked AS (
+           SELECT a.id, y.given_name, y.family_name, ${clockSql('$3', '$4')},
+                  EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
+                            AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
+             FROM absences a JOIN young_people y ON y.id = a.young_person_id ${needsEscalation ? LATEST_ESCALATION : ''}
+            WHERE ${where.join(' AND ')}),
+         counts AS (
+           SELECT count(*) FILTER (WHERE NOT exempted)::int AS total, count(*) FILTER (WHERE exempted)::int AS exempted_count,
+                  count(*) FILTER (WHERE NOT exempted AND urgency = 0)::int AS red, count(*) FILTER (WHERE NOT exempted AND urgency = 1)::int AS warning,
+                  count(*) FILTER (WHERE NOT exempted AND urgency = 2)::int AS ok, count(*) FILTER (WHERE NOT exempted AND urgency = 3)::int AS stopped
+             FROM clocked),
+         page AS (
+           SELECT id, row_number() OVER (ORDER BY urgency, days DESC, lower(given_name || ' ' || family_name), id) AS rn
+             FROM clocked WHERE NOT exempted
+            ORDER BY urgency, days DESC, lower(given_name || ' ' || family_name), id LIMIT $5 OFFSET $6)
+         SELECT c.*, x.* FROM counts c
+           LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id) x ON true
+          ORDER BY x.rn`,
+        params);
+      const counts = rows[0]!;
+      const items = rows.filter((r) => r.id).map((r) => caseView(r, s, actor, on));
+      await appendAudit(db, {
         chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'leerplicht_worklist',
-        basis: 'legal_task', details: { absenceIds: items.map((i) => i.id) },
-      }));
-      return { items, exemptedCount: views.filter((v) => v.exempted).length, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths } };
+        basis: 'legal_task', details: { absenceIds: items.map((i) => i.id), offset },
+      });
+      return {
+        items, total: counts.total, offset, limit,
+        counts: { red: counts.red, warning: counts.warning, ok: counts.ok, stopped: counts.stopped },
+        exemptedCount: counts.exempted_count, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths },
+      };
     },
 
     /**
@@ -219,10 +269,10 @@ export function createLeerplichtService(db: Db) {
       const items = rows
         .map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date, ageYears: ageOn(r.birth_date, on), school: r.school, duty: dutyOn(r.birth_date, on) }))
         .filter((r) => r.duty === 'leerplichtig' || r.duty === 'kwalificatieplichtig');
-      await db.tx((q) => appendAudit(q, {
+      await appendAudit(db, {
         chainKey: userChain(actor.userId), kind: 'young_person.searched', regionId: actor.regionId, actorUserId: actor.userId,
         subjectType: 'leerplicht_search', basis: 'legal_task', details: { youngPersonIds: items.map((i) => i.id) },
-      }));
+      });
       return { items };
     },
 

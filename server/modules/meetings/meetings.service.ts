@@ -62,7 +62,7 @@ async function loadMeeting(q: Queryable, childId: string, meetingId: string): Pr
 export function createMeetingsService(db: Db) {
   return {
     async list(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meetings' }, async (q, a) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meetings', readOnly: true }, async (q, a) => {
         const rows = await q.query<MeetingRow>(
           `SELECT id, scheduled_at, chair_name, agenda, status, held_on, report, report_shared_at, version FROM meetings
             WHERE young_person_id = $1 ORDER BY scheduled_at DESC`, [childId]);
@@ -73,7 +73,7 @@ export function createMeetingsService(db: Db) {
     },
 
     async get(actor: Actor, childId: string, meetingId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meeting', subjectId: meetingId },
+      return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meeting', subjectId: meetingId, readOnly: true },
         async (q, a) => meetingView(q, a, await loadMeeting(q, childId, meetingId)));
     },
 

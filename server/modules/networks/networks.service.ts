@@ -143,12 +143,12 @@ export function createNetworksService(db: Db) {
     },
 
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network' }, networkView);
+      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true }, networkView);
     },
 
     /** Professionals of the region who could be invited, and whether a basis covers them now. */
     async candidates(actor: Actor, childId: string, term = '') {
-      return withChild(db, actor, childId, { rule: childPolicy.inviteToNetwork, audit: 'network.read', subjectType: 'network', details: { view: 'candidates' } }, async (q, a) => {
+      return withChild(db, actor, childId, { rule: childPolicy.inviteToNetwork, audit: 'network.read', subjectType: 'network', details: { view: 'candidates' }, readOnly: true }, async (q, a) => {
         const rows = await q.query<{ user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string }>(
           `SELECT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS org_name, o.type AS org_type, m.role
              FROM memberships m JOIN users u ON u.id = m.user_id AND u.active JOIN organisations o ON o.id = m.organisation_id

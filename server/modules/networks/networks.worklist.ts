@@ -48,9 +48,9 @@ export async function worklist(db: Db, actor: Actor) {
     }))
     // Most urgent first: overdue actions, then the nearest evaluation.
     .sort((a, b) => b.overdueActions - a.overdueActions || (a.nextEvaluationOn ?? '9999').localeCompare(b.nextEvaluationOn ?? '9999') || a.name.localeCompare(b.name));
-  await db.tx((q) => appendAudit(q, {
+  await appendAudit(db, {
     chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId,
     subjectType: 'worklist', details: { youngPersonIds: items.map((i) => i.youngPersonId) },
-  }));
+  });
   return { items };
 }

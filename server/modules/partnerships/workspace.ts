@@ -55,10 +55,10 @@ export function createWorkspace(db: Db) {
     const orgIds = await partnerOrgIds(db, partnershipId);
     const allowed = partnershipPolicy.allowedActions(actor, orgIds);
     if (!allowed.includes(action)) {
-      await db.tx((q) => appendAudit(q, {
+      await appendAudit(db, {
         chainKey: partnershipChain(partnershipId), kind: 'access.denied', outcome: 'denied', regionId: partnership.region_id,
         actorUserId: actor.userId, subjectType: 'partnership', subjectId: partnershipId, details: { action },
-      }));
+      });
       // 404, not 403: a non-member does not learn that the workspace exists.
       throw new AppError('not_found');
     }

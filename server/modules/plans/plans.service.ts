@@ -178,7 +178,7 @@ export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, 
 export function createPlansService(db: Db) {
   return {
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan' }, (q, a) => planView(q, a));
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true }, (q, a) => planView(q, a));
     },
 
     async replace(actor: Actor, childId: string, ifMatch: number, body: PlanBody) {
@@ -206,7 +206,7 @@ export function createPlansService(db: Db) {
     },
 
     async versions(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', details: { view: 'history' } }, async (q) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', details: { view: 'history' }, readOnly: true }, async (q) => {
         const rows = await q.query<{ number: number; created_at: Date; created_by: string; change_summary: string; agree: number; disagree: number }>(
           `SELECT v.number, v.created_at, u.display_name AS created_by, v.change_summary,
                   (SELECT count(*) FROM plan_opinions o WHERE o.plan_version_id = v.id AND o.opinion = 'agree')::int AS agree,
@@ -217,7 +217,7 @@ export function createPlansService(db: Db) {
     },
 
     async version(actor: Actor, childId: string, number: number) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number) }, (q, a) => planView(q, a, number));
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true }, (q, a) => planView(q, a, number));
     },
 
     async comment(actor: Actor, childId: string, number: number, text: string) {

@@ -136,7 +136,7 @@ function ReviewForm({ exemption, onDone, onReload }: { exemption: Exemption; onD
  */
 function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
   const { t } = useTranslation();
-  const register = useLoad((s) => api.get<LeerplichtWorklist>(`/api/v1/leerplicht/worklist${query({ includeClosed: 'true' })}`, s), []);
+  const register = useLoad((s) => api.get<LeerplichtWorklist>(`/api/v1/leerplicht/worklist${query({ includeClosed: 'true', limit: '500' })}`, s), []);
   const people = [...new Map((register.data?.items ?? []).map((c) => [c.youngPersonId, c.name])).entries()]
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label));

@@ -5,7 +5,7 @@
  * download per SWV and quarter.
  */
 import { useState } from 'react';
-import { Heading, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
 import { SelectField } from '../../components/forms.tsx';
@@ -16,6 +16,8 @@ import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
 import { isLeerplichtOfficer, swvMemberships, type DirectoryOrganisation, type LeerplichtCase, type LeerplichtWorklist } from './leerplicht-types.ts';
+
+const PAGE = 50;
 
 export function WorklistPage() {
   const { t } = useTranslation();
@@ -62,7 +64,9 @@ export function DecisionText({ decision }: { decision: LeerplichtCase['decision'
 export function Worklist({ level }: { level: number }) {
   const { t } = useTranslation();
   const me = useMe();
-  const list = useLoad((s) => api.get<LeerplichtWorklist>('/api/v1/leerplicht/worklist', s), []);
+  // One page at a time (the server orders and counts all cases); "show more" asks for a longer page.
+  const [limit, setLimit] = useState(PAGE);
+  const list = useLoad((s) => api.get<LeerplichtWorklist>(`/api/v1/leerplicht/worklist${query({ limit: String(limit) })}`, s), [limit]);
   const mayReport = isLeerplichtOfficer(me) || swvMemberships(me).length > 0;
   return (
     <>
@@ -70,9 +74,18 @@ export function Worklist({ level }: { level: number }) {
       <DataSection title={t('worklist.listTitle')} level={level} loaded={list} emptyText={t('worklist.empty')}>
         {(w) => (
           <>
-            <Paragraph>{t('worklist.intro', { count: w.items.length, days: w.thresholds.warningDays.join(t('worklist.and')), months: w.thresholds.redMonths })}</Paragraph>
+            <Paragraph>{t('worklist.intro', { count: w.total, days: w.thresholds.warningDays.join(t('worklist.and')), months: w.thresholds.redMonths })}</Paragraph>
+            {w.total > 0 && <Paragraph>{t('worklist.counts', { red: w.counts.red, warning: w.counts.warning, ok: w.counts.ok, stopped: w.counts.stopped })}</Paragraph>}
             <Paragraph className="rondom-exempted">{t('worklist.exempted', { count: w.exemptedCount })}</Paragraph>
             {w.items.length === 0 ? <Paragraph>{t('worklist.empty')}</Paragraph> : <WorklistTable items={w.items} thresholds={w.thresholds} />}
+            {w.items.length < w.total && (
+              <Paragraph>
+                {t('worklist.shown', { shown: w.items.length, total: w.total })}{' '}
+                <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => setLimit((n) => Math.min(500, n + PAGE))}>
+                  {list.loading ? t('worklist.loadingMore') : t('worklist.more', { count: Math.min(PAGE, w.total - w.items.length) })}
+                </Button>
+              </Paragraph>
+            )}
           </>
         )}
       </DataSection>

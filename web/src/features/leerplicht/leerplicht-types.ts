@@ -31,6 +31,11 @@ export interface LeerplichtCase {
 /** GET /api/v1/leerplicht/worklist. */
 export interface LeerplichtWorklist {
   items: LeerplichtCase[];
+  /** All matching cases (not exempted); items is one page of them. */
+  total: number;
+  offset: number;
+  limit: number;
+  counts: Record<Clock, number>;
   exemptedCount: number;
   thresholds: { warningDays: number[]; redMonths: number };
 }
