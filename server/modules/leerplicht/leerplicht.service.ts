@@ -221,10 +221,10 @@ export function createLeerplichtService(db: Db) {
       }
       const rows = await db.query<CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number }>(
         `WITH clocked AS (
-           SELECT a.id, y.given_name, y.family_name, ${clockSql('$3', '$4')},
+           SELECT a.id, a.started_on, ${clockSql('$3', '$4')},
                   EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
                             AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
-             FROM absences a JOIN young_people y ON y.id = a.young_person_id ${needsEscalation ? LATEST_ESCALATION : ''}
+             FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}
             WHERE ${where.join(' AND ')}),
          counts AS (
            SELECT count(*) FILTER (WHERE NOT exempted)::int AS total, count(*) FILTER (WHERE exempted)::int AS exempted_count,
@@ -232,9 +232,9 @@ export function createLeerplichtService(db: Db) {
                   count(*) FILTER (WHERE NOT exempted AND urgency = 2)::int AS ok, count(*) FILTER (WHERE NOT exempted AND urgency = 3)::int AS stopped
              FROM clocked),
          page AS (
-           SELECT id, row_number() OVER (ORDER BY urgency, days DESC, lower(given_name || ' ' || family_name), id) AS rn
+           SELECT id, row_number() OVER (ORDER BY urgency, days DESC, started_on, id) AS rn
              FROM clocked WHERE NOT exempted
-            ORDER BY urgency, days DESC, lower(given_name || ' ' || family_name), id LIMIT $5 OFFSET $6)
+            ORDER BY urgency, days DESC, started_on, id LIMIT $5 OFFSET $6)
          SELECT c.*, x.* FROM counts c
            LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id) x ON true
           ORDER BY x.rn`,
