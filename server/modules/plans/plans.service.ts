@@ -115,18 +115,38 @@ async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input
   return out;
 }
 
+interface LockedPlan { planId: string; currentNumber: number; current: Pick<VersionRow, 'number' | 'goals' | 'actions' | 'next_evaluation_on'> | null }
+
+/**
+ * Locks the young person's plan (creating its row the first time) and reads its current
+ * version, in one statement. The no-op DO UPDATE takes the row lock: two writers queue here,
+ * also two first versions racing on PostgreSQL (the loser gets 409 with the winner's plan, not
+ * a unique-key error), and RETURNING gives the newest current version number. After waiting
+ * for another writer the version row itself may be outside this statement's snapshot: then the
+ * number has moved past what the caller expects, and writeVersion answers 409.
+ */
+async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
+  const [row] = await q.query<{
+    plan_id: string; current_version: number; number: number | null; goals: unknown; actions: unknown; next_evaluation_on: string | null;
+  }>(
+    `WITH p AS (
+       INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
+       ON CONFLICT (young_person_id) DO UPDATE SET current_version = plans.current_version
+       RETURNING id, current_version)
+     SELECT p.id AS plan_id, p.current_version, v.number, v.goals, v.actions, v.next_evaluation_on
+       FROM p LEFT JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version`, [a.regionId, a.youngPersonId]);
+  const r = row!;
+  const current = r.number === null ? null
+    : { number: r.number, goals: parse<Goal[]>(r.goals), actions: parse<PlanAction[]>(r.actions), next_evaluation_on: r.next_evaluation_on };
+  return { planId: r.plan_id, currentNumber: r.current_version, current };
+}
+
 /** Writes a new plan version (the only way a plan changes) and refreshes the action index. */
-export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, expected: number, next: {
+export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, locked: LockedPlan, expected: number, next: {
   goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
 }): Promise<number> {
-  // The plan row exists before it is locked, and one statement does both: the no-op DO UPDATE
-  // takes the row lock (two first versions racing on PostgreSQL queue here; the loser gets 409
-  // with the winner's plan, not a unique-key error) and returns the newest current version.
-  const [plan] = await q.query<{ id: string; current_version: number }>(
-    `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
-     ON CONFLICT (young_person_id) DO UPDATE SET current_version = plans.current_version
-     RETURNING id, current_version`, [a.regionId, a.youngPersonId]);
-  const current = plan?.current_version ?? 0;
+  const plan = { id: locked.planId };
+  const current = locked.currentNumber;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
   const number = current + 1;
   // The family hears of a new plan version (they may want to agree or not).
@@ -166,10 +186,11 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, e
 
 /** Adds actions to the current plan as one new version (used by meeting decisions). */
 export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, actions: ActionIn[], changeSummary: string): Promise<PlanAction[]> {
-  const current = await loadVersion(q, a.youngPersonId);
   refuseDiagnoses(actions.map((x) => x.what));
+  const locked = await lockPlan(q, a);
+  const current = locked.current;
   const added = await resolveActions(q, a, current?.goals ?? [], actions, []);
-  await writeVersion(q, a, actor, current?.number ?? 0, {
+  await writeVersion(q, a, actor, locked, locked.currentNumber, {
     goals: current?.goals ?? [], actions: [...(current?.actions ?? []), ...added], nextEvaluationOn: current?.next_evaluation_on ?? null, changeSummary,
   });
   return added;
@@ -185,22 +206,25 @@ export function createPlansService(db: Db) {
       refuseDiagnoses([...body.goals.map((g) => g.text), ...body.actions.map((x) => x.what), body.changeSummary]);
       return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.version_created', subjectType: 'plan', details: { goals: body.goals.length, actions: body.actions.length } }, async (q, a) => {
         const goals = body.goals.map((g) => ({ id: g.id ?? randomUUID(), text: g.text }));
-        const current = await loadVersion(q, childId);
-        const actions = await resolveActions(q, a, goals, body.actions, current?.actions ?? []);
-        const number = await writeVersion(q, a, actor, ifMatch, { goals, actions, nextEvaluationOn: body.nextEvaluationOn ?? null, changeSummary: body.changeSummary });
+        const locked = await lockPlan(q, a);
+        if (locked.currentNumber !== ifMatch) throw new AppError('conflict', { current: await planView(q, a) });
+        const actions = await resolveActions(q, a, goals, body.actions, locked.current?.actions ?? []);
+        const number = await writeVersion(q, a, actor, locked, ifMatch, { goals, actions, nextEvaluationOn: body.nextEvaluationOn ?? null, changeSummary: body.changeSummary });
         return planView(q, a, number);
       });
     },
 
     async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: string; dueOn?: string | null }) {
       return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.action_updated', subjectType: 'plan_action', subjectId: actionId, details: { fields: Object.keys(patch) } }, async (q, a) => {
-        const current = await loadVersion(q, childId);
+        const locked = await lockPlan(q, a);
+        if (locked.currentNumber !== ifMatch) throw new AppError('conflict', { current: await planView(q, a) });
+        const current = locked.current;
         if (!current) throw new AppError('not_found');
         const target = current.actions.find((x) => x.id === actionId);
         if (!target) throw new AppError('not_found');
         const actions = current.actions.map((x) => (x.id === actionId ? { ...x, ...(patch.status ? { status: patch.status } : {}), ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn } : {}) } : x));
         const summary = patch.status ? `Actie "${target.what.slice(0, 60)}": ${patch.status}` : `Actie "${target.what.slice(0, 60)}": nieuwe datum`;
-        const number = await writeVersion(q, a, actor, ifMatch, { goals: current.goals, actions, nextEvaluationOn: current.next_evaluation_on, changeSummary: summary });
+        const number = await writeVersion(q, a, actor, locked, ifMatch, { goals: current.goals, actions, nextEvaluationOn: current.next_evaluation_on, changeSummary: summary });
         return planView(q, a, number);
       });
     },
