@@ -10,6 +10,7 @@
  * JavaScript Dates shifted by the local time zone.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 
@@ -73,24 +74,33 @@ async function openPglite(dataDir?: string): Promise<Db> {
     parsers: { [DATE_OID]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => Number(v) },
   });
   const mutex = new Mutex();
+  // PGlite runs each statement synchronously in this thread and resolves at once, so a busy
+  // server would otherwise run request after request in one stretch of microtasks while new
+  // requests wait for the event loop: p99 of 1–3 s at p50 ~120 ms (benchmark, 32 connections).
+  // Yielding to the event loop after each statement (also inside transactions) keeps the turns
+  // fair: p99 ~170 ms, the same throughput.
+  const fair = async <T>(value: T): Promise<T> => {
+    await setImmediatePromise();
+    return value;
+  };
   const run = async <T>(q: Queryable | PGlite, sql: string, params?: unknown[]): Promise<T[]> => {
     const res = await (q as PGlite).query<T>(sql, params as unknown[]);
     return res.rows;
   };
   return {
     kind: 'pglite',
-    query: (sql, params) => mutex.run(() => run(lite, sql, params)),
+    query: async (sql, params) => fair(await mutex.run(() => run(lite, sql, params))),
     exec: (sql) => mutex.run(async () => void (await lite.exec(sql))),
-    tx: (fn) =>
+    tx: async (fn) => fair(await
       mutex.run(() =>
         lite.transaction(async (t) => {
           const q: Queryable = {
-            query: async <T>(sql: string, params?: unknown[]) => (await t.query<T>(sql, params as unknown[])).rows,
+            query: async <T>(sql: string, params?: unknown[]) => fair((await t.query<T>(sql, params as unknown[])).rows),
             exec: async (sql: string) => void (await t.exec(sql)),
           };
           return fn(q);
         }),
-      ),
+      )),
     close: () => mutex.run(async () => {
       if (!lite.closed) await lite.close();
     }),
