@@ -151,6 +151,8 @@ describe('the plan', () => {
     } });
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"1"');
+    // The answer to a write is the plan exactly as a later read shows it.
+    expect(first.json()).toEqual((await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).json());
     const second = await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"1"' }, payload: { goals: [{ id: 'g1', text: 'Kees gaat uitgerust en blij naar school.' }], actions: [], changeSummary: 'Doel scherper' } });
     expect(second.statusCode).toBe(200);
     const stale = await api('ib')({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"1"' }, payload: { goals: [], actions: [], changeSummary: 'Oude versie' } });
@@ -180,6 +182,29 @@ describe('the plan', () => {
     expect((await api('wijk')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(403);
     // Parents cannot edit the plan.
     expect((await mum({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"2"' }, payload: { goals: [], actions: [], changeSummary: 'Zelf doen' } })).statusCode).toBe(403);
+  });
+
+  it('updates one action as a new version; the answer is the plan exactly as a later read shows it', async () => {
+    const wijk = api('wijk');
+    const plan = (await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': '"2"' }, payload: {
+      goals: [{ id: 'g1', text: 'Kees gaat uitgerust naar school.' }],
+      actions: [{ goalId: 'g1', what: 'Vaste bedtijd afspreken', ownerName: 'ouders', dueOn: plusDays(today(), 14) },
+        { goalId: 'g1', what: 'Gesprek met Kees over slapen', ownerUserId: f.user.wijk.id, dueOn: plusDays(today(), 7) }],
+      changeSummary: 'Bedtijd terug in het plan',
+    } })).json();
+    expect(plan.versionNumber).toBe(3);
+    const actionId = plan.actions[1].id;
+    const done = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/plan/actions/${actionId}`, headers: { 'if-match': '"3"' }, payload: { status: 'done' } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.headers.etag).toBe('"4"');
+    expect(done.json().actions.map((x: { status: string }) => x.status)).toEqual(['open', 'done']);
+    expect(done.json()).toEqual((await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).json());
+    const rows = await t.db.query<{ action_id: string; status: string }>(
+      `SELECT action_id, status FROM plan_actions WHERE young_person_id = $1 ORDER BY status`, [f.child.c8]);
+    expect(rows).toEqual([{ action_id: plan.actions[1].id, status: 'done' }, { action_id: plan.actions[0].id, status: 'open' }]);
+    const stale = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/plan/actions/${actionId}`, headers: { 'if-match': '"3"' }, payload: { status: 'open' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'conflict', current: { versionNumber: 4 } });
   });
 });
 

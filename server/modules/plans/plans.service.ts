@@ -69,13 +69,21 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number) {
       opinions: [], comments: [], allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
     };
   }
+  return versionView(a, { ...v, goals: parse<Goal[]>(v.goals), actions: parse<PlanAction[]>(v.actions) },
+    fromJson(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
+    fromJson(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
+}
+
+interface OpinionOut { userId: string; displayName: string; relation: string; opinion: string; comment: string | null; at: string }
+interface CommentOut { id: string; author: string; relation: string; text: string; at: string }
+
+/** The one shape of a plan version in answers (a read, or the answer to a write). */
+function versionView(a: ChildAccess, v: Omit<VersionRow, 'id'>, opinions: OpinionOut[], comments: CommentOut[]) {
   return {
-    id: v.plan_id, versionNumber: v.number, goals: parse<Goal[]>(v.goals), actions: parse<PlanAction[]>(v.actions),
+    id: v.plan_id, versionNumber: v.number, goals: v.goals, actions: v.actions,
     lead: v.lead_user_id ? { userId: v.lead_user_id, displayName: v.lead_name! } : null,
     nextEvaluationOn: v.next_evaluation_on, changeSummary: v.change_summary, createdAt: iso(v.created_at), createdBy: v.created_by,
-    opinions: fromJson(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
-    comments: fromJson(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })),
-    allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
+    opinions, comments, allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
   };
 }
 
@@ -144,7 +152,7 @@ async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
 /** Writes a new plan version (the only way a plan changes) and refreshes the action index. */
 export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, locked: LockedPlan, expected: number, next: {
   goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
-}): Promise<number> {
+}): Promise<{ number: number; createdAt: Date; leadName: string | null }> {
   const plan = { id: locked.planId };
   const current = locked.currentNumber;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
@@ -156,11 +164,12 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
   ];
   // One statement writes the version, moves the plan on, brings the action index in line
   // (removed actions deleted, the others upserted: disjoint rows), and adds the timeline
-  // line and the family's notifications. It was ten to twenty round trips per change.
-  await q.query(
+  // line and the family's notifications, and returns what the answer needs (the version's time
+  // and the lead's name), so the writer's answer is built without reading the plan again.
+  const [written] = await q.query<{ created_at: Date; lead_name: string | null }>(
     `WITH version AS (
        INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
-       VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15)),
+       VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15) RETURNING created_at),
      moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE id = $1),
      removed AS (DELETE FROM plan_actions WHERE plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
      upserted AS (
@@ -173,15 +182,27 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
                IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)),
      line AS (
        INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
-       VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true))
-     INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
-     SELECT $2, r, 'plan.new_version', $3, $17 FROM unnest($18::uuid[]) AS r
-     ON CONFLICT DO NOTHING`,
+       VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true)),
+     notified AS (
+       INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
+       SELECT $2, r, 'plan.new_version', $3, $17 FROM unnest($18::uuid[]) AS r
+       ON CONFLICT DO NOTHING)
+     SELECT version.created_at, (SELECT display_name FROM users WHERE id = $12) AS lead_name FROM version`,
     [plan!.id, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
       next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status),
       number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId, next.nextEvaluationOn, next.changeSummary, actor.userId,
       JSON.stringify({ changeSummary: next.changeSummary }), JSON.stringify({ number }), recipients]);
-  return number;
+  return { number, createdAt: written!.created_at, leadName: written!.lead_name };
+}
+
+/** The answer to a write: the new version as planView would read it (a new version has no opinions or comments yet). */
+function writtenView(a: ChildAccess, actor: Actor, locked: LockedPlan, w: { number: number; createdAt: Date; leadName: string | null }, next: {
+  goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
+}) {
+  return versionView(a, {
+    plan_id: locked.planId, number: w.number, goals: next.goals, actions: next.actions, lead_user_id: a.leadUserId, lead_name: w.leadName,
+    next_evaluation_on: next.nextEvaluationOn, change_summary: next.changeSummary, created_at: w.createdAt, created_by: actor.displayName,
+  }, [], []);
 }
 
 /** Adds actions to the current plan as one new version (used by meeting decisions). */
@@ -209,8 +230,8 @@ export function createPlansService(db: Db) {
         const locked = await lockPlan(q, a);
         if (locked.currentNumber !== ifMatch) throw new AppError('conflict', { current: await planView(q, a) });
         const actions = await resolveActions(q, a, goals, body.actions, locked.current?.actions ?? []);
-        const number = await writeVersion(q, a, actor, locked, ifMatch, { goals, actions, nextEvaluationOn: body.nextEvaluationOn ?? null, changeSummary: body.changeSummary });
-        return planView(q, a, number);
+        const next = { goals, actions, nextEvaluationOn: body.nextEvaluationOn ?? null, changeSummary: body.changeSummary };
+        return writtenView(a, actor, locked, await writeVersion(q, a, actor, locked, ifMatch, next), next);
       });
     },
 
@@ -224,8 +245,8 @@ export function createPlansService(db: Db) {
         if (!target) throw new AppError('not_found');
         const actions = current.actions.map((x) => (x.id === actionId ? { ...x, ...(patch.status ? { status: patch.status } : {}), ...(patch.dueOn !== undefined ? { dueOn: patch.dueOn } : {}) } : x));
         const summary = patch.status ? `Actie "${target.what.slice(0, 60)}": ${patch.status}` : `Actie "${target.what.slice(0, 60)}": nieuwe datum`;
-        const number = await writeVersion(q, a, actor, locked, ifMatch, { goals: current.goals, actions, nextEvaluationOn: current.next_evaluation_on, changeSummary: summary });
-        return planView(q, a, number);
+        const next = { goals: current.goals, actions, nextEvaluationOn: current.next_evaluation_on, changeSummary: summary };
+        return writtenView(a, actor, locked, await writeVersion(q, a, actor, locked, ifMatch, next), next);
       });
     },
 
