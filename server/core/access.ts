@@ -67,14 +67,6 @@ export async function loadConsentRows(q: Queryable, youngPersonId: string): Prom
   return rows.map(toConsentRow);
 }
 
-export async function loadGuardianIds(q: Queryable, youngPersonId: string): Promise<string[]> {
-  const rows = await q.query<{ parent_user_id: string }>(
-    `SELECT parent_user_id FROM guardianships WHERE young_person_id = $1 AND has_authority ORDER BY created_at, parent_user_id`,
-    [youngPersonId],
-  );
-  return rows.map((r) => r.parent_user_id);
-}
-
 interface AccessFacts extends YpRow {
   network_id: string | null;
   lead_user_id: string | null;
