@@ -1,5 +1,7 @@
-/** Small data hooks: load from the API with loading and error state. */
+/** Small data hooks: load from the API with loading and error state; the shared submit state of forms. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrorsOf } from './errors.ts';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -27,4 +29,36 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
+}
+
+export interface Saving {
+  busy: boolean;
+  /** The last failure, shown above the form; the form keeps its input. */
+  error: unknown;
+  /** Field errors: from the form's own checks (setFields) or from the server's answer. */
+  fields: Record<string, string>;
+  setFields: (f: Record<string, string>) => void;
+  /** Runs one save: busy while it runs; a failure keeps the input and fills error and field errors. */
+  save: (work: () => Promise<void>) => Promise<void>;
+}
+
+/** The submit state every form shares, in one place. */
+export function useSave(): Saving {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const save = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(err);
+      setFields(fieldErrorsOf(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }, [t]);
+  return { busy, error, fields, setFields, save };
 }

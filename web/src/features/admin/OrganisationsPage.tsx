@@ -7,8 +7,7 @@ import { SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
-import { fieldErrorsOf } from '../../errors.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ORGANISATION_TYPES, type Organisation, type Region } from '../../types.ts';
 
@@ -53,9 +52,7 @@ function NewOrganisationForm({ onCreated }: { onCreated: () => void }) {
   const me = useMe();
   const regions = useLoad((s) => api.get<Region[]>('/api/v1/admin/regions', s), []);
   const [form, setForm] = useState({ regionId: me.regionId, type: '', name: '', contactEmail: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const [done, setDone] = useState('');
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -67,21 +64,14 @@ function NewOrganisationForm({ onCreated }: { onCreated: () => void }) {
     setFields(f);
     setDone('');
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const created = await api.post<Organisation>('/api/v1/admin/organisations', {
         regionId: form.regionId, type: form.type, name: form.name.trim(), ...(form.contactEmail ? { contactEmail: form.contactEmail.trim() } : {}),
       });
       setDone(t('admin.organisationCreated', { name: created.name }));
       setForm((x) => ({ ...x, name: '', contactEmail: '' }));
       onCreated();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -10,9 +10,9 @@ import { api } from '../../api.ts';
 import { TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
-import { fieldErrorsOf } from '../../errors.ts';
 import { AppLink } from '../../router.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useSave } from '../../hooks.ts';
 
 /** POST /api/v1/break-glass answers the young person and until when the access lasts. */
 interface BreakGlassResult {
@@ -23,9 +23,7 @@ interface BreakGlassResult {
 export function BreakGlassPage() {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState({ givenName: '', familyName: '', birthDate: '', bsn: '', reason: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const [result, setResult] = useState<BreakGlassResult | null>(null);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -41,19 +39,12 @@ export function BreakGlassPage() {
     if (form.reason.trim().length < 20) f.reason = t('breakGlass.reasonRequired');
     setFields(f);
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const body = byBsn
         ? { bsn: form.bsn.trim(), reason: form.reason.trim() }
         : { givenName: form.givenName.trim(), familyName: form.familyName.trim(), birthDate: form.birthDate, reason: form.reason.trim() };
       setResult(await api.post<BreakGlassResult>('/api/v1/break-glass', body));
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

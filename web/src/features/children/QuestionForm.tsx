@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
-import { fieldErrorsOf } from '../../errors.ts';
+import { useSave } from '../../hooks.ts';
 
 export const LIFE_DOMAINS = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
 
@@ -15,9 +15,7 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
   const [ownWords, setOwnWords] = useState(family);
   const [raisedBy, setRaisedBy] = useState(family ? 'parent' : 'professional');
   const [domains, setDomains] = useState<string[]>([]);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const [done, setDone] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -28,20 +26,13 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
     setFields(f);
     setDone(false);
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       await api.post(`/api/v1/children/${childId}/questions`, { text: text.trim(), ownWords, lifeDomains: domains, raisedBy });
       setDone(true);
       setText('');
       setDomains([]);
       onSaved();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -14,7 +14,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import {
   OFFER_EXTENTS, OFFER_TYPES, OUTCOMES, todayIso, type DirectoryOrganisation, type LeerplichtCase,
@@ -260,9 +260,7 @@ function DecisionForm({ c, onDone }: { c: LeerplichtCase; onDone: () => void }) 
   const [payer, setPayer] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [reasoning, setReasoning] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
 
   const all = orgs.data ?? [];
   const optionsOf = (types: string[]) => all
@@ -280,19 +278,12 @@ function DecisionForm({ c, onDone }: { c: LeerplichtCase; onDone: () => void }) 
     if (reasoning.trim().length < 20) f.reasoning = t('case.reasonTooShort', { count: 20 });
     setFields(f);
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       await api.post(`/api/v1/leerplicht/absences/${c.id}/decision`, {
         place: place.trim(), providerOrganisationId: provider, payerOrganisationId: payer, dueOn, reasoning: reasoning.trim(),
       });
       onDone();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -12,9 +12,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
-import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ARTICLES, STATEMENT_ROLES, isLeerplichtOfficer, todayIso, type Exemption, type LeerplichtWorklist } from './leerplicht-types.ts';
 
@@ -148,9 +147,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
   const [statementDate, setStatementDate] = useState('');
   const [own, setOwn] = useState(false);
   const [neverAble, setNeverAble] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const is5a = article === '5a';
 
   const submit = async (e: FormEvent) => {
@@ -167,9 +164,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
     }
     setFields(f);
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const x = await api.post<Exemption>('/api/v1/leerplicht/exemptions', {
         youngPersonId, article, validFrom,
         ...(is5a ? { statementBy: statementBy.trim(), statementRole, statementDate, statementOwnPractitioner: own, neverAble } : {}),
@@ -182,12 +177,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
       setOwn(false);
       setNeverAble(false);
       onDone(x);
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

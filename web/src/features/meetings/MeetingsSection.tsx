@@ -13,7 +13,7 @@ import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Child, type Meeting, type Network, type Plan } from '../children/children-types.ts';
 
@@ -198,9 +198,7 @@ function MeetingCard({ childId, meeting, network, onSaved }: { childId: string; 
 function DecisionForm({ childId, meeting, network, onSaved }: { childId: string; meeting: Meeting; network: Network; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState({ text: '', what: '', ownerUserId: '', dueOn: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const [done, setDone] = useState('');
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const sfx = meeting.id.slice(0, 8);
@@ -215,9 +213,7 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
     setFields(f);
     setDone('');
     if (Object.keys(f).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const res = await api.post<{ meeting: Meeting; plan: Plan }>(`/api/v1/children/${childId}/meetings/${meeting.id}/decisions`, {
         text: form.text.trim(),
         ...(withAction ? { action: { what: form.what.trim(), ownerUserId: form.ownerUserId, ...(form.dueOn ? { dueOn: form.dueOn } : {}) } } : {}),
@@ -228,12 +224,7 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
         : t('meeting.decisionSaved'));
       setForm({ text: '', what: '', ownerUserId: '', dueOn: '' });
       onSaved();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

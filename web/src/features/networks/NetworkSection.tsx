@@ -14,7 +14,7 @@ import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Candidate, type Child, type Network } from '../children/children-types.ts';
 
@@ -96,9 +96,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
 function InviteForm({ childId, network, onSaved }: { childId: string; network: Network; onSaved: () => void }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const [done, setDone] = useState('');
   const loaded = useLoad((s) => api.get<Candidate[]>(`/api/v1/children/${childId}/network/candidates`, s), [childId, network.version]);
   const involved = new Set(network.involvements.map((i) => `${i.userId}|${i.organisationId}`));
@@ -111,19 +109,12 @@ function InviteForm({ childId, network, onSaved }: { childId: string; network: N
     if (!c) { setFields({ person: t('network.choosePerson') }); return; }
     if (!c.covered) { setFields({ person: t('network.notCovered', { org: c.organisationName }) }); return; }
     setFields({});
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       await api.post(`/api/v1/children/${childId}/network/involvements`, { userId: c.userId, organisationId: c.organisationId });
       setDone(t('network.invited', { name: c.displayName, org: c.organisationName }));
       setChoice('');
       onSaved();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -13,7 +13,7 @@ import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, useSave } from '../../hooks.ts';
 import { DESIGN_QUESTIONS, type MapView, type MeetingTable, type TableMeeting, type TablesView } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 
@@ -194,29 +194,20 @@ function TableMeetings({ id, table, map, canManage }: { id: string; table: Meeti
   const meetings = useLoad((s) => api.get<TableMeeting[]>(`/api/v1/partnerships/${id}/tables/${table.id}/meetings`, s), [id, table.id]);
   const [heldOn, setHeldOn] = useState('');
   const [agenda, setAgenda] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, setFields, save } = useSave();
   const sfx = table.id.slice(0, 8);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     if (!heldOn) { setFields({ heldOn: t('fieldError.date') }); return; }
     setFields({});
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const items = agenda.split('\n').map((s) => s.trim()).filter(Boolean).map((title) => ({ title }));
       await api.post(`/api/v1/partnerships/${id}/tables/${table.id}/meetings`, { heldOn, ...(items.length ? { agenda: items } : {}) });
       setHeldOn('');
       setAgenda('');
       meetings.reload();
-    } catch (err) {
-      setError(err);
-      setFields(fieldErrorsOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
