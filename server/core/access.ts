@@ -11,7 +11,7 @@
  * 4. otherwise runs the operation and writes its audit event in the same transaction.
  * A missing rule refuses: there is no permissive fallback.
  */
-import type { Db, Queryable } from './db.ts';
+import { fromJson, type Db, type Queryable } from './db.ts';
 import { AppError } from './errors.ts';
 import { appendAudit, youngPersonChain, userChain, type AuditKind } from './audit.ts';
 import type { Actor, Role } from './session.ts';
@@ -80,7 +80,6 @@ interface ConsentJson {
   consenter_user_id: string | null; consenter_relation: 'parent' | 'young_person'; recipient_organisation_id: string | null;
   recipient_role: string | null; purpose: string; valid_from: string; valid_until: string | null; withdrawn: boolean;
 }
-const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
  * Everything the access decision needs, in one round trip: the young person, the active
@@ -123,7 +122,7 @@ export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: s
 
 /** The decision itself, over facts already loaded: no database access. */
 function decideAccess(actor: Actor, yp: AccessFacts, on: IsoDate): ChildAccess {
-  const guardianIds = json<string[]>(yp.guardian_ids) ?? [];
+  const guardianIds = fromJson<string[]>(yp.guardian_ids) ?? [];
   const access: ChildAccess = {
     level: 'none', basis: null, youngPersonId: yp.id, regionId: yp.region_id, birthDate: yp.birth_date, ageYears: ageOn(yp.birth_date, on),
     parentsAccess: yp.parents_access, youngPersonUserId: yp.user_id, networkId: yp.network_id, leadUserId: yp.lead_user_id,
@@ -144,18 +143,18 @@ function decideAccess(actor: Actor, yp: AccessFacts, on: IsoDate): ChildAccess {
   const caseMemberships = actor.memberships.filter((m) => CASE_ROLES.includes(m.role));
   if (caseMemberships.length === 0) return access;
 
-  const involvements = json<{ organisation_id: string; role: string }[]>(yp.involvements) ?? [];
+  const involvements = fromJson<{ organisation_id: string; role: string }[]>(yp.involvements) ?? [];
   if (involvements.length > 0) {
     access.involved = true;
     access.isLead = yp.lead_user_id === actor.userId;
     access.organisationId = involvements[0]!.organisation_id;
     access.involvementRole = involvements[0]!.role;
-    const legal = json<{ kind: Basis; organisation_id: string }>(yp.legal);
+    const legal = fromJson<{ kind: Basis; organisation_id: string }>(yp.legal);
     if (legal) {
       Object.assign(access, { level: 'network', basis: legal.kind, organisationId: legal.organisation_id });
       return access;
     }
-    const consents: ConsentRow[] = (json<ConsentJson[]>(yp.consents) ?? []).map(toConsentRow);
+    const consents: ConsentRow[] = (fromJson<ConsentJson[]>(yp.consents) ?? []).map(toConsentRow);
     for (const inv of involvements) {
       const cov = consentCoverage({
         birthDate: yp.birth_date, guardianIds, youngPersonUserId: yp.user_id, consents,

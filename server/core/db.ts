@@ -41,6 +41,16 @@ const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 counts fit in a JS number here
 
+/** A json/jsonb value from a query: parsed already by the driver, or still a string. */
+export type Json<T> = T | string | null;
+export function fromJson<T>(v: Json<T>): T | null {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+/** A json array from a query (json_agg gives NULL for no rows): always an array. */
+export function fromJsonList<T>(v: Json<T[]>): T[] {
+  return fromJson(v) ?? [];
+}
+
 /** Removes the password from a connection URL, for messages. */
 export function redactUrl(url: string): string {
   try {

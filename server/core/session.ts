@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db, Queryable } from './db.ts';
+import { fromJsonList, type Db, type Json, type Queryable } from './db.ts';
 import type { AppConfig } from './config.ts';
 import { AppError } from './errors.ts';
 
@@ -118,7 +118,7 @@ function safeEqual(a: string, b: string): boolean {
 export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: number): Promise<Actor | null> {
   const [row] = await q.query<{
     user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
-    is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: MembershipRow[] | string | null;
+    is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: Json<MembershipRow[]>;
   }>(
     `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
             s.last_seen_at < now() - interval '1 minute' AS stale,
@@ -133,7 +133,6 @@ export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: nu
   if (!row) return null;
   // Touch at most once a minute: the idle timeout needs no write per request.
   if (row.stale) await q.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
-  const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as MembershipRow[] | null;
   return {
     userId: row.user_id,
     regionId: row.region_id,
@@ -141,7 +140,7 @@ export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: nu
     email: row.email,
     displayName: row.display_name,
     isPlatformAdmin: row.is_platform_admin,
-    memberships: (memberships ?? []).map(toMembership),
+    memberships: fromJsonList(row.memberships).map(toMembership),
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
   };

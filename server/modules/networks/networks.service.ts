@@ -3,7 +3,7 @@
  * exactly one lead professional (regisseur) per active network, with recorded
  * handovers; inviting a professional needs a basis that covers their organisation.
  */
-import type { Db, Queryable } from '../../core/db.ts';
+import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, CASE_ROLES, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
@@ -70,8 +70,6 @@ export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: 
 
 const NETWORK_ACTIONS = ['inviteToNetwork', 'endInvolvement', 'handOverLead', 'openQuestion'] as const;
 
-type Json<T> = T | string | null;
-const fromJson = <T>(v: Json<T[]>): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v) ?? [];
 
 /** The network as its members see it, read in one statement (it is on every case view). */
 export async function networkView(q: Queryable, a: ChildAccess) {
@@ -109,10 +107,10 @@ export async function networkView(q: Queryable, a: ChildAccess) {
   if (!row) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
   const net = row;
   const yp = { given_name: row.given_name, family_name: row.family_name, user_id: row.yp_user_id };
-  const involvements = fromJson(row.involvements);
-  const guardians = fromJson(row.guardians);
-  const questions = fromJson(row.questions);
-  const handovers = fromJson(row.handovers);
+  const involvements = fromJsonList(row.involvements);
+  const guardians = fromJsonList(row.guardians);
+  const questions = fromJsonList(row.questions);
+  const handovers = fromJsonList(row.handovers);
   return {
     id: net.id, status: net.status,
     lead: net.lead_user_id ? { userId: net.lead_user_id, displayName: net.lead_name!, organisationName: net.lead_org } : null,

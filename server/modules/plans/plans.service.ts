@@ -5,7 +5,7 @@
  * Parents and the young person comment on a version and record agreement or not.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db, Queryable } from '../../core/db.ts';
+import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, notify, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
@@ -41,8 +41,6 @@ async function loadVersion(q: Queryable, youngPersonId: string, number?: number)
 
 const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
-type Json<T> = T | string | null;
-const fromJson = <T>(v: Json<T[]>): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v) ?? [];
 
 /** A plan version with its opinions and comments, read in one statement. */
 export async function planView(q: Queryable, a: ChildAccess, number?: number) {
@@ -70,8 +68,8 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number) {
     };
   }
   return versionView(a, { ...v, goals: parse<Goal[]>(v.goals), actions: parse<PlanAction[]>(v.actions) },
-    fromJson(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
-    fromJson(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
+    fromJsonList(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
+    fromJsonList(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
 }
 
 interface OpinionOut { userId: string; displayName: string; relation: string; opinion: string; comment: string | null; at: string }
