@@ -7,6 +7,7 @@
  * schema validation and JSON serialisation; API/raw shows what those cost.
  */
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import type { Db, Queryable } from '../server/core/db.ts';
 import { AppError } from '../server/core/errors.ts';
 import { loadActor, sha256, type Actor } from '../server/core/session.ts';
@@ -188,6 +189,64 @@ export async function runApi(port: number, connections: number, seconds: number,
   return {
     requests: total, ok, conflicts, errors: result.errors + result.timeouts + (total - ok - conflicts), seconds: elapsed, rps: ok / elapsed,
     p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, statusCodes: codes,
+  };
+}
+
+/**
+ * Latency at a given load: requests are sent at a fixed rate (evenly spaced, open loop) over at
+ * most `connections` keep-alive connections, whatever the answers do. Each latency is counted
+ * from the moment the request was due, not from when a free connection took it, so a server
+ * that falls behind shows it (no "coordinated omission"). autocannon's own rate option sends
+ * each second's budget in a burst at the start of the second, which measures saturation again.
+ */
+export async function runPaced(port: number, connections: number, rate: number, seconds: number, req: ApiRequest): Promise<Stats> {
+  // undici: Node's own http client costs enough CPU at 1,000 req/s to slow the server it shares two cores with.
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  const latencies: number[] = [];
+  const codes: Record<string, number> = {};
+  let conflicts = 0;
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const send = async (due: number): Promise<void> => {
+    const ctx: Record<string, unknown> = {};
+    const n = req.next(ctx);
+    if (!n) {
+      errors++;
+      return;
+    }
+    try {
+      const res = await pool.request({ method: req.method, path: n.path, headers: n.headers, body: n.body });
+      const body = await res.body.text();
+      latencies.push(performance.now() - due);
+      codes[res.statusCode] = (codes[res.statusCode] ?? 0) + 1;
+      if (res.statusCode === 409) conflicts++;
+      req.onResponse?.(res.statusCode, body, ctx, res.headers as Record<string, string | string[]>);
+    } catch {
+      errors++;
+      req.onResponse?.(0, '', ctx, {});
+    }
+  };
+  const pending: Promise<void>[] = [];
+  let sent = 0;
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / rate <= now) pending.push(send(start + (sent++ * 1000) / rate));
+      if (sent < total) setTimeout(tick, 1);
+      else done();
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  await pool.close();
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(codes).filter(([c]) => c.startsWith('2')).reduce((x, [, k]) => x + k, 0);
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: latencies.length, ok, conflicts, errors: errors + (latencies.length - ok - conflicts), seconds: elapsed, rps: ok / elapsed,
+    p50: r1(percentile(latencies, 50)), p99: r1(percentile(latencies, 99)), max: r1(latencies[latencies.length - 1] ?? NaN), statusCodes: codes,
   };
 }
 
