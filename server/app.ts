@@ -149,7 +149,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     },
   });
 
-  installSessions(app, db, config);
+  await installSessions(app, db, config);
 
   app.get('/health', {
     schema: {

@@ -13,6 +13,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a server process may keep a resolved session (ActorCache, core/session.ts); 0 = never. Default 30. */
+  sessionCacheSeconds?: number;
   /** Serve the built web app from this folder when it exists. */
   webDistDir?: string;
   /** Seed the demo region on an empty embedded database. */
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: env.RONDOM_LOGIN_RATE_LIMIT ? Number(env.RONDOM_LOGIN_RATE_LIMIT) : 20,
     sessionIdleMinutes: 60,
     sessionAbsoluteHours: 12,
+    sessionCacheSeconds: env.RONDOM_SESSION_CACHE_SECONDS ? Number(env.RONDOM_SESSION_CACHE_SECONDS) : 30,
     webDistDir: path.resolve('web/dist'),
     autoDemo: !url && env.RONDOM_DEMO !== 'false',
     firstAdmin:

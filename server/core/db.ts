@@ -26,6 +26,12 @@ export interface Db extends Queryable {
   readonly kind: DbKind;
   /** Runs fn in one transaction; rolls back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: onMessage gets each NOTIFY payload (after its transaction committed).
+   * onLive(true) once listening; onLive(false) when the listening connection is lost, after
+   * which it reconnects by itself (and says onLive(true) again). Returns a function that stops.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -111,9 +117,68 @@ async function openPglite(dataDir?: string): Promise<Db> {
           return fn(q);
         }),
       )),
+    listen: async (channel, onMessage, onLive) => {
+      const stop = await mutex.run(() => lite.listen(channelName(channel), onMessage));
+      onLive(true);
+      return async () => {
+        onLive(false);
+        if (!lite.closed) await mutex.run(() => stop());
+      };
+    },
     close: () => mutex.run(async () => {
       if (!lite.closed) await lite.close();
     }),
+  };
+}
+
+function channelName(channel: string): string {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name: ${channel}`);
+  return channel;
+}
+
+/** A dedicated connection (not from the pool) that LISTENs, and reconnects when it is lost. */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void) {
+  const name = channelName(channel);
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (current !== c) return;
+      current = null;
+      onLive(false);
+      c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect(), 1000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === name) onMessage(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${name}`);
+      if (stopped) {
+        await c.end();
+        return;
+      }
+      current = c;
+      onLive(true);
+    } catch {
+      c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect(), 1000);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = current;
+    current = null;
+    onLive(false);
+    await c?.end().catch(() => undefined);
   };
 }
 
@@ -139,14 +204,59 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Every pooled connection also LISTENs on the channels asked for, so a change this process
+  // commits is delivered on the committing connection itself, before its COMMIT (or statement)
+  // resolves: the next line of code, and the next request, already see it. The dedicated
+  // connection of listen() brings the changes other processes make.
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  const listenedOn = new WeakMap<pg.PoolClient, Set<string>>();
+  pool.on('connect', (client) => {
+    // A connection lost while checked out rejects its statement (which releases it with the
+    // error, so the pool drops it); the event itself must not crash the process.
+    client.on('error', () => undefined);
+    client.on('notification', (n) => {
+      for (const f of listeners.get(n.channel) ?? []) f(n.payload ?? '');
+    });
+  });
+  const listening = async (client: pg.PoolClient): Promise<void> => {
+    if (listeners.size === 0) return;
+    const done = listenedOn.get(client) ?? new Set<string>();
+    listenedOn.set(client, done);
+    for (const channel of listeners.keys()) {
+      if (done.has(channel)) continue;
+      await client.query(`LISTEN ${channel}`);
+      done.add(channel);
+    }
+  };
+  const connect = async (): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    try {
+      await listening(client);
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    return client;
+  };
   const probe = await pool.connect();
   probe.release();
   return {
     kind: 'postgresql',
-    query: async (sql, params) => (await pool.query(prepared(sql, params))).rows,
+    query: async (sql, params) => {
+      const client = await connect();
+      try {
+        const rows = (await client.query(prepared(sql, params))).rows;
+        client.release();
+        return rows;
+      } catch (err) {
+        // As pg's pool.query does: a connection that failed a statement is not reused.
+        client.release(err as Error);
+        throw err;
+      }
+    },
     exec: async (sql) => void (await pool.query(sql)),
     tx: async (fn) => {
-      const client = await pool.connect();
+      const client = await connect();
       try {
         await client.query('BEGIN');
         const q: Queryable = {
@@ -162,6 +272,17 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       } finally {
         client.release();
       }
+    },
+    listen: async (channel, onMessage, onLive) => {
+      const name = channelName(channel);
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(onMessage);
+      const stop = await listenPostgres(url, name, onMessage, onLive);
+      return async () => {
+        set.delete(onMessage);
+        await stop();
+      };
     },
     close: async () => {
       if (!pool.ended) await pool.end();

@@ -116,11 +116,15 @@ function safeEqual(a: string, b: string): boolean {
  * the same shape on both engines); null when the session is unknown, expired or idle too long.
  */
 export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: number): Promise<Actor | null> {
+  return (await loadSession(q, tokenHash, idleMinutes))?.actor ?? null;
+}
+
+async function loadSession(q: Queryable, tokenHash: string, idleMinutes: number): Promise<{ actor: Actor; expiresAt: number } | null> {
   const [row] = await q.query<{
     user_id: string; region_id: string; kind: Actor['kind']; email: string; display_name: string;
-    is_platform_admin: boolean; csrf_token: string; stale: boolean; memberships: Json<MembershipRow[]>;
+    is_platform_admin: boolean; csrf_token: string; stale: boolean; expires_at: Date; memberships: Json<MembershipRow[]>;
   }>(
-    `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token,
+    `SELECT s.user_id, u.region_id, u.kind, u.email, u.display_name, u.is_platform_admin, s.csrf_token, s.expires_at,
             s.last_seen_at < now() - interval '1 minute' AS stale,
             (SELECT json_agg(json_build_object('organisation_id', m.organisation_id, 'name', o.name, 'type', o.type,
                                                'region_id', o.region_id, 'role', m.role) ORDER BY o.name, m.role)
@@ -133,28 +137,107 @@ export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: nu
   if (!row) return null;
   // Touch at most once a minute: the idle timeout needs no write per request.
   if (row.stale) await q.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
-  return {
+  const actor: Actor = {
     userId: row.user_id,
     regionId: row.region_id,
     kind: row.kind,
     email: row.email,
     displayName: row.display_name,
     isPlatformAdmin: row.is_platform_admin,
-    memberships: fromJsonList(row.memberships).map(toMembership),
+    memberships: fromJsonList(row.memberships).map((m) => Object.freeze(toMembership(m))),
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
   };
+  Object.freeze(actor.memberships);
+  // Shared by concurrent requests when cached: nobody may change it.
+  return { actor: Object.freeze(actor), expiresAt: new Date(row.expires_at).getTime() };
+}
+
+/**
+ * Recently resolved actors by session token hash, so that most requests need no session
+ * statement of their own (one round trip of the three or four a case view makes).
+ *
+ * Safe because every change to who a user is reaches it: database triggers (migration 0008)
+ * NOTIFY rondom_actor with the user's id — or '*' — when a session ends, an account, a
+ * membership or an organisation changes, whoever makes the change (this process, another
+ * server, the rondom command, plain SQL). An entry also lives at most `ttlMs` and never past
+ * the session's absolute end; the idle timeout is re-checked (and the session touched) at each
+ * reload. While the channel is not listening (starting, connection lost) nothing is cached,
+ * and losing the channel forgets everything. Who may see which child is not cached: that is
+ * decided from the database on every request (core/access.ts).
+ */
+export class ActorCache {
+  private readonly entries = new Map<string, { actor: Actor; until: number }>();
+  /** Bumped by every eviction: a load that started before one must not be cached after it. */
+  private epoch = 0;
+  private live = false;
+
+  constructor(private readonly ttlMs: number, private readonly maxEntries = 20_000) {}
+
+  get(tokenHash: string, now = Date.now()): Actor | null {
+    const e = this.live ? this.entries.get(tokenHash) : undefined;
+    if (!e) return null;
+    if (e.until <= now) {
+      this.entries.delete(tokenHash);
+      return null;
+    }
+    return e.actor;
+  }
+
+  /** Call before loading; pass the answer to put(). */
+  begin(): number {
+    return this.epoch;
+  }
+
+  put(tokenHash: string, actor: Actor, expiresAt: number, startedAt: number, now = Date.now()): void {
+    if (!this.live || this.ttlMs <= 0 || startedAt !== this.epoch) return;
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(tokenHash, { actor, until: Math.min(now + this.ttlMs, expiresAt) });
+  }
+
+  /** A NOTIFY payload: a user id, or '*' for everyone. */
+  forget(userIdOrAll: string): void {
+    this.epoch++;
+    if (userIdOrAll === '*') {
+      this.entries.clear();
+      return;
+    }
+    for (const [hash, e] of this.entries) if (e.actor.userId === userIdOrAll) this.entries.delete(hash);
+  }
+
+  setLive(live: boolean): void {
+    this.epoch++;
+    this.entries.clear();
+    this.live = live;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 /** Resolves the session cookie into request.actor and enforces CSRF on writes. */
-export function installSessions(app: FastifyInstance, db: Db, config: AppConfig): void {
+export async function installSessions(app: FastifyInstance, db: Db, config: AppConfig): Promise<void> {
+  const cache = new ActorCache((config.sessionCacheSeconds ?? 30) * 1000);
+  if ((config.sessionCacheSeconds ?? 30) > 0) {
+    const stop = await db.listen('rondom_actor', (payload) => cache.forget(payload), (live) => cache.setLive(live));
+    app.addHook('onClose', stop);
+  }
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
     const hash = sha256(token);
-    const actor = await loadActor(db, hash, config.sessionIdleMinutes);
-    if (actor) request.actor = actor;
+    const cached = cache.get(hash);
+    if (cached) {
+      request.actor = cached;
+      return;
+    }
+    const startedAt = cache.begin();
+    const session = await loadSession(db, hash, config.sessionIdleMinutes);
+    if (!session) return;
+    cache.put(hash, session.actor, session.expiresAt, startedAt);
+    request.actor = session.actor;
   });
   app.addHook('preHandler', async (request) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;

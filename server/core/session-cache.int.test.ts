@@ -1,0 +1,138 @@
+/**
+ * The actor cache (core/session.ts): a server process may keep who a session is for a short
+ * while, but every change to a session, an account or a membership must take effect on the
+ * very next request — whoever makes it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { as, createTestApp, login, makeOrg, makeRegion, makeUser, type TestApp } from '../../test/helpers.ts';
+import { ActorCache, type Actor } from './session.ts';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+let t: TestApp;
+let regionId: string;
+let leerplichtOrg: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  regionId = await makeRegion(t.db);
+  leerplichtOrg = await makeOrg(t.db, regionId, 'leerplicht');
+});
+afterAll(async () => t.close());
+
+async function officer() {
+  const u = await makeUser(t.db, { regionId, memberships: [{ organisationId: leerplichtOrg, role: 'leerplicht_officer' }] });
+  const s = await login(t.app, u.email);
+  const worklist = async () => (await as(t.app, s)({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).statusCode;
+  // Twice: the second request is the one a cache would answer.
+  expect(await worklist()).toBe(200);
+  expect(await worklist()).toBe(200);
+  return { u, s, worklist };
+}
+
+describe('changes to who a user is take effect on the next request', () => {
+  it('a session deleted with plain SQL', async () => {
+    const { u, worklist } = await officer();
+    await t.db.query(`DELETE FROM sessions WHERE user_id = $1`, [u.id]);
+    expect(await worklist()).toBe(401);
+  });
+
+  it('a membership removed with plain SQL', async () => {
+    const { u, worklist } = await officer();
+    await t.db.query(`DELETE FROM memberships WHERE user_id = $1`, [u.id]);
+    expect(await worklist()).toBe(403);
+  });
+
+  it('an account made inactive', async () => {
+    const { u, worklist } = await officer();
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [u.id]);
+    expect(await worklist()).toBe(401);
+  });
+
+  it('an organisation that changes type', async () => {
+    // An SWV coordinator reads the worklist because the organisation is an SWV.
+    const org = await makeOrg(t.db, regionId, 'swv');
+    const u = await makeUser(t.db, { regionId, memberships: [{ organisationId: org, role: 'swv_coordinator' }] });
+    const s = await login(t.app, u.email);
+    const me = async () => (await as(t.app, s)({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).statusCode;
+    expect(await me()).toBe(200);
+    expect(await me()).toBe(200);
+    await t.db.query(`UPDATE organisations SET type = 'school' WHERE id = $1`, [org]);
+    expect(await me()).toBe(403);
+  });
+
+  it('a rolled-back change changes nothing', async () => {
+    const { u, worklist } = await officer();
+    await expect(t.db.tx(async (q) => {
+      await q.query(`DELETE FROM sessions WHERE user_id = $1`, [u.id]);
+      throw new Error('changed my mind');
+    })).rejects.toThrow('changed my mind');
+    expect(await worklist()).toBe(200);
+  });
+
+  it.skipIf(!onPostgres)('a session ended by another process (its own connection) within a moment', async () => {
+    const { u, worklist } = await officer();
+    const [{ db: name }] = await t.db.query<{ db: string }>(`SELECT current_database() AS db`) as [{ db: string }];
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const other = new pg.Client({ connectionString: url.toString() });
+    await other.connect();
+    await other.query(`DELETE FROM sessions WHERE user_id = $1`, [u.id]);
+    await other.end();
+    const until = Date.now() + 2000;
+    let status = await worklist();
+    while (status !== 401 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await worklist();
+    }
+    expect(status).toBe(401);
+  });
+});
+
+describe('ActorCache', () => {
+  const actor = (userId: string) => ({ userId }) as Actor;
+
+  it('keeps nothing while its invalidation channel is not listening', () => {
+    const c = new ActorCache(30_000);
+    c.put('h', actor('u1'), Date.now() + 60_000, c.begin());
+    expect(c.get('h')).toBeNull();
+    c.setLive(true);
+    c.put('h', actor('u1'), Date.now() + 60_000, c.begin());
+    expect(c.get('h')?.userId).toBe('u1');
+    c.setLive(false);
+    expect(c.get('h')).toBeNull();
+  });
+
+  it('does not keep a load that began before an eviction', () => {
+    const c = new ActorCache(30_000);
+    c.setLive(true);
+    const began = c.begin();
+    c.forget('u2'); // the change commits while the load is under way
+    c.put('h', actor('u1'), Date.now() + 60_000, began);
+    expect(c.get('h')).toBeNull();
+  });
+
+  it('forgets one user, or everyone', () => {
+    const c = new ActorCache(30_000);
+    c.setLive(true);
+    c.put('a', actor('u1'), Date.now() + 60_000, c.begin());
+    c.put('b', actor('u2'), Date.now() + 60_000, c.begin());
+    c.forget('u1');
+    expect(c.get('a')).toBeNull();
+    expect(c.get('b')?.userId).toBe('u2');
+    c.forget('*');
+    expect(c.get('b')).toBeNull();
+  });
+
+  it('keeps an entry no longer than its time to live, and never past the session end', () => {
+    const c = new ActorCache(30_000);
+    c.setLive(true);
+    const now = 1_000_000;
+    c.put('a', actor('u1'), now + 60_000, c.begin(), now);
+    c.put('b', actor('u2'), now + 5_000, c.begin(), now);
+    expect(c.get('a', now + 29_999)?.userId).toBe('u1');
+    expect(c.get('a', now + 30_000)).toBeNull();
+    expect(c.get('b', now + 4_999)?.userId).toBe('u2');
+    expect(c.get('b', now + 5_000)).toBeNull();
+  });
+});
