@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { as, createTestApp, login, makeOrg, makeRegion, makeUser, type TestApp } from '../../test/helpers.ts';
+import { as, createTestApp, freshDb, login, makeOrg, makeRegion, makeUser, testConfig, type TestApp } from '../../test/helpers.ts';
+import { buildApp } from '../app.ts';
+import type { Db } from './db.ts';
 import { ActorCache, type Actor } from './session.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -89,6 +91,29 @@ describe('changes to who a user is take effect on the next request', () => {
   });
 });
 
+describe('a repeat request needs no session statement', () => {
+  it('loads the session once for several requests', async () => {
+    const { db, drop } = await freshDb();
+    let sessionReads = 0;
+    const counting: Db = { ...db, query: async (sql, params) => {
+      if (sql.includes('FROM sessions s JOIN users u')) sessionReads++;
+      return db.query(sql, params);
+    } };
+    const app = await buildApp(testConfig(), { db: counting, logger: false });
+    try {
+      const r = await makeRegion(db);
+      const u = await makeUser(db, { regionId: r });
+      const s = await login(app, u.email);
+      const before = sessionReads;
+      for (let i = 0; i < 5; i++) expect((await as(app, s)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+      expect(sessionReads - before).toBe(1);
+    } finally {
+      await app.close();
+      await drop();
+    }
+  });
+});
+
 describe('ActorCache', () => {
   const actor = (userId: string) => ({ userId }) as Actor;
 
@@ -103,13 +128,21 @@ describe('ActorCache', () => {
     expect(c.get('h')).toBeNull();
   });
 
-  it('does not keep a load that began before an eviction', () => {
+  it('does not keep a load that began before its user (or everyone) was forgotten', () => {
     const c = new ActorCache(30_000);
     c.setLive(true);
-    const began = c.begin();
-    c.forget('u2'); // the change commits while the load is under way
+    let began = c.begin();
+    c.forget('u1'); // the change commits while the load is under way
     c.put('h', actor('u1'), Date.now() + 60_000, began);
     expect(c.get('h')).toBeNull();
+    began = c.begin();
+    c.forget('u2'); // somebody else: no reason to refuse
+    c.put('h', actor('u1'), Date.now() + 60_000, began);
+    expect(c.get('h')?.userId).toBe('u1');
+    began = c.begin();
+    c.forget('*');
+    c.put('h2', actor('u3'), Date.now() + 60_000, began);
+    expect(c.get('h2')).toBeNull();
   });
 
   it('forgets one user, or everyone', () => {

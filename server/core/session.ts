@@ -168,8 +168,11 @@ async function loadSession(q: Queryable, tokenHash: string, idleMinutes: number)
  */
 export class ActorCache {
   private readonly entries = new Map<string, { actor: Actor; until: number }>();
-  /** Bumped by every eviction: a load that started before one must not be cached after it. */
-  private epoch = 0;
+  /** A counter that every eviction moves on; a load remembers it when it begins. */
+  private clock = 0;
+  /** When everything was last forgotten, and when each user was last forgotten (clock values). */
+  private clearedAt = 0;
+  private readonly forgottenAt = new Map<string, number>();
   private live = false;
 
   constructor(private readonly ttlMs: number, private readonly maxEntries = 20_000) {}
@@ -186,29 +189,39 @@ export class ActorCache {
 
   /** Call before loading; pass the answer to put(). */
   begin(): number {
-    return this.epoch;
+    return this.clock;
   }
 
-  put(tokenHash: string, actor: Actor, expiresAt: number, startedAt: number, now = Date.now()): void {
-    if (!this.live || this.ttlMs <= 0 || startedAt !== this.epoch) return;
+  /** Keeps a loaded actor, unless its user (or everyone) was forgotten after the load began. */
+  put(tokenHash: string, actor: Actor, expiresAt: number, begunAt: number, now = Date.now()): void {
+    if (!this.live || this.ttlMs <= 0) return;
+    if (this.clearedAt > begunAt || (this.forgottenAt.get(actor.userId) ?? 0) > begunAt) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(tokenHash, { actor, until: Math.min(now + this.ttlMs, expiresAt) });
   }
 
   /** A NOTIFY payload: a user id, or '*' for everyone. */
   forget(userIdOrAll: string): void {
-    this.epoch++;
+    this.clock++;
     if (userIdOrAll === '*') {
-      this.entries.clear();
+      this.clearAll();
       return;
     }
+    if (this.forgottenAt.size >= this.maxEntries) this.clearAll(); // bounded: forgetting everyone is always safe
+    this.forgottenAt.set(userIdOrAll, this.clock);
     for (const [hash, e] of this.entries) if (e.actor.userId === userIdOrAll) this.entries.delete(hash);
   }
 
   setLive(live: boolean): void {
-    this.epoch++;
-    this.entries.clear();
+    this.clock++;
+    this.clearAll();
     this.live = live;
+  }
+
+  private clearAll(): void {
+    this.clearedAt = this.clock;
+    this.forgottenAt.clear();
+    this.entries.clear();
   }
 
   get size(): number {
@@ -233,10 +246,10 @@ export async function installSessions(app: FastifyInstance, db: Db, config: AppC
       request.actor = cached;
       return;
     }
-    const startedAt = cache.begin();
+    const begunAt = cache.begin();
     const session = await loadSession(db, hash, config.sessionIdleMinutes);
     if (!session) return;
-    cache.put(hash, session.actor, session.expiresAt, startedAt);
+    cache.put(hash, session.actor, session.expiresAt, begunAt);
     request.actor = session.actor;
   });
   app.addHook('preHandler', async (request) => {
