@@ -13,7 +13,7 @@
  */
 import { fromJson, type Db, type Queryable } from './db.ts';
 import { AppError } from './errors.ts';
-import { appendAudit, youngPersonChain, userChain, type AuditKind } from './audit.ts';
+import { appendAudit, auditWithFirstRead, youngPersonChain, userChain, type AuditEvent, type AuditKind } from './audit.ts';
 import type { Actor, Role } from './session.ts';
 import { ageOn, today as todayIso, type IsoDate } from '../../shared/dates.ts';
 import { consentCoverage, type ConsentRow } from '../modules/consents/consent-rules.ts';
@@ -196,6 +196,14 @@ export interface ChildOperation {
    * round trips on every case view. Never set it on an operation that writes.
    */
   readOnly?: boolean;
+  /**
+   * Write the audit event with fn's first SELECT, in the same statement (one round trip
+   * fewer on the busiest reads). Only for an fn whose first statement decides the answer:
+   * it must never refuse after it (an item hidden from this caller, say), because on
+   * PostgreSQL a read runs without a transaction and the event stays. "Nothing there" (404)
+   * after it is an answer: the caller was allowed to look, and looked.
+   */
+  auditInRead?: boolean;
 }
 
 /** Writes a denied attempt as its own statement (the refused transaction wrote nothing). */
@@ -226,12 +234,20 @@ export async function withChild<T>(
         denial = { exists: Boolean(access), visible: Boolean(access && ['network', 'guardian', 'self'].includes(access.level)) };
         throw new AppError(denial.visible ? 'forbidden' : 'not_found');
       }
-      const result = await fn(q, access);
-      await appendAudit(q, {
+      const event: AuditEvent = {
         chainKey: youngPersonChain(youngPersonId), kind: op.audit, regionId: access.regionId, actorUserId: actor.userId,
         actorOrganisationId: access.organisationId, youngPersonId, subjectType: op.subjectType ?? 'young_person',
         subjectId: op.subjectId ?? youngPersonId, basis: access.basis, details: op.details,
-      });
+      };
+      if (!op.auditInRead) {
+        const result = await fn(q, access);
+        await appendAudit(q, event);
+        return result;
+      }
+      // The audit event rides on the read's own statement (core/audit.ts, auditWithFirstRead).
+      const audited = auditWithFirstRead(q, event);
+      const result = await fn(audited.q, access);
+      if (!audited.written()) await appendAudit(q, event);
       return result;
     };
     // On PGlite (one connection in this process, no round trips) a transaction costs nothing and

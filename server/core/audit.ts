@@ -161,14 +161,15 @@ const SEQ_MARK = '\u0001seq\u0001';
 const SEQ_MARK_JSON = JSON.stringify(SEQ_MARK);
 
 /**
- * Appends one event to its chain in ONE statement (inside the caller's transaction, or on
- * its own): the chain head's upsert takes the row lock, numbers the event, and computes
- * sha256(previous hash + "\n" + canonical JSON) in SQL from the canonical JSON built here
- * around the sequence number; the event row is inserted from what the upsert returns.
- * Writers of one chain queue on its head (also after waiting, the upsert reads the newest
- * head). verifyAudit() recomputes every hash with eventHash() in Node, independently.
+ * The append of one event as two data-modifying CTEs (`audit_head`, `audit_event`), with its
+ * parameters numbered from `offset + 1`: the chain head's upsert takes the row lock, numbers
+ * the event, and computes sha256(previous hash + "\n" + canonical JSON) in SQL from the
+ * canonical JSON built here around the sequence number; the event row is inserted from what
+ * the upsert returns. Writers of one chain queue on its head (also after waiting, the upsert
+ * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
+ * independently.
  */
-export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
+export function auditCtes(event: AuditEvent, offset = 0): { sql: string; params: unknown[] } {
   const input: Omit<HashInput, 'seq'> & { seq: string } = {
     chainKey: event.chainKey,
     seq: SEQ_MARK,
@@ -186,23 +187,64 @@ export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void
   };
   const parts = canonical(input).split(SEQ_MARK_JSON);
   if (parts.length !== 2) throw new Error('audit event cannot be canonicalised');
-  await q.query(
-    `WITH head AS (
+  const p = (n: number) => `$${n + offset}`;
+  return {
+    sql: `audit_head AS (
        INSERT INTO audit_chains AS c (chain_key, last_seq, last_hash, prev_hash)
-       VALUES ($1, 1, encode(sha256(convert_to($2 || chr(10) || $3 || '1' || $4, 'UTF8')), 'hex'), $2)
+       VALUES (${p(1)}, 1, encode(sha256(convert_to(${p(2)} || chr(10) || ${p(3)} || '1' || ${p(4)}, 'UTF8')), 'hex'), ${p(2)})
        ON CONFLICT (chain_key) DO UPDATE
          SET last_seq = c.last_seq + 1,
-             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || $3 || (c.last_seq + 1)::text || $4, 'UTF8')), 'hex'),
+             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),
              prev_hash = c.last_hash
-       RETURNING last_seq, last_hash, prev_hash)
-     INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
-       outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-     SELECT $1, h.last_seq, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, h.prev_hash, h.last_hash FROM head h`,
-    [
+       RETURNING last_seq, last_hash, prev_hash),
+     audit_event AS (
+       INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
+         outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
+       SELECT ${p(1)}, h.last_seq, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, h.prev_hash, h.last_hash
+         FROM audit_head h
+       RETURNING seq)`,
+    params: [
       input.chainKey, GENESIS, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
       input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
     ],
-  );
+  };
+}
+
+/** Appends one event to its chain in ONE statement (inside the caller's transaction, or on its own). */
+export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
+  const a = auditCtes(event);
+  await q.query(`WITH ${a.sql} SELECT seq FROM audit_event`, a.params);
+}
+
+/**
+ * A Queryable that writes the audit event together with the first statement it runs — the
+ * read itself — as CTEs in front of it: one round trip for "read and log the read", and the
+ * two commit or fail together (a statement is atomic). Statements that do not start with
+ * SELECT or WITH pass unchanged. `written()` tells whether the event went out; when fn ran no
+ * such statement the caller appends it on its own.
+ */
+export function auditWithFirstRead(q: Queryable, event: AuditEvent): { q: Queryable; written: () => boolean } {
+  let written = false;
+  return {
+    written: () => written,
+    q: {
+      exec: (sql) => q.exec(sql),
+      query: async <T>(sql: string, params: unknown[] = []) => {
+        if (written) return q.query<T>(sql, params);
+        const m = /^\s*(WITH\s+RECURSIVE\s+|WITH\s+|SELECT\s)/i.exec(sql);
+        if (!m) return q.query<T>(sql, params);
+        const a = auditCtes(event, params.length);
+        const head = m[1]!.toUpperCase();
+        const rest = sql.slice(m[0].length);
+        const combined = head.startsWith('WITH')
+          ? `${m[0]}${a.sql},\n${rest}`
+          : `WITH ${a.sql}\n${m[0]}${rest}`;
+        const rows = await q.query<T>(combined, [...params, ...a.params]);
+        written = true;
+        return rows;
+      },
+    },
+  };
 }
 
 export interface VerifyResult {
