@@ -197,8 +197,8 @@ export interface ChildOperation {
    */
   readOnly?: boolean;
   /**
-   * Write the audit event with fn's first SELECT, in the same statement (one round trip
-   * fewer on the busiest reads). Only for an fn whose first statement decides the answer:
+   * For a read: write the audit event with fn's first SELECT, in the same statement (one round
+   * trip fewer on the busiest reads; writes always do so). Only for an fn whose first statement decides the answer:
    * it must never refuse after it (an item hidden from this caller, say), because on
    * PostgreSQL a read runs without a transaction and the event stays. "Nothing there" (404)
    * after it is an answer: the caller was allowed to look, and looked.
@@ -239,12 +239,14 @@ export async function withChild<T>(
         actorOrganisationId: access.organisationId, youngPersonId, subjectType: op.subjectType ?? 'young_person',
         subjectId: op.subjectId ?? youngPersonId, basis: access.basis, details: op.details,
       };
-      if (!op.auditInRead) {
+      // A write runs in a transaction: an event written with its first statement goes when it
+      // rolls back, so writes always take the shorter way; reads only where it is declared safe.
+      if (op.readOnly && !op.auditInRead) {
         const result = await fn(q, access);
         await appendAudit(q, event);
         return result;
       }
-      // The audit event rides on the read's own statement (core/audit.ts, auditWithFirstRead).
+      // The audit event rides on fn's first SELECT/WITH statement (core/audit.ts, auditWithFirstRead).
       const audited = auditWithFirstRead(q, event);
       const result = await fn(audited.q, access);
       if (!audited.written()) await appendAudit(q, event);
