@@ -333,13 +333,11 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
     // VACUUM, not only ANALYZE: a region in use is vacuumed (autovacuum), so its pages carry hint bits and
     // visibility-map bits and index-only scans skip the heap. Measured right after a bulk load without it,
     // the first reads set hint bits (writes) while autovacuum competes for the two cores.
-    // audit_events (append-only, read by no scenario) is left to autovacuum.
     for (const t of ['young_people', 'networks', 'involvements', 'consents', 'legal_bases', 'plans', 'plan_versions', 'plan_actions',
       'timeline_entries', 'users', 'organisations', 'memberships', 'sessions', 'audit_chains', 'questions', 'guardianships',
-      'absences', 'escalations', 'exemptions']) {
+      'absences', 'escalations', 'exemptions', 'audit_events']) {
       if ((await db.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [t]))[0]?.ok) await db.exec(`VACUUM (ANALYZE) ${t}`);
     }
-    await db.exec(`ANALYZE audit_events`);
     const counts: Record<string, number> = {};
     const [lp] = await db.query<{ ok: boolean }>(`SELECT to_regclass('absences') IS NOT NULL AS ok`);
     for (const t of ['young_people', 'networks', 'involvements', 'consents', 'plans', 'plan_actions', 'timeline_entries', 'users', 'organisations',
