@@ -197,9 +197,9 @@ export interface ChildOperation {
    */
   readOnly?: boolean;
   /**
-   * For a read: write the audit event with fn's first SELECT, in the same statement (one round
-   * trip fewer on the busiest reads; writes always do so). Only for an fn whose first statement decides the answer:
-   * it must never refuse after it (an item hidden from this caller, say), because on
+   * For a read: write the audit event with fn's first SELECT, in the same statement (one
+   * round trip fewer on the busiest reads; writes always do so). Only for an fn whose first
+   * statement decides the answer: it must never refuse after it (an item hidden from this caller, say), because on
    * PostgreSQL a read runs without a transaction and the event stays. "Nothing there" (404)
    * after it is an answer: the caller was allowed to look, and looked.
    */

@@ -223,10 +223,6 @@ export class ActorCache {
     this.forgottenAt.clear();
     this.entries.clear();
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** Resolves the session cookie into request.actor and enforces CSRF on writes. */
