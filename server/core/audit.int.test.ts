@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/helpers.ts';
 import { migrate } from './migrate.ts';
-import { appendAudit, auditCtes, auditIdListSql, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
+import { appendAudit, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
 import type { Db } from './db.ts';
 
 let db: Db;
@@ -51,23 +51,5 @@ describe('auditWithFirstRead', () => {
     expect(await count('test:c')).toBe(0);
     await a.q.query(`CREATE TEMP TABLE IF NOT EXISTS t_audit_probe (n int)`);
     expect(a.written()).toBe(false);
-  });
-});
-
-describe('details computed by the statement (auditIdListSql)', () => {
-  it('stores and hashes the ids the statement lists, in id order; chains verify', async () => {
-    const ids = ['9b0f5d0e-0000-4000-8000-000000000002', '1a2b3c4d-0000-4000-8000-000000000001'];
-    for (const list of [ids, []]) {
-      const params: unknown[] = [list];
-      const a = auditCtes({ chainKey: 'test:d', kind: 'worklist.read', subjectType: 'worklist' }, params.length, auditIdListSql('youngPersonIds', 'listed'));
-      const rows = await db.query<{ id: string }>(
-        `WITH listed AS (SELECT unnest($1::uuid[]) AS id), ${a.sql} SELECT id FROM listed ORDER BY id`, [...params, ...a.params]);
-      expect(rows.map((r) => r.id)).toEqual([...list].sort());
-      const [ev] = await db.query<{ details: unknown }>(`SELECT details FROM audit_events WHERE chain_key = 'test:d' ORDER BY seq DESC LIMIT 1`);
-      const details = typeof ev!.details === 'string' ? JSON.parse(ev!.details) : ev!.details;
-      expect(details).toEqual({ youngPersonIds: [...list].sort() });
-    }
-    expect(await count('test:d')).toBe(2);
-    expect((await verifyAudit(db)).ok).toBe(true);
   });
 });

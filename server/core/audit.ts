@@ -159,8 +159,6 @@ export function userChain(id: string): string {
 /** Stands for the sequence number while the canonical JSON is split around it. */
 const SEQ_MARK = '\u0001seq\u0001';
 const SEQ_MARK_JSON = JSON.stringify(SEQ_MARK);
-const DETAILS_MARK = '\u0001details\u0001';
-const DETAILS_MARK_JSON = JSON.stringify(DETAILS_MARK);
 
 /**
  * The append of one event as two data-modifying CTEs (`audit_head`, `audit_event`), with its
@@ -171,7 +169,7 @@ const DETAILS_MARK_JSON = JSON.stringify(DETAILS_MARK);
  * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
  * independently.
  */
-export function auditCtes(event: AuditEvent, offset = 0, detailsSql?: string): { sql: string; params: unknown[] } {
+export function auditCtes(event: AuditEvent, offset = 0): { sql: string; params: unknown[] } {
   const input: Omit<HashInput, 'seq'> & { seq: string } = {
     chainKey: event.chainKey,
     seq: SEQ_MARK,
@@ -185,52 +183,31 @@ export function auditCtes(event: AuditEvent, offset = 0, detailsSql?: string): {
     subjectType: event.subjectType ?? null,
     subjectId: event.subjectId ?? null,
     basis: event.basis ?? null,
-    details: detailsSql ? DETAILS_MARK : (event.details ?? {}),
+    details: event.details ?? {},
   };
-  let parts = canonical(input).split(SEQ_MARK_JSON);
+  const parts = canonical(input).split(SEQ_MARK_JSON);
   if (parts.length !== 2) throw new Error('audit event cannot be canonicalised');
   const p = (n: number) => `$${n + offset}`;
-  // Details computed by the statement itself: its canonical JSON text (keys sorted, no spaces)
-  // goes between the two halves of what comes before the sequence number ("details" < "seq").
-  let before = p(3);
-  if (detailsSql) {
-    const halves = parts[0]!.split(DETAILS_MARK_JSON);
-    if (halves.length !== 2) throw new Error('audit event cannot be canonicalised');
-    parts = [`${halves[0]}\u0001${halves[1]}`, parts[1]!]; // chr(1): canonical JSON escapes control characters
-    before = `split_part(${p(3)}, chr(1), 1) || (${detailsSql}) || split_part(${p(3)}, chr(1), 2)`;
-  }
   return {
     sql: `audit_head AS (
        INSERT INTO audit_chains AS c (chain_key, last_seq, last_hash, prev_hash)
-       VALUES (${p(1)}, 1, encode(sha256(convert_to(${p(2)} || chr(10) || ${before} || '1' || ${p(4)}, 'UTF8')), 'hex'), ${p(2)})
+       VALUES (${p(1)}, 1, encode(sha256(convert_to(${p(2)} || chr(10) || ${p(3)} || '1' || ${p(4)}, 'UTF8')), 'hex'), ${p(2)})
        ON CONFLICT (chain_key) DO UPDATE
          SET last_seq = c.last_seq + 1,
-             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${before} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),
+             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),
              prev_hash = c.last_hash
        RETURNING last_seq, last_hash, prev_hash),
      audit_event AS (
        INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
          outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-       SELECT ${p(1)}, h.last_seq, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)},
-              ${detailsSql ? `(${detailsSql})::jsonb` : p(15)}, h.prev_hash, h.last_hash
+       SELECT ${p(1)}, h.last_seq, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, h.prev_hash, h.last_hash
          FROM audit_head h
        RETURNING seq)`,
     params: [
       input.chainKey, GENESIS, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
-      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis,
-      ...(detailsSql ? [] : [JSON.stringify(input.details)]),
+      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
     ],
   };
-}
-
-/**
- * SQL for the canonical JSON `{"<key>":["<id>",…]}` of the ids in column `id` of `source` (a CTE
- * of the statement), in id order: the details of a list read, computed by the list statement
- * itself so that its audit event can ride on it. Only for uuid ids (their text needs no escaping).
- */
-export function auditIdListSql(key: string, source: string): string {
-  if (!/^[a-zA-Z]+$/.test(key) || !/^[a-z_]+$/.test(source)) throw new Error('bad audit id list');
-  return `(SELECT '{"${key}":[' || coalesce(string_agg('"' || id::text || '"', ',' ORDER BY id), '') || ']}' FROM ${source})`;
 }
 
 /** Appends one event to its chain in ONE statement (inside the caller's transaction, or on its own). */

@@ -1,12 +1,11 @@
 /**
  * The professional's home worklist: the networks they are involved in now, with the
  * lead, next evaluation, open and overdue actions and last activity. One query.
- * Reading it is one audit event on the user's chain naming the children listed, written by
- * the same statement.
+ * Reading it is one audit event on the user's chain naming the children listed.
  */
 import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
-import { auditCtes, auditIdListSql, userChain } from '../../core/audit.ts';
+import { appendAudit, userChain } from '../../core/audit.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 
@@ -20,17 +19,11 @@ export const WorklistOut = Type.Object({
 
 export async function worklist(db: Db, actor: Actor) {
   const on = today();
-  const params = [actor.userId, on];
-  // The audit event (the ids listed, on the user's chain) is written by the same statement.
-  const audit = auditCtes({
-    chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'worklist',
-  }, params.length, auditIdListSql('youngPersonIds', 'worklist_rows'));
   const rows = await db.query<{
     id: string; given_name: string; family_name: string; birth_date: string; is_lead: boolean; lead_name: string | null; org_name: string;
     next_evaluation_on: string | null; open_actions: number; overdue_actions: number; last_activity: Date | null;
   }>(
-    `WITH worklist_rows AS (
-     SELECT DISTINCT ON (y.id) y.id, y.given_name, y.family_name, y.birth_date, (n.lead_user_id = $1) AS is_lead, lu.display_name AS lead_name,
+    `SELECT DISTINCT ON (y.id) y.id, y.given_name, y.family_name, y.birth_date, (n.lead_user_id = $1) AS is_lead, lu.display_name AS lead_name,
             o.name AS org_name, pv.next_evaluation_on,
             COALESCE(ac.open_actions, 0) AS open_actions, COALESCE(ac.overdue_actions, 0) AS overdue_actions,
             (SELECT max(t.at) FROM timeline_entries t WHERE t.young_person_id = y.id) AS last_activity
@@ -45,10 +38,8 @@ export async function worklist(db: Db, actor: Actor) {
          SELECT count(*)::int AS open_actions, (count(*) FILTER (WHERE pa.due_on < $2))::int AS overdue_actions
            FROM plan_actions pa WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress')) ac ON true
       WHERE i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
-      ORDER BY y.id LIMIT 500),
-     ${audit.sql}
-     SELECT * FROM worklist_rows`,
-    [...params, ...audit.params]);
+      ORDER BY y.id LIMIT 500`,
+    [actor.userId, on]);
   const items = rows
     .map((r) => ({
       youngPersonId: r.id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)), isLead: Boolean(r.is_lead),
@@ -57,5 +48,9 @@ export async function worklist(db: Db, actor: Actor) {
     }))
     // Most urgent first: overdue actions, then the nearest evaluation.
     .sort((a, b) => b.overdueActions - a.overdueActions || (a.nextEvaluationOn ?? '9999').localeCompare(b.nextEvaluationOn ?? '9999') || a.name.localeCompare(b.name));
+  await appendAudit(db, {
+    chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId,
+    subjectType: 'worklist', details: { youngPersonIds: items.map((i) => i.youngPersonId) },
+  });
   return { items };
 }
