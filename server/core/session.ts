@@ -155,7 +155,7 @@ async function loadSession(q: Queryable, tokenHash: string, idleMinutes: number)
 
 /**
  * Recently resolved actors by session token hash, so that most requests need no session
- * statement of their own (one round trip of the three or four a case view makes).
+ * statement of their own (a case view is then two round trips: access decision; read + audit).
  *
  * Safe because every change to who a user is reaches it: database triggers (migration 0008)
  * NOTIFY rondom_actor with the user's id — or '*' — when a session ends, an account, a
@@ -227,8 +227,9 @@ export class ActorCache {
 
 /** Resolves the session cookie into request.actor and enforces CSRF on writes. */
 export async function installSessions(app: FastifyInstance, db: Db, config: AppConfig): Promise<void> {
-  const cache = new ActorCache((config.sessionCacheSeconds ?? 30) * 1000);
-  if ((config.sessionCacheSeconds ?? 30) > 0) {
+  const seconds = config.sessionCacheSeconds ?? 30;
+  const cache = new ActorCache(seconds * 1000);
+  if (seconds > 0) {
     const stop = await db.listen('rondom_actor', (payload) => cache.forget(payload), (live) => cache.setLive(live));
     app.addHook('onClose', stop);
   }
