@@ -78,6 +78,14 @@ function orgPlan(size: RegionSize): { type: string; role: string; count: number 
   return [...fixed, { type: 'school', role: 'intern_begeleider', count: Math.max(2, O - used) }];
 }
 
+/** Migration 0009's triggers that keep network_summaries (server/migrations/0009_network_summaries.sql). */
+const SUMMARY_TRIGGERS = [['networks', 'networks_summary'], ['young_people', 'young_people_summary'], ['users', 'users_summary'],
+  ['plans', 'plans_summary'], ['plan_versions', 'plan_versions_summary'], ['plan_actions', 'plan_actions_summary'],
+  ['timeline_entries', 'timeline_entries_summary']] as const;
+async function hasSummaries(db: Db): Promise<boolean> {
+  return Boolean((await db.query<{ ok: boolean }>(`SELECT to_regclass('network_summaries') IS NOT NULL AS ok`))[0]?.ok);
+}
+
 /** The generation steps, in order. Each is one or a few set-based statements. */
 export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: (r: Partial<GenerateResult>) => void): Step[] {
   const Y = size.youngPeople, N = Math.min(size.networks, size.youngPeople), P = size.professionals, G = size.gemeenten, S = size.swvs;
@@ -107,6 +115,9 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
         CREATE UNLOGGED TABLE bench_nets (y int PRIMARY KEY, yp_id uuid, net_id uuid, plan_id uuid, parent_id uuid, birth_date date,
           p1 uuid, o1 uuid, r1 text, n1 text, on1 text, p2 uuid, o2 uuid, r2 text, n2 text, on2 text, p3 uuid, o3 uuid, r3 text, n3 text, on3 text);
         CREATE UNLOGGED TABLE bench_chains (y int PRIMARY KEY, yp_id uuid, chain_key text, n int, net boolean);`);
+      // The worklist's summary triggers would update a row per inserted action and timeline line;
+      // the rows are built in one statement after the load instead (step 'network summaries').
+      if (await hasSummaries(db)) for (const [t, trg] of SUMMARY_TRIGGERS) await db.exec(`ALTER TABLE ${t} DISABLE TRIGGER ${trg}`);
     } },
     { name: 'region, areas, organisations', run: async () => {
       await db.query(`INSERT INTO regions (id, slug, name) VALUES (bench_id('region', 1), 'bench', 'Benchmarkregio')`);
@@ -327,6 +338,11 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
     } },
   );
 
+  steps.push({ name: 'network summaries', run: async () => {
+    if (!(await hasSummaries(db))) return;
+    await db.query(`SELECT rebuild_network_summaries()`);
+    for (const [t, trg] of SUMMARY_TRIGGERS) await db.exec(`ALTER TABLE ${t} ENABLE TRIGGER ${trg}`);
+  } });
   steps.push({ name: 'analyze, clean up', run: async () => {
     await db.exec(`DROP TABLE IF EXISTS bench_orgs, bench_pros, bench_nets, bench_chains`);
     await db.exec(`DROP FUNCTION IF EXISTS bench_rand(text, bigint); DROP FUNCTION IF EXISTS bench_id(text, bigint)`);
@@ -334,7 +350,7 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
     // visibility-map bits and index-only scans skip the heap. Measured right after a bulk load without it,
     // the first reads set hint bits (writes) while autovacuum competes for the two cores.
     for (const t of ['young_people', 'networks', 'involvements', 'consents', 'legal_bases', 'plans', 'plan_versions', 'plan_actions',
-      'timeline_entries', 'users', 'organisations', 'memberships', 'sessions', 'audit_chains', 'questions', 'guardianships',
+      'timeline_entries', 'network_summaries', 'users', 'organisations', 'memberships', 'sessions', 'audit_chains', 'questions', 'guardianships',
       'absences', 'escalations', 'exemptions', 'audit_events']) {
       if ((await db.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [t]))[0]?.ok) await db.exec(`VACUUM (ANALYZE) ${t}`);
     }

@@ -208,6 +208,55 @@ describe('the plan', () => {
   });
 });
 
+describe('the home worklist', () => {
+  type Item = { youngPersonId: string; name: string; leadName: string | null; isLead: boolean; organisationName: string; nextEvaluationOn: string | null;
+    openActions: number; overdueActions: number; lastActivityAt: string | null };
+  const entry = async (who: string, childId: string): Promise<Item | undefined> =>
+    (await api(who)({ method: 'GET', url: '/api/v1/worklist' })).json().items.find((i: Item) => i.youngPersonId === childId);
+
+  it('shows the plan as it is now: open and overdue actions, next evaluation, last activity, lead and names', async () => {
+    const wijk = api('wijk');
+    const current = (await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).json();
+    const plan = (await wijk({ method: 'PUT', url: `/api/v1/children/${f.child.c8}/plan`, headers: { 'if-match': `"${current.versionNumber}"` }, payload: {
+      goals: [{ id: 'g1', text: 'Kees gaat uitgerust naar school.' }],
+      actions: [{ goalId: 'g1', what: 'Vaste bedtijd afspreken', ownerName: 'ouders', dueOn: plusDays(today(), 14) },
+        { goalId: 'g1', what: 'Gesprek met Kees over slapen', ownerUserId: f.user.wijk.id, dueOn: plusDays(today(), 7) },
+        { goalId: 'g1', what: 'Huisarts vragen mee te kijken', ownerName: 'ouders' }],
+      nextEvaluationOn: plusDays(today(), 30), changeSummary: 'Plan voor de werklijst',
+    } })).json();
+    let e = await entry('wijk', f.child.c8);
+    expect(e).toMatchObject({ name: 'Kees Kringloop', organisationName: 'Wijkteam Noord', openActions: 3, overdueActions: 0, nextEvaluationOn: plusDays(today(), 30) });
+    const lastLine = (await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}/timeline` })).json().items[0];
+    expect(e!.lastActivityAt).toBe(new Date(lastLine.at).toISOString());
+
+    // One action done: one open less. A due date that has passed counts as overdue.
+    const done = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/plan/actions/${plan.actions[1].id}`, headers: { 'if-match': `"${plan.versionNumber}"` }, payload: { status: 'done' } });
+    expect(done.statusCode, done.body).toBe(200);
+    await t.db.query(`UPDATE plan_actions SET due_on = $2 WHERE plan_id = (SELECT id FROM plans WHERE young_person_id = $1) AND action_id = $3`,
+      [f.child.c8, plusDays(today(), -1), plan.actions[0].id]);
+    e = await entry('wijk', f.child.c8);
+    expect(e).toMatchObject({ openActions: 2, overdueActions: 1 });
+
+    // Names follow the young person's and the lead's records.
+    await t.db.query(`UPDATE young_people SET given_name = 'Kees-Jan' WHERE id = $1`, [f.child.c8]);
+    const [lead] = await t.db.query<{ lead_user_id: string; display_name: string }>(
+      `SELECT n.lead_user_id, u.display_name FROM networks n JOIN users u ON u.id = n.lead_user_id WHERE n.young_person_id = $1 AND n.status = 'active'`, [f.child.c8]);
+    await t.db.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [lead!.lead_user_id, `${lead!.display_name} (waarnemer)`]);
+    e = await entry('wijk', f.child.c8);
+    expect(e).toMatchObject({ name: 'Kees-Jan Kringloop', leadName: `${lead!.display_name} (waarnemer)` });
+    await t.db.query(`UPDATE young_people SET given_name = 'Kees' WHERE id = $1`, [f.child.c8]);
+    await t.db.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [lead!.lead_user_id, lead!.display_name]);
+  });
+
+  it('a closed network leaves the list', async () => {
+    const [n] = await t.db.query<{ id: string }>(`SELECT id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [f.child.c8]);
+    await t.db.query(`UPDATE networks SET status = 'closed' WHERE id = $1`, [n!.id]);
+    expect(await entry('wijk', f.child.c8)).toBeUndefined();
+    await t.db.query(`UPDATE networks SET status = 'active' WHERE id = $1`, [n!.id]);
+    expect(await entry('wijk', f.child.c8)).toBeDefined();
+  });
+});
+
 describe('integrated meeting and evaluation', () => {
   it('decisions become plan actions in one step; the report reaches the family; a late report is flagged', async () => {
     const wijk = api('wijk');
@@ -393,5 +442,14 @@ describe('audit', () => {
     expect(deleted.ok).toBe(false);
     expect(deleted.firstBroken).toMatchObject({ chainKey: target!.chain_key, seq: Number(target!.seq) + 1 });
     expect(deleted.firstBroken!.problem).toMatch(/deleted/);
+  });
+});
+
+describe('network summaries (the home worklist\'s rows)', () => {
+  it('after everything above, every row says what its definition (network_summary_source) says', async () => {
+    const diff = await t.db.query(`(SELECT * FROM network_summaries EXCEPT SELECT * FROM network_summary_source)
+                                   UNION ALL (SELECT * FROM network_summary_source EXCEPT SELECT * FROM network_summaries)`);
+    expect(diff).toEqual([]);
+    expect((await t.db.query(`SELECT 1 FROM network_summaries`)).length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The professional's home worklist: the networks they are involved in now, with the
- * lead, next evaluation, open and overdue actions and last activity. One query.
+ * lead, next evaluation, open and overdue actions and last activity. One query, over
+ * network_summaries (kept by triggers; the rules are in migration 0009).
  * Reading it is one audit event on the user's chain naming the children listed.
  */
 import { Type } from 'typebox';
@@ -23,22 +24,15 @@ export async function worklist(db: Db, actor: Actor) {
     id: string; given_name: string; family_name: string; birth_date: string; is_lead: boolean; lead_name: string | null; org_name: string;
     next_evaluation_on: string | null; open_actions: number; overdue_actions: number; last_activity: Date | null;
   }>(
-    `SELECT DISTINCT ON (y.id) y.id, y.given_name, y.family_name, y.birth_date, (n.lead_user_id = $1) AS is_lead, lu.display_name AS lead_name,
-            o.name AS org_name, pv.next_evaluation_on,
-            COALESCE(ac.open_actions, 0) AS open_actions, COALESCE(ac.overdue_actions, 0) AS overdue_actions,
-            (SELECT max(t.at) FROM timeline_entries t WHERE t.young_person_id = y.id) AS last_activity
+    `SELECT DISTINCT ON (s.young_person_id) s.young_person_id AS id, s.given_name, s.family_name, s.birth_date,
+            (s.lead_user_id = $1) AS is_lead, s.lead_name, o.name AS org_name, s.next_evaluation_on,
+            cardinality(s.open_due) AS open_actions, (SELECT count(*) FROM unnest(s.open_due) d WHERE d < $2)::int AS overdue_actions,
+            s.last_activity_at AS last_activity
        FROM involvements i
-       JOIN networks n ON n.id = i.network_id AND n.status = 'active'
-       JOIN young_people y ON y.id = i.young_person_id
+       JOIN network_summaries s ON s.network_id = i.network_id AND s.active
        JOIN organisations o ON o.id = i.organisation_id
-       LEFT JOIN users lu ON lu.id = n.lead_user_id
-       LEFT JOIN plans p ON p.young_person_id = y.id
-       LEFT JOIN plan_versions pv ON pv.plan_id = p.id AND pv.number = p.current_version
-       LEFT JOIN LATERAL (
-         SELECT count(*)::int AS open_actions, (count(*) FILTER (WHERE pa.due_on < $2))::int AS overdue_actions
-           FROM plan_actions pa WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress')) ac ON true
       WHERE i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
-      ORDER BY y.id LIMIT 500`,
+      ORDER BY s.young_person_id LIMIT 500`,
     [actor.userId, on]);
   const items = rows
     .map((r) => ({
