@@ -41,7 +41,7 @@ CREATE VIEW network_summary_source AS
 SELECT n.id AS network_id, n.young_person_id, n.status = 'active' AS active, y.given_name, y.family_name, y.birth_date,
        n.lead_user_id, lu.display_name AS lead_name, pv.next_evaluation_on,
        COALESCE((SELECT array_agg(pa.due_on ORDER BY pa.due_on) FROM plan_actions pa
-                  WHERE pa.young_person_id = n.young_person_id AND pa.status IN ('open', 'in_progress')), '{}') AS open_due,
+                  WHERE pa.plan_id = p.id AND pa.status IN ('open', 'in_progress')), '{}') AS open_due,
        (SELECT max(t.at) FROM timeline_entries t WHERE t.young_person_id = n.young_person_id) AS last_activity_at
   FROM networks n
   JOIN young_people y ON y.id = n.young_person_id
@@ -88,8 +88,9 @@ END $$;
 CREATE TRIGGER users_summary AFTER UPDATE OF display_name ON users
   FOR EACH ROW WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name) EXECUTE FUNCTION network_summaries_on_user();
 
--- plans and plan_versions: the next evaluation of the current version. AFTER row triggers run
--- at the end of the statement, so a version written in the same statement is seen.
+-- plans: the next evaluation of the current version. A plan change writes the version and moves
+-- current_version in one statement (plans.service.ts); AFTER row triggers run at the end of the
+-- statement, so the new version is seen.
 CREATE FUNCTION network_summaries_on_plan() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE network_summaries SET next_evaluation_on = (
@@ -100,19 +101,17 @@ BEGIN
 END $$;
 CREATE TRIGGER plans_summary AFTER INSERT OR UPDATE OF current_version ON plans
   FOR EACH ROW EXECUTE FUNCTION network_summaries_on_plan();
-CREATE TRIGGER plan_versions_summary AFTER INSERT ON plan_versions
-  FOR EACH ROW EXECUTE FUNCTION network_summaries_on_plan();
 
--- plan_actions: due dates of the open actions.
+-- plan_actions: due dates of the open actions (read through plan_actions_open_idx, 0007).
 CREATE FUNCTION network_summaries_on_action() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  yp uuid;
+  r record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN yp := OLD.young_person_id; ELSE yp := NEW.young_person_id; END IF;
+  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
   UPDATE network_summaries SET open_due = COALESCE((
            SELECT array_agg(pa.due_on ORDER BY pa.due_on) FROM plan_actions pa
-            WHERE pa.young_person_id = yp AND pa.status IN ('open', 'in_progress')), '{}')
-   WHERE young_person_id = yp;
+            WHERE pa.plan_id = r.plan_id AND pa.status IN ('open', 'in_progress')), '{}')
+   WHERE young_person_id = r.young_person_id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER plan_actions_summary AFTER INSERT OR UPDATE OR DELETE ON plan_actions
