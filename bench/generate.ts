@@ -78,10 +78,6 @@ function orgPlan(size: RegionSize): { type: string; role: string; count: number 
   return [...fixed, { type: 'school', role: 'intern_begeleider', count: Math.max(2, O - used) }];
 }
 
-/** Migration 0009's triggers that keep network_summaries (server/migrations/0009_network_summaries.sql). */
-const SUMMARY_TRIGGERS = [['networks', 'networks_summary'], ['young_people', 'young_people_summary'], ['users', 'users_summary'],
-  ['plans', 'plans_summary'], ['plan_actions', 'plan_actions_summary'],
-  ['timeline_entries', 'timeline_entries_summary']] as const;
 async function hasSummaries(db: Db): Promise<boolean> {
   return Boolean((await db.query<{ ok: boolean }>(`SELECT to_regclass('network_summaries') IS NOT NULL AS ok`))[0]?.ok);
 }
@@ -115,9 +111,6 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
         CREATE UNLOGGED TABLE bench_nets (y int PRIMARY KEY, yp_id uuid, net_id uuid, plan_id uuid, parent_id uuid, birth_date date,
           p1 uuid, o1 uuid, r1 text, n1 text, on1 text, p2 uuid, o2 uuid, r2 text, n2 text, on2 text, p3 uuid, o3 uuid, r3 text, n3 text, on3 text);
         CREATE UNLOGGED TABLE bench_chains (y int PRIMARY KEY, yp_id uuid, chain_key text, n int, net boolean);`);
-      // The worklist's summary triggers would update a row per inserted action and timeline line;
-      // the rows are built in one statement after the load instead (step 'network summaries').
-      if (await hasSummaries(db)) for (const [t, trg] of SUMMARY_TRIGGERS) await db.exec(`ALTER TABLE ${t} DISABLE TRIGGER ${trg}`);
     } },
     { name: 'region, areas, organisations', run: async () => {
       await db.query(`INSERT INTO regions (id, slug, name) VALUES (bench_id('region', 1), 'bench', 'Benchmarkregio')`);
@@ -365,9 +358,9 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
   );
 
   steps.push({ name: 'network summaries', run: async () => {
-    if (!(await hasSummaries(db))) return;
-    await db.query(`SELECT rebuild_network_summaries()`);
-    for (const [t, trg] of SUMMARY_TRIGGERS) await db.exec(`ALTER TABLE ${t} ENABLE TRIGGER ${trg}`);
+    // The load runs with session_replication_role = replica (run.ts), so no trigger kept the
+    // home worklist's rows (migration 0009) up to date: build them in one statement.
+    if (await hasSummaries(db)) await db.query(`SELECT rebuild_network_summaries()`);
   } });
   steps.push({ name: 'analyze, clean up', run: async () => {
     await db.exec(`DROP TABLE IF EXISTS bench_orgs, bench_pros, bench_nets, bench_chains`);

@@ -244,3 +244,65 @@ describe('Inspectie report', () => {
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });
 });
+
+describe('a worklist page kept by the server', () => {
+  type Page = { items: { id: string; youngPersonId: string; name: string; school: string | null }[]; total: number; thresholds: { redMonths: number } };
+  const page = async (who = 'lpa'): Promise<Page> => (await api(who)({ method: 'GET', url: '/api/v1/leerplicht/worklist?limit=500' })).json();
+  /** Counts the worklist statements the database runs while fn runs. */
+  const listQueries = async (fn: () => Promise<unknown>): Promise<number> => {
+    const original = t.db.query.bind(t.db);
+    let n = 0;
+    t.db.query = (async (sql: string, params?: unknown[]) => {
+      if (sql.startsWith('WITH clocked')) n += 1;
+      return original(sql, params);
+    }) as typeof t.db.query;
+    try {
+      await fn();
+    } finally {
+      t.db.query = original;
+    }
+    return n;
+  };
+
+  it('is handed out again only while nothing it shows has changed, and every read is audited', async () => {
+    const first = await page();
+    const events = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'worklist.read' AND subject_type = 'leerplicht_worklist'`))[0]!.n;
+    const auditedBefore = await events();
+    let again: Page | undefined;
+    expect(await listQueries(async () => { again = await page(); })).toBe(0);
+    expect(again).toEqual(first);
+    expect(await events()).toBe(auditedBefore + 1);
+    // Another officer with the same view of the region gets the same page, with their own audit event.
+    expect(await listQueries(() => page('lpa2'))).toBe(0);
+
+    // Each source of a row, changed outside this module, shows at the next read.
+    const child = first.items[0]!;
+    await t.db.query(`UPDATE young_people SET given_name = 'Hernoemd' WHERE id = $1`, [child.youngPersonId]);
+    expect((await page()).items.find((i) => i.id === child.id)!.name).toBe('Hernoemd Thuis');
+    await t.db.query(`UPDATE organisations SET name = 'De Nieuwe Kring' WHERE id = $1`, [f.org.school]);
+    expect((await page()).items.find((i) => i.id === child.id)!.school).toBe('De Nieuwe Kring');
+    await t.db.query(`UPDATE leerplicht_settings SET red_months = 4 WHERE region_id = $1`, [f.regionId]);
+    await t.db.query(`INSERT INTO leerplicht_settings (region_id, red_months, ladder) SELECT $1, 4, '[]'::jsonb WHERE NOT EXISTS (SELECT 1 FROM leerplicht_settings WHERE region_id = $1)`, [f.regionId]);
+    expect((await page()).thresholds.redMonths).toBe(4);
+    await t.db.query(`UPDATE absences SET ended_on = $2, outcome = 'back_at_school' WHERE id = $1`, [child.id, today()]);
+    expect((await page()).items.map((i) => i.id)).not.toContain(child.id);
+
+    // A change that rolls back changes nothing, and the kept page stays valid.
+    const kept = await page();
+    await expect(t.db.tx(async (q) => {
+      await q.query(`UPDATE absences SET ended_on = NULL WHERE id = $1`, [child.id]);
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    let afterRollback: Page | undefined;
+    expect(await listQueries(async () => { afterRollback = await page(); })).toBe(0);
+    expect(afterRollback).toEqual(kept);
+  });
+
+  it('is kept per view: an SWV coordinator is not handed a page computed for a leerplicht officer', async () => {
+    const lpa = await page('lpa');
+    expect(lpa.total).toBeGreaterThan(0);
+    const other = await page('swvOther'); // coordinator of the other SWV: none of these cases are theirs
+    expect(other.items).toEqual([]);
+    expect(other.total).toBe(0);
+  });
+});

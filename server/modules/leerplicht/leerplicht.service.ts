@@ -16,6 +16,7 @@ import { ageOn, daysBetween, plusDays, plusMonths, today as todayIso, type IsoDa
 import { dutyOn } from '../../../shared/leerplicht-age.ts';
 import { appendActions } from '../plans/plans.service.ts';
 import { leerplichtPolicy, swvIds, isLeerplicht, isDoorzettingsmacht } from './leerplicht.policy.ts';
+import { worklistCache } from './worklist-cache.ts';
 import type { AbsenceBody, AbsencePatchBody, DecisionBody } from './leerplicht.schemas.ts';
 
 export interface Rung { key: string; labelNl: string; labelEn: string; days: number; holderRole: string }
@@ -27,11 +28,23 @@ export const DEFAULT_LADDER: Rung[] = [
   { key: 'doorzettingsmacht', labelNl: 'Doorzettingsmacht', labelEn: 'Doorzettingsmacht', days: 14, holderRole: 'municipality_coordinator' },
 ];
 
+type SettingsRow = { warning_days: number[] | null; red_months: number | null; ladder: Rung[] | string | null };
+function settingsFrom(row: SettingsRow | undefined): Settings {
+  if (!row || row.red_months === null) return { warningDays: [28, 56], redMonths: 3, ladder: DEFAULT_LADDER };
+  return { warningDays: row.warning_days!, redMonths: row.red_months, ladder: typeof row.ladder === 'string' ? JSON.parse(row.ladder) : row.ladder! };
+}
+
 export async function loadSettings(q: Queryable, regionId: string): Promise<Settings> {
-  const [row] = await q.query<{ warning_days: number[]; red_months: number; ladder: Rung[] | string }>(
-    `SELECT warning_days, red_months, ladder FROM leerplicht_settings WHERE region_id = $1`, [regionId]);
-  if (!row) return { warningDays: [28, 56], redMonths: 3, ladder: DEFAULT_LADDER };
-  return { warningDays: row.warning_days, redMonths: row.red_months, ladder: typeof row.ladder === 'string' ? JSON.parse(row.ladder) : row.ladder };
+  const [row] = await q.query<SettingsRow>(`SELECT warning_days, red_months, ladder FROM leerplicht_settings WHERE region_id = $1`, [regionId]);
+  return settingsFrom(row);
+}
+
+/** The region's settings and its leerplicht list version (migration 0011), read in one statement. */
+async function loadListState(q: Queryable, regionId: string): Promise<{ settings: Settings; version: string }> {
+  const [row] = await q.query<SettingsRow & { version: string | null }>(
+    `SELECT (SELECT version::text FROM leerplicht_list_versions WHERE region_id = $1) AS version, s.warning_days, s.red_months, s.ladder
+       FROM (SELECT 1) one LEFT JOIN leerplicht_settings s ON s.region_id = $1`, [regionId]);
+  return { settings: settingsFrom(row), version: row?.version ?? '0' };
 }
 
 export interface CaseRow {
@@ -197,7 +210,7 @@ export function createLeerplichtService(db: Db) {
     async worklist(actor: Actor, query: { gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number }) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
       const on = todayIso();
-      const s = await loadSettings(db, actor.regionId);
+      const { settings: s, version } = await loadListState(db, actor.regionId);
       const mySwvs = swvIds(actor);
       const limit = query.limit ?? 50;
       const offset = query.offset ?? 0;
@@ -219,8 +232,7 @@ export function createLeerplichtService(db: Db) {
         needsEscalation = isDoorzettingsmacht(actor);
         where.push(needsEscalation ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
       }
-      const rows = await db.query<CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number }>(
-        `WITH clocked AS (
+      const sql = `WITH clocked AS (
            SELECT a.id, a.started_on, ${clockSql('$3', '$4')},
                   EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
                             AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
@@ -237,8 +249,17 @@ export function createLeerplichtService(db: Db) {
             ORDER BY urgency, days DESC, started_on, id LIMIT $5 OFFSET $6)
          SELECT c.*, x.* FROM counts c
            LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id) x ON true
-          ORDER BY x.rn`,
-        params);
+          ORDER BY x.rn`;
+      // The same statement with the same parameters (today, settings, filters, the actor's SWVs)
+      // gives the same page while the region's list version is unchanged.
+      type Row = CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number };
+      const cache = worklistCache<Row>(db);
+      const key = sql + JSON.stringify(params);
+      let rows = cache.get(key, version);
+      if (!rows) {
+        rows = await db.query<Row>(sql, params);
+        cache.set(key, version, rows);
+      }
       const counts = rows[0]!;
       const items = rows.filter((r) => r.id).map((r) => caseView(r, s, actor, on));
       await appendAudit(db, {
