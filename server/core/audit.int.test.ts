@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/helpers.ts';
 import { migrate } from './migrate.ts';
-import { appendAudit, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
+import { appendAudit, auditCtes, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
 import type { Db } from './db.ts';
 
 let db: Db;
@@ -51,5 +51,21 @@ describe('auditWithFirstRead', () => {
     expect(await count('test:c')).toBe(0);
     await a.q.query(`CREATE TEMP TABLE IF NOT EXISTS t_audit_probe (n int)`);
     expect(a.written()).toBe(false);
+  });
+});
+
+describe('auditCtes with a condition', () => {
+  it('writes the event only when the condition holds in the statement, and the chain stays whole', async () => {
+    const write = async (flag: boolean) => {
+      const a = auditCtes(event('test:if'), 1, '$1::boolean');
+      return (await db.query<{ n: number }>(`WITH ${a.sql} SELECT count(*)::int AS n FROM audit_event`, [flag, ...a.params]))[0]!.n;
+    };
+    expect(await write(true)).toBe(1);
+    expect(await write(false)).toBe(0);
+    expect(await count('test:if')).toBe(1);
+    expect(await write(true)).toBe(1);
+    const rows = await db.query<{ seq: number }>(`SELECT seq FROM audit_events WHERE chain_key = 'test:if' ORDER BY seq`);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2]);
+    expect((await verifyAudit(db)).ok).toBe(true);
   });
 });

@@ -168,8 +168,11 @@ const SEQ_MARK_JSON = JSON.stringify(SEQ_MARK);
  * the upsert returns. Writers of one chain queue on its head (also after waiting, the upsert
  * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
  * independently.
+ *
+ * With `onlyIf` (an SQL condition; it may use the caller's parameters $1..$offset) nothing is
+ * written when the condition is false in the statement's snapshot: `audit_event` is then empty.
  */
-export function auditCtes(event: AuditEvent, offset = 0): { sql: string; params: unknown[] } {
+export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql: string; params: unknown[] } {
   const input: Omit<HashInput, 'seq'> & { seq: string } = {
     chainKey: event.chainKey,
     seq: SEQ_MARK,
@@ -191,7 +194,7 @@ export function auditCtes(event: AuditEvent, offset = 0): { sql: string; params:
   return {
     sql: `audit_head AS (
        INSERT INTO audit_chains AS c (chain_key, last_seq, last_hash, prev_hash)
-       VALUES (${p(1)}, 1, encode(sha256(convert_to(${p(2)} || chr(10) || ${p(3)} || '1' || ${p(4)}, 'UTF8')), 'hex'), ${p(2)})
+       ${onlyIf ? 'SELECT ' : 'VALUES ('}${p(1)}::text, 1, encode(sha256(convert_to(${p(2)}::text || chr(10) || ${p(3)}::text || '1' || ${p(4)}::text, 'UTF8')), 'hex'), ${p(2)}::text${onlyIf ? ` WHERE ${onlyIf}` : ')'}
        ON CONFLICT (chain_key) DO UPDATE
          SET last_seq = c.last_seq + 1,
              last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),

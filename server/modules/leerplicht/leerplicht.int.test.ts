@@ -278,7 +278,12 @@ describe('a worklist page kept by the server', () => {
     // Each source of a row, changed outside this module, shows at the next read.
     const child = first.items[0]!;
     await t.db.query(`UPDATE young_people SET given_name = 'Hernoemd' WHERE id = $1`, [child.youngPersonId]);
+    const auditedBeforeRename = await events();
     expect((await page()).items.find((i) => i.id === child.id)!.name).toBe('Hernoemd Thuis');
+    // The kept page was tried first and found outdated: one audit event, naming what was shown.
+    const [renamedRead] = await t.db.query<{ n: number; details: { absenceIds: string[] } | string }>(
+      `SELECT count(*) OVER ()::int AS n, details FROM audit_events WHERE kind = 'worklist.read' AND subject_type = 'leerplicht_worklist' ORDER BY id DESC LIMIT 1`);
+    expect(renamedRead!.n).toBe(auditedBeforeRename + 1);
     await t.db.query(`UPDATE organisations SET name = 'De Nieuwe Kring' WHERE id = $1`, [f.org.school]);
     expect((await page()).items.find((i) => i.id === child.id)!.school).toBe('De Nieuwe Kring');
     await t.db.query(`UPDATE leerplicht_settings SET red_months = 4 WHERE region_id = $1`, [f.regionId]);
@@ -296,6 +301,7 @@ describe('a worklist page kept by the server', () => {
     let afterRollback: Page | undefined;
     expect(await listQueries(async () => { afterRollback = await page(); })).toBe(0);
     expect(afterRollback).toEqual(kept);
+    expect((await verifyAudit(t.db)).ok).toBe(true);
   });
 
   it('is kept per view: an SWV coordinator is not handed a page computed for a leerplicht officer', async () => {

@@ -7,15 +7,29 @@
  * What is kept are the database rows of a page (counts and case rows), not the answer: what an
  * actor may do with a case is worked out per request. Every read is still audited per request.
  * At most MAX_PAGES pages are kept (least recently used go first; ~30 kB each).
+ *
+ * It also remembers the newest version it saw per region, so that a request can try the kept
+ * page first and let the statement that audits the read confirm the version (leerplicht.service.ts).
  */
 import type { Db } from '../../core/db.ts';
 
 const MAX_PAGES = 200;
 
-export class WorklistCache<T> {
+export class WorklistCache<T, S = unknown> {
   private readonly pages = new Map<string, { version: string; rows: readonly T[] }>();
+  private readonly seen = new Map<string, { version: string; settings: S }>();
 
   constructor(private readonly max = MAX_PAGES) {}
+
+  /** The newest list version (and the settings read with it) this process has seen for a region. */
+  lastSeen(regionId: string): { version: string; settings: S } | undefined {
+    return this.seen.get(regionId);
+  }
+
+  saw(regionId: string, state: { version: string; settings: S }): void {
+    const before = this.seen.get(regionId);
+    if (!before || BigInt(state.version) >= BigInt(before.version)) this.seen.set(regionId, state);
+  }
 
   get(key: string, version: string): readonly T[] | undefined {
     const hit = this.pages.get(key);
@@ -40,8 +54,8 @@ export class WorklistCache<T> {
 const byDb = new WeakMap<Db, WorklistCache<unknown>>();
 
 /** The cache of one database (tests open several in one process). */
-export function worklistCache<T>(db: Db): WorklistCache<T> {
+export function worklistCache<T, S>(db: Db): WorklistCache<T, S> {
   let c = byDb.get(db);
   if (!c) byDb.set(db, (c = new WorklistCache()));
-  return c as WorklistCache<T>;
+  return c as WorklistCache<T, S>;
 }
