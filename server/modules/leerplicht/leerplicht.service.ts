@@ -105,14 +105,9 @@ function effectiveKind(r: CaseRow, days: number): string {
   return r.kind === 'relative' && days > 28 ? 'long_term_relative' : r.kind;
 }
 
-export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
+/** What a case row says on a day under the region's settings; the same for every reader. */
+export function caseFacts(r: CaseRow, s: Settings, on: IsoDate) {
   const c = clockOf(r, s, on);
-  const atDoorzetting = r.rung_key === 'doorzettingsmacht';
-  const access = { swvId: r.swv_id, atDoorzetting };
-  const actions: string[] = [];
-  if (leerplichtPolicy.updateCase(actor, access)) actions.push('updateCase');
-  if (leerplichtPolicy.escalate(actor, access) && !r.ended_on && (r.rung ?? 0) < s.ladder.length) actions.push('escalate');
-  if (leerplichtPolicy.decide(actor, access) && !r.ended_on) actions.push('decide');
   return {
     id: r.id, youngPersonId: r.young_person_id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)),
     duty: dutyOn(r.birth_date, on), kind: effectiveKind(r, c.days), startedOn: r.started_on, endedOn: r.ended_on, school: r.school_name,
@@ -121,8 +116,24 @@ export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
     daysWithoutOffer: c.days, clock: c.clock, clockLabel: c.label, exempted: r.exempted,
     escalation: r.rung !== null ? { rung: r.rung, rungKey: r.rung_key!, deadline: r.deadline!, overdue: r.deadline! < on, automatic: Boolean(r.automatic) } : null,
     decision: r.place ? { place: r.place, provider: r.provider!, payer: r.payer!, dueOn: r.due_on! } : null,
-    outcome: r.outcome, version: r.version, allowedActions: actions,
+    outcome: r.outcome, version: r.version,
   };
+}
+export type CaseFacts = ReturnType<typeof caseFacts>;
+
+/** What this actor may do with the case. */
+export function caseActions(c: CaseFacts, s: Settings, actor: Actor): string[] {
+  const access = { swvId: c.swvId, atDoorzetting: c.escalation?.rungKey === 'doorzettingsmacht' };
+  const actions: string[] = [];
+  if (leerplichtPolicy.updateCase(actor, access)) actions.push('updateCase');
+  if (leerplichtPolicy.escalate(actor, access) && !c.endedOn && (c.escalation?.rung ?? 0) < s.ladder.length) actions.push('escalate');
+  if (leerplichtPolicy.decide(actor, access) && !c.endedOn) actions.push('decide');
+  return actions;
+}
+
+export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
+  const facts = caseFacts(r, s, on);
+  return { ...facts, allowedActions: caseActions(facts, s, actor) };
 }
 
 /** The worklist's order of clocks (clockSql numbers them the same way). */
@@ -207,7 +218,7 @@ type WorklistRow = CaseRow & { rn: number | null; total: number; exempted_count:
  * (today, settings, filters, the actor's SWVs) gives the same page while the region's list
  * version is unchanged; `key` names it for the cache.
  */
-function worklistPage(actor: Actor, query: WorklistQuery, s: Settings, on: IsoDate): { sql: string; params: unknown[]; key: string } {
+function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: IsoDate): { sql: string; params: unknown[]; key: string } {
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   // The WHERE clause holds only the filters given, so the planner can use absences_open_idx
@@ -249,12 +260,20 @@ function worklistPage(actor: Actor, query: WorklistQuery, s: Settings, on: IsoDa
   return { sql, params, key: sql + JSON.stringify(params) };
 }
 
-function worklistAnswer(rows: readonly WorklistRow[], s: Settings, actor: Actor, query: WorklistQuery, on: IsoDate) {
-  const counts = rows[0]!;
+/** A computed page: the same for every reader whose statement it answers (today and settings are in its key). */
+type WorklistPage = { items: readonly CaseFacts[]; total: number; counts: Record<'red' | 'warning' | 'ok' | 'stopped', number>; exemptedCount: number };
+function worklistFacts(rows: readonly WorklistRow[], s: Settings, on: IsoDate): WorklistPage {
+  const c = rows[0]!;
   return {
-    items: rows.filter((r) => r.id).map((r) => caseView(r, s, actor, on)), total: counts.total, offset: query.offset ?? 0, limit: query.limit ?? 50,
-    counts: { red: counts.red, warning: counts.warning, ok: counts.ok, stopped: counts.stopped },
-    exemptedCount: counts.exempted_count, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths },
+    items: rows.filter((r) => r.id).map((r) => Object.freeze(caseFacts(r, s, on))), total: c.total,
+    counts: { red: c.red, warning: c.warning, ok: c.ok, stopped: c.stopped }, exemptedCount: c.exempted_count,
+  };
+}
+
+function worklistAnswer(page: WorklistPage, s: Settings, actor: Actor, query: WorklistQuery) {
+  return {
+    items: page.items.map((c) => ({ ...c, allowedActions: caseActions(c, s, actor) })), total: page.total, offset: query.offset ?? 0, limit: query.limit ?? 50,
+    counts: page.counts, exemptedCount: page.exemptedCount, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths },
   };
 }
 
@@ -282,12 +301,12 @@ export function createLeerplichtService(db: Db) {
     async worklist(actor: Actor, query: WorklistQuery) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
       const on = todayIso();
-      const cache = worklistCache<WorklistRow, Settings>(db);
+      const cache = worklistCache<WorklistPage, Settings>(db);
       const seen = cache.lastSeen(actor.regionId);
       if (seen) {
-        const kept = cache.get(worklistPage(actor, query, seen.settings, on).key, seen.version);
+        const kept = cache.get(worklistStatement(actor, query, seen.settings, on).key, seen.version);
         if (kept) {
-          const answer = worklistAnswer(kept, seen.settings, actor, query, on);
+          const answer = worklistAnswer(kept, seen.settings, actor, query);
           const a = auditCtes(worklistRead(actor, answer), 2, 'COALESCE((SELECT version FROM leerplicht_list_versions WHERE region_id = $1), 0) = $2::bigint');
           const [r] = await db.query<{ n: number }>(`WITH ${a.sql} SELECT count(*)::int AS n FROM audit_event`, [actor.regionId, seen.version, ...a.params]);
           if (r?.n === 1) return answer;
@@ -295,13 +314,13 @@ export function createLeerplichtService(db: Db) {
       }
       const state = await loadListState(db, actor.regionId);
       cache.saw(actor.regionId, state);
-      const page = worklistPage(actor, query, state.settings, on);
-      let rows = cache.get(page.key, state.version);
-      if (!rows) {
-        rows = await db.query<WorklistRow>(page.sql, page.params);
-        cache.set(page.key, state.version, rows);
+      const statement = worklistStatement(actor, query, state.settings, on);
+      let page = cache.get(statement.key, state.version);
+      if (!page) {
+        page = worklistFacts(await db.query<WorklistRow>(statement.sql, statement.params), state.settings, on);
+        cache.set(statement.key, state.version, page);
       }
-      const answer = worklistAnswer(rows, state.settings, actor, query, on);
+      const answer = worklistAnswer(page, state.settings, actor, query);
       await appendAudit(db, worklistRead(actor, answer));
       return answer;
     },

@@ -4,8 +4,9 @@
  * a page is only returned for exactly that version. A page computed after a newer change may be
  * stored under the version read before it: it is newer than that version promised, never older.
  *
- * What is kept are the database rows of a page (counts and case rows), not the answer: what an
- * actor may do with a case is worked out per request. Every read is still audited per request.
+ * What is kept is what a page says for every reader (counts, and each case's facts for today
+ * under the region's settings), not the answer: what an actor may do with a case is worked out
+ * per request. Every read is still audited per request.
  * At most MAX_PAGES pages are kept (least recently used go first; ~30 kB each).
  *
  * It also remembers the newest version it saw per region, so that a request can try the kept
@@ -16,7 +17,7 @@ import type { Db } from '../../core/db.ts';
 const MAX_PAGES = 200;
 
 export class WorklistCache<T, S = unknown> {
-  private readonly pages = new Map<string, { version: string; rows: readonly T[] }>();
+  private readonly pages = new Map<string, { version: string; page: T }>();
   private readonly seen = new Map<string, { version: string; settings: S }>();
 
   constructor(private readonly max = MAX_PAGES) {}
@@ -31,18 +32,18 @@ export class WorklistCache<T, S = unknown> {
     if (!before || BigInt(state.version) >= BigInt(before.version)) this.seen.set(regionId, state);
   }
 
-  get(key: string, version: string): readonly T[] | undefined {
+  get(key: string, version: string): T | undefined {
     const hit = this.pages.get(key);
     if (!hit) return undefined;
     this.pages.delete(key);
     if (hit.version !== version) return undefined;
     this.pages.set(key, hit); // most recently used last
-    return hit.rows;
+    return hit.page;
   }
 
-  set(key: string, version: string, rows: readonly T[]): void {
+  set(key: string, version: string, page: T): void {
     this.pages.delete(key);
-    this.pages.set(key, { version, rows: Object.freeze(rows.map((r) => Object.freeze(r))) });
+    this.pages.set(key, { version, page: Object.freeze(page) });
     while (this.pages.size > this.max) this.pages.delete(this.pages.keys().next().value!);
   }
 
