@@ -43,13 +43,20 @@ export class BackupError extends Error {}
 
 interface Fk { table: string; column: string; ref: string }
 
+/**
+ * Tables the database derives from the others by triggers (migrations 0009, 0011). A backup
+ * leaves them out; a restore lets the triggers fill them while rows go in, and rebuilds the
+ * home worklist's summaries at the end.
+ */
+const DERIVED_TABLES = ['network_summaries', 'leerplicht_list_versions'];
+
 async function listTables(q: Queryable): Promise<string[]> {
   const rows = await q.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
       ORDER BY table_name`,
   );
-  return rows.map((r) => r.table_name);
+  return rows.map((r) => r.table_name).filter((t) => !DERIVED_TABLES.includes(t));
 }
 
 async function listForeignKeys(q: Queryable): Promise<Fk[]> {
@@ -223,6 +230,9 @@ export async function restoreFrom(db: Db, file: string): Promise<BackupResult> {
            FROM json_populate_recordset(NULL::${ident(d.table)}, $1::json) j WHERE t.id = j.id`,
         [JSON.stringify(d.rows)],
       );
+    }
+    if ((await q.query<{ ok: boolean }>(`SELECT to_regproc('rebuild_network_summaries') IS NOT NULL AS ok`))[0]?.ok) {
+      await q.query(`SELECT rebuild_network_summaries()`);
     }
     const seqs = await q.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns
