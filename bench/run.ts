@@ -307,7 +307,7 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
       // (then the queue only grows for the whole run, and the capacity miss is reported anyway).
       if (s.target.rps !== undefined && s.target.p99 !== undefined && r.api.rps >= 0.95 * s.target.rps) {
         await drain(started.port, a.quick ? 3 : 10);
-        r.paced = await runPaced(started.port, s.connections, s.target.rps, seconds, s.api);
+        r.paced = await runPaced(started.port, s.connections, s.target.rps, seconds, s.api, Math.max(1, Math.round(seconds / 10)));
       }
       clearInterval(sampler);
       scenMax = Math.max(scenMax, rssMb(pid));

@@ -198,32 +198,41 @@ export async function runApi(port: number, connections: number, seconds: number,
  * from the moment the request was due, not from when a free connection took it, so a server
  * that falls behind shows it (no "coordinated omission"). autocannon's own rate option sends
  * each second's budget in a burst at the start of the second, which measures saturation again.
+ *
+ * The first `warmupSeconds` run at the same rate on the same connections and are not counted
+ * (like the closed loop's warm-up): the client opening its connections while requests are already
+ * due made a queue that, at 75–90 % of this machine's capacity, took seconds to drain. A queue
+ * still left when counting starts is counted.
  */
-export async function runPaced(port: number, connections: number, rate: number, seconds: number, req: ApiRequest): Promise<Stats> {
+export async function runPaced(port: number, connections: number, rate: number, seconds: number, req: ApiRequest, warmupSeconds = 0): Promise<Stats> {
   // undici: Node's own http client costs enough CPU at 1,000 req/s to slow the server it shares two cores with.
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
   const latencies: number[] = [];
   const codes: Record<string, number> = {};
   let conflicts = 0;
   let errors = 0;
-  const total = Math.round(rate * seconds);
+  const total = Math.round(rate * (warmupSeconds + seconds));
   const start = performance.now();
+  const counted = start + warmupSeconds * 1000;
   const send = async (due: number): Promise<void> => {
+    const count = due >= counted;
     const ctx: Record<string, unknown> = {};
     const n = req.next(ctx);
     if (!n) {
-      errors++;
+      if (count) errors++;
       return;
     }
     try {
       const res = await pool.request({ method: req.method, path: n.path, headers: n.headers, body: n.body });
       const body = await res.body.text();
-      latencies.push(performance.now() - due);
-      codes[res.statusCode] = (codes[res.statusCode] ?? 0) + 1;
-      if (res.statusCode === 409) conflicts++;
+      if (count) {
+        latencies.push(performance.now() - due);
+        codes[res.statusCode] = (codes[res.statusCode] ?? 0) + 1;
+        if (res.statusCode === 409) conflicts++;
+      }
       req.onResponse?.(res.statusCode, body, ctx, res.headers as Record<string, string | string[]>);
     } catch {
-      errors++;
+      if (count) errors++;
       req.onResponse?.(0, '', ctx, {});
     }
   };
@@ -240,7 +249,7 @@ export async function runPaced(port: number, connections: number, rate: number, 
   });
   await Promise.all(pending);
   await pool.close();
-  const elapsed = (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - counted) / 1000;
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(codes).filter(([c]) => c.startsWith('2')).reduce((x, [, k]) => x + k, 0);
   const r1 = (n: number) => Math.round(n * 10) / 10;

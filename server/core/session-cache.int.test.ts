@@ -107,6 +107,19 @@ describe('a repeat request needs no session statement', () => {
       const before = sessionReads;
       for (let i = 0; i < 5; i++) expect((await as(app, s)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
       expect(sessionReads - before).toBe(1);
+
+      // The once-a-minute touch (last_seen_at) keeps the cached session (migration 0012) …
+      const me = async () => expect((await as(app, s)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+      const settle = () => new Promise((r) => setTimeout(r, 150)); // time for a NOTIFY to arrive, had one been sent
+      await db.query(`UPDATE sessions SET last_seen_at = now() WHERE user_id = $1`, [u.id]);
+      await settle();
+      await me();
+      expect(sessionReads - before).toBe(1);
+      // … any other change to the session still drops it.
+      await db.query(`UPDATE sessions SET expires_at = expires_at - interval '1 second' WHERE user_id = $1`, [u.id]);
+      await settle();
+      await me();
+      expect(sessionReads - before).toBe(2);
     } finally {
       await app.close();
       await drop();
@@ -158,7 +171,7 @@ describe('ActorCache', () => {
   });
 
   it('keeps an entry no longer than its time to live, and never past the session end', () => {
-    const c = new ActorCache(30_000);
+    const c = new ActorCache(30_000, 20_000, () => 1); // the longest a random draw can give
     c.setLive(true);
     const now = 1_000_000;
     c.put('a', actor('u1'), now + 60_000, c.begin(), now);
@@ -167,5 +180,14 @@ describe('ActorCache', () => {
     expect(c.get('a', now + 30_000)).toBeNull();
     expect(c.get('b', now + 4_999)?.userId).toBe('u2');
     expect(c.get('b', now + 5_000)).toBeNull();
+  });
+
+  it('spreads entries over 75–100 % of the time to live, so a burst of loads is not reloaded in one burst', () => {
+    const shortest = new ActorCache(30_000, 20_000, () => 0);
+    shortest.setLive(true);
+    const now = 1_000_000;
+    shortest.put('a', actor('u1'), now + 60_000, shortest.begin(), now);
+    expect(shortest.get('a', now + 22_499)?.userId).toBe('u1');
+    expect(shortest.get('a', now + 22_500)).toBeNull();
   });
 });

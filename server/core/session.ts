@@ -160,7 +160,7 @@ async function loadSession(q: Queryable, tokenHash: string, idleMinutes: number)
  * Safe because every change to who a user is reaches it: database triggers (migration 0008)
  * NOTIFY rondom_actor with the user's id — or '*' — when a session ends, an account, a
  * membership or an organisation changes, whoever makes the change (this process, another
- * server, the rondom command, plain SQL). An entry also lives at most `ttlMs` and never past
+ * server, the rondom command, plain SQL). An entry also lives at most `ttlMs` (at least 75 % of it) and never past
  * the session's absolute end; the idle timeout is re-checked (and the session touched) at each
  * reload. While the channel is not listening (starting, connection lost) nothing is cached,
  * and losing the channel forgets everything. Who may see which child is not cached: that is
@@ -175,7 +175,7 @@ export class ActorCache {
   private readonly forgottenAt = new Map<string, number>();
   private live = false;
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 20_000) {}
+  constructor(private readonly ttlMs: number, private readonly maxEntries = 20_000, private readonly random = Math.random) {}
 
   get(tokenHash: string, now = Date.now()): Actor | null {
     const e = this.live ? this.entries.get(tokenHash) : undefined;
@@ -197,7 +197,8 @@ export class ActorCache {
     if (!this.live || this.ttlMs <= 0) return;
     if (this.clearedAt > begunAt || (this.forgottenAt.get(actor.userId) ?? 0) > begunAt) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(tokenHash, { actor, until: Math.min(now + this.ttlMs, expiresAt) });
+    // 75–100 % of the TTL, so that sessions loaded in one burst are not all reloaded in one burst.
+    this.entries.set(tokenHash, { actor, until: Math.min(now + this.ttlMs * (0.75 + this.random() / 4), expiresAt) });
   }
 
   /** A NOTIFY payload: a user id, or '*' for everyone. */
