@@ -88,6 +88,15 @@ describe('demo region', () => {
     expect(r!.partnerships).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps every home worklist row (network_summaries) equal to its definition', async () => {
+    const diff = await db.query(`(SELECT * FROM network_summaries EXCEPT SELECT * FROM network_summary_source)
+                                 UNION ALL (SELECT * FROM network_summary_source EXCEPT SELECT * FROM network_summaries)`);
+    expect(diff).toEqual([]);
+    const [n] = await db.query<{ rows: number; networks: number }>(
+      `SELECT (SELECT count(*) FROM network_summaries)::int AS rows, (SELECT count(*) FROM networks)::int AS networks`);
+    expect(n!.rows).toBe(n!.networks);
+  });
+
   it('refuses to run twice on one database, and leaves a valid audit chain', async () => {
     await expect(seedDemo(db)).rejects.toThrow(/already exists/);
     expect((await verifyAudit(db)).ok).toBe(true);
