@@ -99,8 +99,11 @@ BEGIN
    WHERE young_person_id = NEW.young_person_id;
   RETURN NULL;
 END $$;
-CREATE TRIGGER plans_summary AFTER INSERT OR UPDATE OF current_version ON plans
+CREATE TRIGGER plans_summary_new AFTER INSERT ON plans
   FOR EACH ROW EXECUTE FUNCTION network_summaries_on_plan();
+-- Taking the plan's lock sets current_version to itself; only a real move counts.
+CREATE TRIGGER plans_summary AFTER UPDATE OF current_version ON plans
+  FOR EACH ROW WHEN (OLD.current_version IS DISTINCT FROM NEW.current_version) EXECUTE FUNCTION network_summaries_on_plan();
 
 -- plan_actions: due dates of the open actions (read through plan_actions_open_idx, 0007).
 CREATE FUNCTION network_summaries_on_action() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -46,10 +46,6 @@ export class WorklistCache<T, S = unknown> {
     this.pages.set(key, { version, page: Object.freeze(page) });
     while (this.pages.size > this.max) this.pages.delete(this.pages.keys().next().value!);
   }
-
-  get size(): number {
-    return this.pages.size;
-  }
 }
 
 const byDb = new WeakMap<Db, WorklistCache<unknown>>();
