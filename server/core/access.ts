@@ -13,7 +13,7 @@
  */
 import { fromJson, type Db, type Queryable } from './db.ts';
 import { AppError } from './errors.ts';
-import { appendAudit, auditWithFirstRead, youngPersonChain, userChain, type AuditEvent, type AuditKind } from './audit.ts';
+import { appendAudit, appendReadAudit, auditWithFirstRead, youngPersonChain, userChain, type AuditEvent, type AuditKind } from './audit.ts';
 import type { Actor, Role } from './session.ts';
 import { ageOn, today as todayIso, type IsoDate } from '../../shared/dates.ts';
 import { consentCoverage, type ConsentRow } from '../modules/consents/consent-rules.ts';
@@ -190,20 +190,13 @@ export interface ChildOperation {
   subjectId?: string;
   details?: Record<string, unknown>;
   /**
-   * fn only reads. Then no transaction is opened: the access decision, the read and the audit
-   * append are single statements, and the answer leaves only after its audit event is committed
-   * (a transaction in READ COMMITTED gives each statement its own snapshot anyway). Saves three
-   * round trips on every case view. Never set it on an operation that writes.
+   * fn only reads. On PostgreSQL no transaction is opened: the access decision and the read
+   * are single statements (a transaction in READ COMMITTED gives each statement its own
+   * snapshot anyway), and the audit event is appended with those of concurrent reads
+   * (appendReadAudit, group commit); the answer leaves only after its event is committed.
+   * Never set it on an operation that writes.
    */
   readOnly?: boolean;
-  /**
-   * For a read: write the audit event with fn's first SELECT, in the same statement (one
-   * round trip fewer on the busiest reads; writes always do so). Only for an fn whose first
-   * statement decides the answer: it must never refuse after it (an item hidden from this caller, say), because on
-   * PostgreSQL a read runs without a transaction and the event stays. "Nothing there" (404)
-   * after it is an answer: the caller was allowed to look, and looked.
-   */
-  auditInRead?: boolean;
 }
 
 /** Writes a denied attempt as its own statement (the refused transaction wrote nothing). */
@@ -239,14 +232,16 @@ export async function withChild<T>(
         actorOrganisationId: access.organisationId, youngPersonId, subjectType: op.subjectType ?? 'young_person',
         subjectId: op.subjectId ?? youngPersonId, basis: access.basis, details: op.details,
       };
-      // A write runs in a transaction: an event written with its first statement goes when it
-      // rolls back, so writes always take the shorter way; reads only where it is declared safe.
-      if (op.readOnly && !op.auditInRead) {
+      if (op.readOnly) {
+        // A read's event is written once the read has its answer: on PostgreSQL (no transaction)
+        // grouped with the events of concurrent reads and committed before the answer leaves;
+        // on PGlite in the read's transaction. A read that fails leaves no event (it showed nothing).
         const result = await fn(q, access);
-        await appendAudit(q, event);
+        await (db.kind === 'postgresql' ? appendReadAudit(db, event) : appendAudit(q, event));
         return result;
       }
-      // The audit event rides on fn's first SELECT/WITH statement (core/audit.ts, auditWithFirstRead).
+      // A write's event rides on fn's first SELECT/WITH statement (core/audit.ts,
+      // auditWithFirstRead), in the write's transaction: a rollback takes it away.
       const audited = auditWithFirstRead(q, event);
       const result = await fn(audited.q, access);
       if (!audited.written()) await appendAudit(q, event);

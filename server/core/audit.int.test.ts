@@ -1,11 +1,13 @@
 /**
  * The audit append that rides on a read's own statement (auditWithFirstRead): the read's
  * answer is unchanged, exactly one event is written, and nothing is written when the read fails.
+ * The group commit of reads' events (appendReadAudit): each resolves only once its event is
+ * committed, the chains stay whole, and one bad event fails only its own read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/helpers.ts';
 import { migrate } from './migrate.ts';
-import { appendAudit, auditCtes, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
+import { appendAudit, appendReadAudit, auditCtes, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
 import type { Db } from './db.ts';
 
 let db: Db;
@@ -66,6 +68,54 @@ describe('auditCtes with a condition', () => {
     expect(await write(true)).toBe(1);
     const rows = await db.query<{ seq: number }>(`SELECT seq FROM audit_events WHERE chain_key = 'test:if' ORDER BY seq`);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2]);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+});
+
+describe('appendReadAudit (group commit of reads)', () => {
+  const marked = (chainKey: string, n: number): AuditEvent => ({ ...event(chainKey), details: { view: 'group', n } });
+  const stored = async (n: number) =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE details->>'view' = 'group' AND details->>'n' = $1`, [String(n)]))[0]!.n;
+
+  it('resolves each append only after its event is committed, and keeps every chain whole', async () => {
+    const seenAtResolve: number[] = [];
+    await Promise.all(Array.from({ length: 120 }, (_, n) =>
+      appendReadAudit(db, marked(`test:group:${n % 7}`, n)).then(async () => void seenAtResolve.push(await stored(n)))));
+    // Read from another connection right when each promise resolved: the event was there, once.
+    expect(seenAtResolve).toHaveLength(120);
+    expect(seenAtResolve.every((k) => k === 1)).toBe(true);
+    for (let c = 0; c < 7; c++) {
+      const seqs = (await db.query<{ seq: number }>(`SELECT seq FROM audit_events WHERE chain_key = $1 ORDER BY seq`, [`test:group:${c}`])).map((r) => Number(r.seq));
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    }
+    expect((await verifyAudit(db)).ok).toBe(true);
+    if (db.kind === 'postgresql') {
+      // The 120 reads shared a handful of commits (two go out at once, the rest wait and go together).
+      const [tx] = await db.query<{ n: number }>(`SELECT count(DISTINCT xmin::text)::int AS n FROM audit_events WHERE details->>'view' = 'group'`);
+      expect(tx!.n).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('stores details with quotes, backslashes, braces, commas, NULL and non-ASCII exactly as hashed', async () => {
+    const tricky = ['a "quoted" \\ back\\slash', '{braces},[brackets]', 'NULL', 'null', '', 'é ñ 😀 \n new line', "it's"];
+    await Promise.all(tricky.map((t, i) => appendReadAudit(db, { ...marked('test:group:tricky', 2000 + i), subjectId: t, details: { view: 'group', n: 2000 + i, t } })));
+    const rows = await db.query<{ subject_id: string; details: { t: string } | string }>(
+      `SELECT subject_id, details FROM audit_events WHERE chain_key = 'test:group:tricky' ORDER BY (details->>'n')::int`);
+    expect(rows.map((r) => r.subject_id)).toEqual(tricky);
+    expect(rows.map((r) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details).t)).toEqual(tricky);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it('fails only the read whose event cannot be written; the others in its batch are written', async () => {
+    const bad: AuditEvent = { ...marked('test:group:bad', 1000), regionId: 'not-a-uuid' };
+    const results = await Promise.allSettled([
+      appendReadAudit(db, marked('test:group:x', 1001)), appendReadAudit(db, marked('test:group:x', 1002)),
+      appendReadAudit(db, bad),
+      ...Array.from({ length: 5 }, (_, i) => appendReadAudit(db, marked(`test:group:y${i}`, 1003 + i))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await stored(1000)).toBe(0);
+    for (const n of [1001, 1002, 1003, 1004, 1005, 1006, 1007]) expect(await stored(n)).toBe(1);
     expect((await verifyAudit(db)).ok).toBe(true);
   });
 });

@@ -160,19 +160,8 @@ export function userChain(id: string): string {
 const SEQ_MARK = '\u0001seq\u0001';
 const SEQ_MARK_JSON = JSON.stringify(SEQ_MARK);
 
-/**
- * The append of one event as two data-modifying CTEs (`audit_head`, `audit_event`), with its
- * parameters numbered from `offset + 1`: the chain head's upsert takes the row lock, numbers
- * the event, and computes sha256(previous hash + "\n" + canonical JSON) in SQL from the
- * canonical JSON built here around the sequence number; the event row is inserted from what
- * the upsert returns. Writers of one chain queue on its head (also after waiting, the upsert
- * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
- * independently.
- *
- * With `onlyIf` (an SQL condition; it may use the caller's parameters $1..$offset) nothing is
- * written when the condition is false in the statement's snapshot: `audit_event` is then empty.
- */
-export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql: string; params: unknown[] } {
+/** The event's hashed fields, with its canonical JSON split around the (not yet known) sequence number. */
+function prepareAudit(event: AuditEvent): { input: Omit<HashInput, 'seq'>; parts: [string, string] } {
   const input: Omit<HashInput, 'seq'> & { seq: string } = {
     chainKey: event.chainKey,
     seq: SEQ_MARK,
@@ -190,6 +179,23 @@ export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql
   };
   const parts = canonical(input).split(SEQ_MARK_JSON);
   if (parts.length !== 2) throw new Error('audit event cannot be canonicalised');
+  return { input, parts: [parts[0]!, parts[1]!] };
+}
+
+/**
+ * The append of one event as two data-modifying CTEs (`audit_head`, `audit_event`), with its
+ * parameters numbered from `offset + 1`: the chain head's upsert takes the row lock, numbers
+ * the event, and computes sha256(previous hash + "\n" + canonical JSON) in SQL from the
+ * canonical JSON built here around the sequence number; the event row is inserted from what
+ * the upsert returns. Writers of one chain queue on its head (also after waiting, the upsert
+ * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
+ * independently.
+ *
+ * With `onlyIf` (an SQL condition; it may use the caller's parameters $1..$offset) nothing is
+ * written when the condition is false in the statement's snapshot: `audit_event` is then empty.
+ */
+export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql: string; params: unknown[] } {
+  const { input, parts } = prepareAudit(event);
   const p = (n: number) => `$${n + offset}`;
   return {
     sql: `audit_head AS (
@@ -217,6 +223,88 @@ export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql
 export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
   const a = auditCtes(event);
   await q.query(`WITH ${a.sql} SELECT seq FROM audit_event`, a.params);
+}
+
+/**
+ * Group commit for the audit events of reads (PostgreSQL; see appendReadAudit).
+ *
+ * A read must not be answered before its audit event is committed, and on a busy server every
+ * read committing its own event was the largest part of the database's work per read. Here the
+ * events of concurrent reads are appended together — one call of audit_append_batch (migration
+ * 0013), one commit — and each caller's promise resolves only after that commit: "logged
+ * before answered" holds for every read. When fewer than MAX_IN_FLIGHT batches are running an event goes out at
+ * once, so a quiet server adds no wait; under load the events that arrive while batches run form
+ * the next batch. A batch is sorted by chain (stable, so one chain keeps its order), so two
+ * batches take chain heads in the same order. When a batch fails, its events are retried one
+ * by one, so one bad event fails only its own read.
+ */
+const MAX_IN_FLIGHT = 2;
+const MAX_BATCH = 200;
+interface Pending { chainKey: string; params: unknown[]; resolve: () => void; reject: (err: unknown) => void }
+const BATCH_SQL = `SELECT audit_append_batch($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::uuid[],
+  $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::jsonb[])`;
+
+class AuditGroup {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  constructor(private readonly db: Queryable) {}
+
+  append(event: AuditEvent): Promise<void> {
+    const { input, parts } = prepareAudit(event);
+    const params = [input.chainKey, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
+      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details)];
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ chainKey: input.chainKey, params, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    const sorted = batch.map((p, i) => ({ p, i })).sort((a, b) => (a.p.chainKey < b.p.chainKey ? -1 : a.p.chainKey > b.p.chainKey ? 1 : a.i - b.i)).map((x) => x.p);
+    try {
+      await this.db.query(BATCH_SQL, sorted[0]!.params.map((_, col) => sorted.map((p) => p.params[col])));
+      for (const p of sorted) p.resolve();
+    } catch (err) {
+      if (sorted.length === 1) {
+        sorted[0]!.reject(err);
+        return;
+      }
+      for (const p of sorted) {
+        try {
+          await this.db.query(BATCH_SQL, p.params.map((v) => [v]));
+          p.resolve();
+        } catch (one) {
+          p.reject(one);
+        }
+      }
+    }
+  }
+}
+
+const groups = new WeakMap<Db, AuditGroup>();
+/**
+ * The audit event of a read that ran outside a transaction: resolves once the event is
+ * committed, so the caller answers only after that. On PostgreSQL it is appended together with
+ * the events of concurrent reads (group commit, above); on PGlite (one connection in this
+ * process, nothing to share) on its own. Never for a change: a change's event belongs in the
+ * change's transaction (appendAudit).
+ */
+export function appendReadAudit(db: Db, event: AuditEvent): Promise<void> {
+  if (db.kind !== 'postgresql') return appendAudit(db, event);
+  let g = groups.get(db);
+  if (!g) groups.set(db, (g = new AuditGroup(db)));
+  return g.append(event);
 }
 
 /**

@@ -48,7 +48,7 @@ const WHAT: Record<string, [string, string]> = {
 export function createHistoryService(db: Db) {
   return {
     async timeline(actor: Actor, childId: string, query: { before?: number; limit?: number }) {
-      return withChild(db, actor, childId, { rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true, auditInRead: true }, async (q, a) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true }, async (q, a) => {
         const family = a.level === 'guardian' || a.level === 'self';
         const limit = query.limit ?? 25;
         const rows = await q.query<{ id: number; at: Date; kind: string; actor: string | null; subject_id: string | null; summary: unknown }>(

@@ -5,7 +5,7 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, userChain, youngPersonChain } from '../../core/audit.ts';
+import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, CASE_ROLES, resolveAccess, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { isValidBsn, maskBsn, normaliseBsn } from '../../../shared/bsn.ts';
@@ -95,7 +95,7 @@ export function createChildrenService(db: Db) {
         items.push({ id: c.id, givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, ageYears: Math.max(0, access.ageYears), access: access.level });
         if (items.length >= (query.limit ?? 50)) break;
       }
-      await appendAudit(db, {
+      await appendReadAudit(db, {
         chainKey: userChain(actor.userId), kind: 'young_person.searched', regionId: actor.regionId, actorUserId: actor.userId,
         subjectType: 'search', details: { results: items.length, withTerm: term.length > 0 },
       });

@@ -9,7 +9,7 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, auditCtes, userChain, youngPersonChain, type AuditEvent, type AuditKind } from '../../core/audit.ts';
+import { appendAudit, appendReadAudit, auditCtes, userChain, youngPersonChain, type AuditEvent, type AuditKind } from '../../core/audit.ts';
 import { addTimeline, notify, resolveAccess, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn, daysBetween, plusDays, plusMonths, today as todayIso, type IsoDate } from '../../../shared/dates.ts';
@@ -321,7 +321,7 @@ export function createLeerplichtService(db: Db) {
         cache.set(statement.key, state.version, page);
       }
       const answer = worklistAnswer(page, state.settings, actor, query);
-      await appendAudit(db, worklistRead(actor, answer));
+      await appendReadAudit(db, worklistRead(actor, answer));
       return answer;
     },
 
@@ -342,7 +342,7 @@ export function createLeerplichtService(db: Db) {
       const items = rows
         .map((r) => ({ id: r.id, name: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date, ageYears: ageOn(r.birth_date, on), school: r.school, duty: dutyOn(r.birth_date, on) }))
         .filter((r) => r.duty === 'leerplichtig' || r.duty === 'kwalificatieplichtig');
-      await appendAudit(db, {
+      await appendReadAudit(db, {
         chainKey: userChain(actor.userId), kind: 'young_person.searched', regionId: actor.regionId, actorUserId: actor.userId,
         subjectType: 'leerplicht_search', basis: 'legal_task', details: { youngPersonIds: items.map((i) => i.id) },
       });

@@ -141,7 +141,7 @@ export function createNetworksService(db: Db) {
     },
 
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true, auditInRead: true }, networkView);
+      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true }, networkView);
     },
 
     /** Professionals of the region who could be invited, and whether a basis covers them now. */

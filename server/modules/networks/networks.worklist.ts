@@ -6,7 +6,7 @@
  */
 import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
-import { appendAudit, userChain } from '../../core/audit.ts';
+import { appendReadAudit, userChain } from '../../core/audit.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 
@@ -42,7 +42,7 @@ export async function worklist(db: Db, actor: Actor) {
     }))
     // Most urgent first: overdue actions, then the nearest evaluation.
     .sort((a, b) => b.overdueActions - a.overdueActions || (a.nextEvaluationOn ?? '9999').localeCompare(b.nextEvaluationOn ?? '9999') || a.name.localeCompare(b.name));
-  await appendAudit(db, {
+  await appendReadAudit(db, {
     chainKey: userChain(actor.userId), kind: 'worklist.read', regionId: actor.regionId, actorUserId: actor.userId,
     subjectType: 'worklist', details: { youngPersonIds: items.map((i) => i.youngPersonId) },
   });

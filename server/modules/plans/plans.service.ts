@@ -218,7 +218,7 @@ export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, 
 export function createPlansService(db: Db) {
   return {
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true, auditInRead: true }, (q, a) => planView(q, a));
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true }, (q, a) => planView(q, a));
     },
 
     async replace(actor: Actor, childId: string, ifMatch: number, body: PlanBody) {
@@ -260,7 +260,7 @@ export function createPlansService(db: Db) {
     },
 
     async version(actor: Actor, childId: string, number: number) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true, auditInRead: true }, (q, a) => planView(q, a, number));
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true }, (q, a) => planView(q, a, number));
     },
 
     async comment(actor: Actor, childId: string, number: number, text: string) {
