@@ -45,17 +45,26 @@ const WHAT: Record<string, [string, string]> = {
   'access.denied': ['tried to look, but had no access', 'probeerde te kijken, maar had geen toegang'],
 };
 
+interface TimelineRow { id: number; at: Date | string; kind: string; actor: string | null; subject_id: string | null; summary: unknown }
+
+/** A page of the timeline, newest first: $1 the young person, $2 before this id (or NULL), $3 family entries only, $4 rows. */
+const TIMELINE_SQL = `SELECT t.id, t.at, t.kind, u.display_name AS actor, t.subject_id, t.summary FROM timeline_entries t LEFT JOIN users u ON u.id = t.actor_user_id
+  WHERE t.young_person_id = $1 AND ($2::bigint IS NULL OR t.id < $2) AND ($3 = false OR t.family_visible)
+  ORDER BY t.id DESC LIMIT $4`;
+
 export function createHistoryService(db: Db) {
   return {
     async timeline(actor: Actor, childId: string, query: { before?: number; limit?: number }) {
-      return withChild(db, actor, childId, { rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true }, async (q, a) => {
+      const limit = query.limit ?? 25;
+      // Fetched with the access facts as a professional sees it (every entry); a parent or the young
+      // person sees only the entries meant for the family, so for them the prefetched page is dropped unread.
+      const params = (family: boolean) => [childId, query.before ?? null, family, limit + 1];
+      return withChild(db, actor, childId, {
+        rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true, prefetch: { sql: TIMELINE_SQL, params: params(false) },
+      }, async (q, a, prefetched) => {
         const family = a.level === 'guardian' || a.level === 'self';
-        const limit = query.limit ?? 25;
-        const rows = await q.query<{ id: number; at: Date; kind: string; actor: string | null; subject_id: string | null; summary: unknown }>(
-          `SELECT t.id, t.at, t.kind, u.display_name AS actor, t.subject_id, t.summary FROM timeline_entries t LEFT JOIN users u ON u.id = t.actor_user_id
-            WHERE t.young_person_id = $1 AND ($2::bigint IS NULL OR t.id < $2) AND ($3 = false OR t.family_visible)
-            ORDER BY t.id DESC LIMIT $4`,
-          [childId, query.before ?? null, family, limit + 1]);
+        const rows = ((!family && prefetched ? prefetched as TimelineRow[] : undefined) ?? await q.query<TimelineRow>(TIMELINE_SQL, params(family)))
+          .sort((x, y) => Number(y.id) - Number(x.id)); // prefetched rows come as a set
         const page = rows.slice(0, limit);
         return {
           items: page.map((r) => ({

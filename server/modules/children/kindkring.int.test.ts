@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { bornYearsAgo, buildFixture, insertChild, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
 import { verifyAudit } from '../../core/audit.ts';
+import { resolveAccess } from '../../core/access.ts';
+import { loadActor, sha256 } from '../../core/session.ts';
+import { networkView } from '../networks/networks.service.ts';
+import { planView } from '../plans/plans.service.ts';
 import { plusDays, today } from '../../../shared/dates.ts';
 
 let t: TestApp;
@@ -451,5 +455,46 @@ describe('network summaries (the home worklist\'s rows)', () => {
                                    UNION ALL (SELECT * FROM network_summary_source EXCEPT SELECT * FROM network_summaries)`);
     expect(diff).toEqual([]);
     expect((await t.db.query(`SELECT 1 FROM network_summaries`)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('case views read together with the access facts (withChild prefetch)', () => {
+  const actorOf = async (who: string) => (await loadActor(t.db, sha256(/rondom_session=([^;]+)/.exec(f.s[who]!.cookie)![1]!), 60))!;
+  const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+  it('the network and plan answers equal the views read on their own, after the decision', async () => {
+    const a = (await resolveAccess(t.db, await actorOf('wijk'), f.child.c8))!;
+    const net = await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/network` });
+    expect(net.json()).toEqual(plain(await networkView(t.db, a)));
+    const plan = await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` });
+    expect(plan.json()).toEqual(plain(await planView(t.db, a)));
+    expect(plan.json().createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const v1 = await api('wijk')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/1` });
+    expect(v1.json()).toEqual(plain(await planView(t.db, a, 1)));
+    expect(v1.json().versionNumber).toBe(1);
+  });
+
+  it('a professional pages through every timeline entry, newest first; a parent only through the family\'s', async () => {
+    const [r] = await t.db.query<{ region_id: string }>(`SELECT region_id FROM young_people WHERE id = $1`, [f.child.c8]);
+    await t.db.query(`INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, summary, family_visible) VALUES ($1, $2, 'test.professionals_only', NULL, '{}', false)`,
+      [r!.region_id, f.child.c8]);
+    const ids = async (familyOnly: boolean) => (await t.db.query<{ id: number }>(
+      `SELECT id FROM timeline_entries WHERE young_person_id = $1 AND ($2 = false OR family_visible) ORDER BY id DESC`, [f.child.c8, familyOnly])).map((x) => Number(x.id));
+    const pages = async (who: string) => {
+      const seen: number[] = [];
+      let before: number | null = null;
+      do {
+        const res = await api(who)({ method: 'GET', url: `/api/v1/children/${f.child.c8}/timeline?limit=4${before ? `&before=${before}` : ''}` });
+        expect(res.statusCode).toBe(200);
+        seen.push(...res.json().items.map((i: { id: number }) => i.id));
+        before = res.json().nextBefore;
+      } while (before);
+      return seen;
+    };
+    const all = await ids(false);
+    const family = await ids(true);
+    expect(family.length).toBeLessThan(all.length);
+    expect(await pages('wijk')).toEqual(all);
+    expect(await pages('dad')).toEqual(family);
   });
 });

@@ -71,20 +71,21 @@ export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: 
 const NETWORK_ACTIONS = ['inviteToNetwork', 'endInvolvement', 'handOverLead', 'openQuestion'] as const;
 
 
-/** The network as its members see it, read in one statement (it is on every case view). */
-export async function networkView(q: Queryable, a: ChildAccess) {
-  const [row] = await q.query<{
-    id: string; status: string; lead_user_id: string | null; version: number; lead_name: string | null; lead_org: string | null;
-    given_name: string; family_name: string; yp_user_id: string | null;
-    involvements: Json<{
-      id: string; user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string;
-      starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
-    }[]>;
-    guardians: Json<{ id: string; display_name: string }[]>;
-    questions: Json<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: string; created_by: string }[]>;
-    handovers: Json<{ from_name: string | null; to_name: string; reason: string; at: string }[]>;
-  }>(
-    `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org,
+interface NetworkRow {
+  id: string; status: string; lead_user_id: string | null; version: number; lead_name: string | null; lead_org: string | null;
+  given_name: string; family_name: string; yp_user_id: string | null;
+  involvements: Json<{
+    id: string; user_id: string; display_name: string; organisation_id: string; org_name: string; org_type: string; role: string;
+    starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
+  }[]>;
+  guardians: Json<{ id: string; display_name: string }[]>;
+  questions: Json<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: string; created_by: string }[]>;
+  handovers: Json<{ from_name: string | null; to_name: string; reason: string; at: string }[]>;
+}
+
+/** The network as its members see it, read in one statement (it is on every case view); $1 is the young person. It needs nothing from
+ * the access decision, so a read fetches it with the access facts (withChild's prefetch). */
+export const NETWORK_VIEW_SQL = `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org,
             y.given_name, y.family_name, y.user_id AS yp_user_id,
             (SELECT json_agg(json_build_object('id', i.id, 'user_id', i.user_id, 'display_name', iu.display_name,
                     'organisation_id', i.organisation_id, 'org_name', io.name, 'org_type', io.type, 'role', i.role,
@@ -103,7 +104,11 @@ export async function networkView(q: Queryable, a: ChildAccess) {
               WHERE h.network_id = n.id) AS handovers
        FROM networks n JOIN young_people y ON y.id = n.young_person_id
        LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
-      WHERE n.young_person_id = $1 AND n.status = 'active'`, [a.youngPersonId]);
+      WHERE n.young_person_id = $1 AND n.status = 'active'`;
+
+/** A network as its readers see it; `prefetched`: the rows of NETWORK_VIEW_SQL, already fetched (withChild's prefetch). */
+export async function networkView(q: Queryable, a: ChildAccess, prefetched?: unknown[]) {
+  const [row] = (prefetched as NetworkRow[] | undefined) ?? await q.query<NetworkRow>(NETWORK_VIEW_SQL, [a.youngPersonId]);
   if (!row) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
   const net = row;
   const yp = { given_name: row.given_name, family_name: row.family_name, user_id: row.yp_user_id };
@@ -141,7 +146,9 @@ export function createNetworksService(db: Db) {
     },
 
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true }, networkView);
+      return withChild(db, actor, childId, {
+        rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true, prefetch: { sql: NETWORK_VIEW_SQL, params: [childId] },
+      }, networkView);
     },
 
     /** Professionals of the region who could be invited, and whether a basis covers them now. */

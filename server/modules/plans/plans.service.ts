@@ -22,7 +22,7 @@ export interface PlanAction {
 
 interface VersionRow {
   id: string; plan_id: string; number: number; goals: Goal[]; actions: PlanAction[]; lead_user_id: string | null; lead_name: string | null;
-  next_evaluation_on: string | null; change_summary: string; created_at: Date; created_by: string;
+  next_evaluation_on: string | null; change_summary: string; created_at: Date | string; created_by: string;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -42,13 +42,17 @@ async function loadVersion(q: Queryable, youngPersonId: string, number?: number)
 const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
 
-/** A plan version with its opinions and comments, read in one statement. */
-export async function planView(q: Queryable, a: ChildAccess, number?: number) {
-  const [v] = await q.query<VersionRow & {
-    opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: string }[]>;
-    comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
-  }>(
-    `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
+type PlanViewRow = VersionRow & {
+  opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: string }[]>;
+  comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
+};
+
+/**
+ * A plan version with its opinions and comments, read in one statement: $1 the young person, $2
+ * the version number (NULL: the current one). It needs nothing from the access decision, so a
+ * read fetches it with the access facts (withChild's prefetch).
+ */
+export const PLAN_VIEW_SQL = `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
             v.change_summary, v.created_at, u.display_name AS created_by,
             (SELECT json_agg(json_build_object('user_id', o.user_id, 'display_name', ou.display_name, 'relation', o.relation,
                     'opinion', o.opinion, 'comment', o.comment, 'created_at', o.created_at) ORDER BY o.created_at)
@@ -58,8 +62,11 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number) {
                FROM plan_comments c JOIN users cu ON cu.id = c.author_user_id WHERE c.plan_version_id = v.id) AS comments
        FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
        JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
-      WHERE p.young_person_id = $1`,
-    [a.youngPersonId, number ?? null]);
+      WHERE p.young_person_id = $1`;
+
+/** A plan version as its readers see it; `prefetched`: the rows of PLAN_VIEW_SQL for this number, already fetched. */
+export async function planView(q: Queryable, a: ChildAccess, number?: number, prefetched?: unknown[]) {
+  const [v] = (prefetched as PlanViewRow[] | undefined) ?? await q.query<PlanViewRow>(PLAN_VIEW_SQL, [a.youngPersonId, number ?? null]);
   if (!v) {
     if (number !== undefined) throw new AppError('not_found');
     return {
@@ -218,7 +225,9 @@ export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, 
 export function createPlansService(db: Db) {
   return {
     async get(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true }, (q, a) => planView(q, a));
+      return withChild(db, actor, childId, {
+        rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true, prefetch: { sql: PLAN_VIEW_SQL, params: [childId, null] },
+      }, (q, a, rows) => planView(q, a, undefined, rows));
     },
 
     async replace(actor: Actor, childId: string, ifMatch: number, body: PlanBody) {
@@ -260,7 +269,10 @@ export function createPlansService(db: Db) {
     },
 
     async version(actor: Actor, childId: string, number: number) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true }, (q, a) => planView(q, a, number));
+      return withChild(db, actor, childId, {
+        rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true,
+        prefetch: { sql: PLAN_VIEW_SQL, params: [childId, number] },
+      }, (q, a, rows) => planView(q, a, number, rows));
     },
 
     async comment(actor: Actor, childId: string, number: number, text: string) {
