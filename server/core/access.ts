@@ -8,7 +8,9 @@
  * 3. on refusal writes an `access.denied` audit event and answers 404 (the child does not
  *    exist for this caller) — or 403 when the caller fully sees the child (family, or a
  *    professional with a basis) but may not do this,
- * 4. otherwise runs the operation and writes its audit event in the same transaction.
+ * 4. otherwise runs the operation and writes its audit event: a write's in the same
+ *    transaction; a read's committed (grouped with concurrent reads' on PostgreSQL) before
+ *    its answer leaves.
  * A missing rule refuses: there is no permissive fallback.
  */
 import { fromJson, fromJsonList, type Db, type Json, type Queryable } from './db.ts';
@@ -229,7 +231,7 @@ export interface ChildOperation {
    */
   readOnly?: boolean;
   /**
-   * For a read whose first statement needs only what is known before the decision (the
+   * For a read (readOnly) whose first statement needs only what is known before the decision (the
    * child's id): that statement, fetched in the same round trip as the access facts. fn gets
    * its rows (JSON types: a timestamp as an ISO string; as a set: fn sorts when order matters);
    * when the decision refuses they are dropped unread. One round trip fewer on the busiest reads.
