@@ -1,5 +1,6 @@
 /** The app: session, router, layout and the screen for the current path. */
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
 import { PageTitle } from './components/PageTitle.tsx';
@@ -8,18 +9,21 @@ import { AppLink, matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
-import { OrganisationsPage } from './features/admin/OrganisationsPage.tsx';
-import { UsersPage } from './features/admin/UsersPage.tsx';
-import { ChildSearchPage } from './features/children/ChildSearchPage.tsx';
-import { ChildPage } from './features/children/ChildPage.tsx';
-import { BreakGlassPage } from './features/children/BreakGlassPage.tsx';
-import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
-import { WorklistPage } from './features/leerplicht/WorklistPage.tsx';
-import { CasePage } from './features/leerplicht/CasePage.tsx';
-import { RegisterAbsencePage } from './features/leerplicht/RegisterAbsencePage.tsx';
-import { ExemptionsPage } from './features/leerplicht/ExemptionsPage.tsx';
-import { PartnershipsPage } from './features/partnerships/PartnershipsPage.tsx';
-import { WorkspacePage } from './features/partnerships/WorkspacePage.tsx';
+
+// Pages load when first opened (the login and home screens come with the app): a parent on a
+// phone does not download the leerplicht, admin and partnership screens.
+const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const ChildSearchPage = lazy(() => import('./features/children/ChildSearchPage.tsx').then((m) => ({ default: m.ChildSearchPage })));
+const ChildPage = lazy(() => import('./features/children/ChildPage.tsx').then((m) => ({ default: m.ChildPage })));
+const BreakGlassPage = lazy(() => import('./features/children/BreakGlassPage.tsx').then((m) => ({ default: m.BreakGlassPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
+const WorklistPage = lazy(() => import('./features/leerplicht/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })));
+const CasePage = lazy(() => import('./features/leerplicht/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const RegisterAbsencePage = lazy(() => import('./features/leerplicht/RegisterAbsencePage.tsx').then((m) => ({ default: m.RegisterAbsencePage })));
+const ExemptionsPage = lazy(() => import('./features/leerplicht/ExemptionsPage.tsx').then((m) => ({ default: m.ExemptionsPage })));
+const PartnershipsPage = lazy(() => import('./features/partnerships/PartnershipsPage.tsx').then((m) => ({ default: m.PartnershipsPage })));
+const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
   return (
@@ -33,6 +37,7 @@ export function App() {
 
 function Shell() {
   const { state } = useSession();
+  const { path } = useRouter();
   const { t } = useTranslation();
   if (state.status === 'loading') {
     return (
@@ -51,7 +56,11 @@ function Shell() {
   }
   return (
     <Layout>
-      <Routes />
+      <PageErrorBoundary key={path}>
+        <Suspense fallback={<Loading label={t('common.loadingApp')} />}>
+          <Routes />
+        </Suspense>
+      </PageErrorBoundary>
     </Layout>
   );
 }
@@ -75,6 +84,28 @@ function Routes() {
   const child = matchPath('/children/:id', path) ?? matchPath('/children/:id/:section', path);
   if (child) return <ChildPage childId={child.id!} section={child.section ?? 'overview'} />;
   return <NotFound />;
+}
+
+/** A page that failed to load or render (a lost connection while its code loads, say) shows a way on, not a blank screen. */
+class PageErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <PageError /> : this.props.children;
+  }
+}
+
+function PageError() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('pageError.title')}</PageTitle>
+      <Paragraph>{t('pageError.text')}</Paragraph>
+      <Button appearance="primary-action-button" onClick={() => window.location.reload()}>{t('pageError.reload')}</Button>
+    </>
+  );
 }
 
 function NotFound() {
