@@ -6,7 +6,7 @@
  * any failure. Every wait is bounded, so it never hangs.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,13 +158,33 @@ async function runJourney(b: Browser, baseUrl: string, journey: Journey, index: 
   return { ok: problems.length === 0, detail: problems.join('\n') };
 }
 
+/** Why web/dist must be built again: it is missing, or a source file is newer (else the journeys would test old code). */
+function webBuildStale(): string | null {
+  const built = path.resolve(ROOT, 'web/dist/index.html');
+  if (!existsSync(built)) return 'web/dist is missing';
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (dir: string): string | null => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const found = newer(full);
+        if (found) return found;
+      } else if (statSync(full).mtimeMs > builtAt) return full;
+    }
+    return null;
+  };
+  const changed = newer(path.resolve(ROOT, 'web/src')) ?? (statSync(path.resolve(ROOT, 'web/index.html')).mtimeMs > builtAt ? 'web/index.html' : null);
+  return changed ? `${path.relative(ROOT, changed)} is newer than web/dist` : null;
+}
+
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) {
     console.error('Chromium is missing: install it with apt-get install chromium');
     return 1;
   }
-  if (!existsSync(path.resolve(ROOT, 'web/dist/index.html'))) {
-    console.log('Building the web app (web/dist is missing)…');
+  const stale = webBuildStale();
+  if (stale) {
+    console.log(`Building the web app (${stale})…`);
     const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
     if (build.status !== 0) {
       console.error('The web app did not build.');
