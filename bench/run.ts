@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
+import { build } from 'esbuild';
 import pg from 'pg';
 import { openDb, type Db } from '../server/core/db.ts';
 import { migrate } from '../server/core/migrate.ts';
@@ -132,10 +133,17 @@ function rssMb(pid: number): number {
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  // The server runs as `npm start` runs it: bundled JavaScript on plain node (no TypeScript loader
+  // in the process; tsx's loader thread alone is ~50–70 MB of RSS). Same options as build:server.
+  const bundle = path.join(ROOT, 'server/dist/bench-server.js');
+  await build({
+    entryPoints: [path.join(ROOT, 'bench/server.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm',
+    packages: 'external', sourcemap: true, logLevel: 'warning',
+  });
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or
   // "--trace-gc" (with BENCH_SERVER_LOG=/tmp/server.log to keep what it prints).
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, 'bench/server.ts')], {
+  const child = spawn(process.execPath, [...extra, bundle], {
     cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -387,11 +395,14 @@ async function verifyChains(db: Db, keys: string[]): Promise<{ ok: boolean }> {
 const fmt = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(d));
 
 function table(run: RunResult): string {
+  // The targets are set for PostgreSQL. PGlite (one connection inside the server process, and in
+  // the full run a 50× smaller region) is held against them for comparison only: 'over', not FAIL.
+  const miss = run.engine === 'postgresql' ? 'FAIL' : 'over (target is for PostgreSQL)';
   const head = ['scenario', 'max req/s', 'p50 ms', 'p99 ms', 'at rate: p50', 'p99', 'raw p50', 'raw p99', 'raw/s', 'ratio p50', 'ratio p99', 'target', 'result'];
   const rows = run.scenarios.map((s) => s.skipped && !s.api
     ? [s.label, '', '', '', '', '', fmt(s.raw?.p50), fmt(s.raw?.p99), fmt(s.raw?.rps, 0), '', '', targetText(s.target), s.skipped]
     : [s.label, fmt(s.api?.rps, 0), fmt(s.api?.p50), fmt(s.api?.p99), s.paced ? `${fmt(s.paced.p50)} @${s.target.rps}/s` : '', fmt(s.paced?.p99), fmt(s.raw?.p50), fmt(s.raw?.p99), fmt(s.raw?.rps, 0), fmt(s.ratioP50, 2),
-      fmt(s.ratioP99, 2), targetText(s.target), s.pass ? 'pass' : `FAIL: ${s.misses.join('; ')}`]);
+      fmt(s.ratioP99, 2), targetText(s.target), s.pass ? 'pass' : `${miss}: ${s.misses.join('; ')}`]);
   const b = run.scenarios.filter((s) => s.id.startsWith('b') && s.api);
   if (b.length === 3) {
     rows.push(['(b) case view, sum of 3', '', fmt(b.reduce((x, s) => x + s.api!.p50, 0)), fmt(b.reduce((x, s) => x + s.api!.p99, 0)),
@@ -399,7 +410,7 @@ function table(run: RunResult): string {
       fmt(b.reduce((x, s) => x + (s.raw?.p50 ?? 0), 0)), fmt(b.reduce((x, s) => x + (s.raw?.p99 ?? 0), 0)), '', '', '', 'per request above', '']);
   }
   const rssOk = run.rss.maxMb <= 400;
-  rows.push(['server RSS (MB)', '', `idle ${run.rss.idleMb}`, `max ${run.rss.maxMb}`, `after ${run.rss.afterMb}`, '', '', '', '', '', '', '≤400', rssOk ? 'pass' : 'FAIL']);
+  rows.push(['server RSS (MB)', '', `idle ${run.rss.idleMb}`, `max ${run.rss.maxMb}`, `after ${run.rss.afterMb}`, '', '', '', '', '', '', '≤400', rssOk ? 'pass' : run.engine === 'postgresql' ? 'FAIL' : `${miss}; the database is in this process`]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r: string[]) => `| ${r.map((c, i) => String(c).padEnd(widths[i]!)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');

@@ -1,5 +1,6 @@
 /**
- * The server under test, as its own process: `node --import tsx bench/server.ts`.
+ * The server under test, as its own process: bundled by bench/run.ts into
+ * server/dist/bench-server.js and run on plain node, as `npm start` runs server/dist/main.js.
  * Same buildApp() as production; PostgreSQL via DATABASE_URL or PGlite via RONDOM_DATA_DIR.
  * Listens on 127.0.0.1 only, on a free port, and prints {"port": n} as its first stdout line.
  */

@@ -4,11 +4,11 @@
  * so a failing file leaves nothing behind and stops start-up.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Db } from './db.ts';
+import { SERVER_DIR } from './files.ts';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'migrations');
 
 export interface Migration {
   version: number;

@@ -1,9 +1,9 @@
 /** Password hashing (argon2id) and the password policy. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import argon2 from 'argon2';
 import { AppError } from './errors.ts';
+import { SERVER_DIR } from './files.ts';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -35,7 +35,7 @@ const BUILT_IN = [
 ];
 
 /** The bundled list of common and breached passwords (server/core/common-passwords.txt), read once. */
-export const COMMON_PASSWORDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'common-passwords.txt');
+export const COMMON_PASSWORDS_FILE = path.join(SERVER_DIR, 'core', 'common-passwords.txt');
 let common: Set<string> | undefined;
 export function commonPasswords(): Set<string> {
   if (!common) {

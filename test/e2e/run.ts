@@ -1,5 +1,6 @@
 /**
- * Browser test runner (`npm run test:e2e`): builds the web app when needed, starts
+ * Browser test runner (`npm run test:e2e`): builds the web app when needed and the server
+ * bundle always (as `npm start` does, so the journeys test what users run), starts
  * the Rondom server on a fresh PGlite data dir with the demo region, runs every
  * journey in test/e2e/journeys/ in Chromium with an axe-core WCAG 2.1 AA check,
  * saves a screenshot of each end state to test-results/e2e/ and exits non-zero on
@@ -203,8 +204,13 @@ async function main(): Promise<number> {
   } else {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
+    const bundle = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+    if (bundle.status !== 0) {
+      console.error('The server did not build.');
+      return 1;
+    }
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'rondom-e2e-'));
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    server = spawn(process.execPath, ['server/dist/main.js'], {
       cwd: ROOT,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', RONDOM_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
