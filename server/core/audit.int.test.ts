@@ -119,3 +119,18 @@ describe('appendReadAudit (group commit of reads)', () => {
     expect((await verifyAudit(db)).ok).toBe(true);
   });
 });
+
+describe('a young person\'s events', () => {
+  it('are in their own chain: the database refuses one in another chain, and a yp: event without the young person', async () => {
+    const [yp] = await db.query<{ id: string }>(`SELECT gen_random_uuid()::text AS id`);
+    const id = yp!.id;
+    await appendAudit(db, { ...event(`yp:${id}`), youngPersonId: id });
+    await expect(appendAudit(db, { ...event(`user:${id}`), youngPersonId: id })).rejects.toThrow(/audit_events_young_person_chain/);
+    await expect(appendAudit(db, { ...event(`yp:${id}`), youngPersonId: null })).rejects.toThrow(/audit_events_young_person_chain/);
+    const other = (await db.query<{ id: string }>(`SELECT gen_random_uuid()::text AS id`))[0]!.id;
+    await expect(appendAudit(db, { ...event(`yp:${id}`), youngPersonId: other })).rejects.toThrow(/audit_events_young_person_chain/);
+    expect(await count(`yp:${id}`)).toBe(1);
+    expect(await count(`user:${id}`)).toBe(0);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+});

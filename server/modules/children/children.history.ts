@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { withChild } from '../../core/access.ts';
+import { youngPersonChain } from '../../core/audit.ts';
 import type { Actor } from '../../core/session.ts';
 import { childPolicy } from './children.policy.ts';
 
@@ -78,11 +79,12 @@ export function createHistoryService(db: Db) {
 
     async accessLog(actor: Actor, childId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log', readOnly: true }, async (q) => {
+        // Every event about the child is in the child's own chain, newest last (migration 0014 holds it).
         const rows = await q.query<{ occurred_at: Date; who: string | null; org: string | null; kind: string; basis: string | null; outcome: string }>(
           `SELECT e.occurred_at, u.display_name AS who, o.name AS org, e.kind, e.basis, e.outcome
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id
-            WHERE e.young_person_id = $1 AND e.actor_user_id IS NOT NULL
-            ORDER BY e.occurred_at DESC, e.id DESC LIMIT 300`, [childId]);
+            WHERE e.chain_key = $1 AND e.actor_user_id IS NOT NULL
+            ORDER BY e.seq DESC LIMIT 300`, [youngPersonChain(childId)]);
         return {
           items: rows.map((r) => {
             const [en, nl] = WHAT[r.kind] ?? [r.kind.replace(/[._]/g, ' '), r.kind.replace(/[._]/g, ' ')];
