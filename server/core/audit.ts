@@ -17,6 +17,7 @@ export const AUDIT_KINDS = [
   'auth.login_failed',
   'auth.logout',
   'auth.totp_enabled',
+  'auth.password_changed',
   'admin.region_created',
   'admin.area_created',
   'admin.organisation_created',

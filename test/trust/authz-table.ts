@@ -22,6 +22,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /health': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/session': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/me': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  'POST /api/v1/me/password': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/me/totp': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/me/totp/confirm': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/admin/regions': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403'),

@@ -102,6 +102,60 @@ describe('TOTP second factor', () => {
   });
 });
 
+describe('changing your own password', () => {
+  it('asks the current password, keeps the policy, ends the other sessions and logs it', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const here = await login(t.app, u.email);
+    const elsewhere = await login(t.app, u.email);
+    const change = (body: object) => as(t.app, here)({ method: 'POST', url: '/api/v1/me/password', payload: body });
+
+    const wrong = await change({ currentPassword: 'not-the-password', newPassword: 'Een-heel-nieuw-wachtwoord-42' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ currentPassword: expect.any(String) });
+    expect(wrong.json().error.messageNl).toBe('Uw huidige wachtwoord klopt niet.');
+    const weak = await change({ currentPassword: PASSWORD, newPassword: 'wachtwoord123' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error).toMatchObject({ code: 'weak_password', fields: { newPassword: expect.any(String) } });
+    const same = await change({ currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(same.json().error).toMatchObject({ code: 'weak_password', fields: { newPassword: expect.any(String) } });
+    // Refused: the old password still works, and both sessions still work.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).statusCode).toBe(200);
+    expect((await as(t.app, elsewhere)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+
+    const ok = await change({ currentPassword: PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord-42' });
+    expect(ok.statusCode).toBe(204);
+    expect((await as(t.app, here)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+    expect((await as(t.app, elsewhere)({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: 'Een-heel-nieuw-wachtwoord-42' } })).statusCode).toBe(200);
+    const kinds = await t.db.query<{ kind: string }>(`SELECT kind FROM audit_events WHERE chain_key = $1 ORDER BY seq`, [`user:${u.id}`]);
+    expect(kinds.map((k) => k.kind).filter((k) => k === 'auth.password_changed')).toHaveLength(1);
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+
+  it('counts wrong current passwords towards the login lockout', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const s = await login(t.app, u.email);
+    for (let i = 0; i < 5; i++) {
+      const res = await as(t.app, s)({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: `wrong-${i}`, newPassword: 'Een-heel-nieuw-wachtwoord-42' } });
+      expect(res.statusCode).toBe(400);
+    }
+    const locked = await as(t.app, s)({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord-42' } });
+    expect(locked.statusCode).toBe(429);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).statusCode).toBe(429);
+  });
+
+  it('needs a session and the CSRF token', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const anon = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord-42' } });
+    expect(anon.statusCode).toBe(401);
+    const s = await login(t.app, u.email);
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: { cookie: s.cookie }, payload: { currentPassword: PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord-42' } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).statusCode).toBe(200);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write without the token, and accepts it with', async () => {
     const u = await makeUser(t.db, { regionId });

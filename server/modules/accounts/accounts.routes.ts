@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ErrorSchema } from '../../core/errors.ts';
 import { clearSessionCookie, requireActor, setSessionCookie, SESSION_COOKIE, sha256 } from '../../core/session.ts';
 import type { Services } from '../../app.ts';
-import { LoginBody, MeOut, TotpConfirmBody, TotpSetupOut } from './accounts.schemas.ts';
+import { LoginBody, MeOut, PasswordChangeBody, TotpConfirmBody, TotpSetupOut } from './accounts.schemas.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
 
@@ -41,6 +41,19 @@ export function accountsRoutes(services: Services): FastifyPluginAsyncTypebox {
     }, async (request) => {
       const actor = requireActor(request);
       return accounts.profile(actor.userId, actor.csrfToken);
+    });
+
+    app.post('/api/v1/me/password', {
+      config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Change your own password (the current one is asked again); your other sessions end',
+        body: PasswordChangeBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    }, async (request, reply) => {
+      await accounts.changePassword(requireActor(request), request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send(null);
     });
 
     app.post('/api/v1/me/totp', {

@@ -34,3 +34,11 @@ export const MeOut = Type.Object(
 
 export const TotpSetupOut = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
 export const TotpConfirmBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);

@@ -1,5 +1,6 @@
 /**
- * Accounts: login with password (+ TOTP when enabled), lockout, logout, the current user.
+ * Accounts: login with password (+ TOTP when enabled), lockout, logout, the current user,
+ * changing one's own password.
  *
  * Lockout is kept per e-mail address (hashed) whether or not an account exists, and
  * unknown addresses cost the same argon2 time as known ones: the answers never tell
@@ -10,7 +11,7 @@ import type { Db } from '../../core/db.ts';
 import type { AppConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, userChain } from '../../core/audit.ts';
-import { verifyDummy, verifyPassword } from '../../core/passwords.ts';
+import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword } from '../../core/passwords.ts';
 import { createSession, loadMemberships, sha256, type Actor } from '../../core/session.ts';
 
 export const MAX_FAILURES = 5;
@@ -112,6 +113,47 @@ export function createAccountsService(db: Db, config: AppConfig) {
         memberships: (await loadMemberships(db, userId)).map(({ regionId: _r, ...m }) => m),
         csrfToken,
       };
+    },
+
+    /**
+     * Changes the user's own password. The current password is asked again (an unlocked screen is
+     * not enough), wrong answers count towards the same lockout as failed logins, and every other
+     * session of the user ends: whoever knew the old password is logged out everywhere else.
+     */
+    async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+      const [user] = await db.query<UserRow & { email: string }>(
+        `SELECT id, region_id, email, password_hash, totp_enabled, totp_secret FROM users WHERE id = $1 AND active`, [actor.userId]);
+      if (!user) throw new AppError('unauthenticated');
+      const emailHash = sha256(user.email.trim().toLowerCase());
+      const [lock] = await db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`, [emailHash]);
+      if (lock?.locked) throw new AppError('too_many_attempts');
+      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        await recordFailure(emailHash, user, 'password_change');
+        throw new AppError('validation_failed', {
+          en: 'Your current password is not correct.', nl: 'Uw huidige wachtwoord klopt niet.', fields: { currentPassword: 'not your current password' },
+        });
+      }
+      if (newPassword === currentPassword) {
+        throw new AppError('weak_password', {
+          en: 'Choose a new password, not the one you have now.', nl: 'Kies een nieuw wachtwoord, niet het wachtwoord dat u nu hebt.', fields: { newPassword: 'the same as the current password' },
+        });
+      }
+      try {
+        checkPasswordPolicy(newPassword, user.email);
+      } catch (err) {
+        if (err instanceof AppError && err.detail?.fields?.password) throw new AppError(err.code, { ...err.detail, fields: { newPassword: err.detail.fields.password } });
+        throw err;
+      }
+      const hash = await hashPassword(newPassword);
+      await db.tx(async (q) => {
+        await q.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [user.id, hash]);
+        await q.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [user.id, actor.sessionTokenHash]);
+        await q.query(`DELETE FROM login_throttle WHERE email_hash = $1`, [emailHash]);
+        await appendAudit(q, {
+          chainKey: userChain(user.id), kind: 'auth.password_changed', regionId: user.region_id, actorUserId: user.id,
+          subjectType: 'user', subjectId: user.id,
+        });
+      });
     },
 
     /** Starts TOTP enrolment: a new secret, not yet active until confirmed with a code. */
