@@ -23,6 +23,7 @@ const CasePage = lazy(() => import('./features/leerplicht/CasePage.tsx').then((m
 const RegisterAbsencePage = lazy(() => import('./features/leerplicht/RegisterAbsencePage.tsx').then((m) => ({ default: m.RegisterAbsencePage })));
 const ExemptionsPage = lazy(() => import('./features/leerplicht/ExemptionsPage.tsx').then((m) => ({ default: m.ExemptionsPage })));
 const PartnershipsPage = lazy(() => import('./features/partnerships/PartnershipsPage.tsx').then((m) => ({ default: m.PartnershipsPage })));
+const AccountPage = lazy(() => import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
@@ -71,6 +72,7 @@ function Routes() {
   if (path === '/children') return <ChildSearchPage />;
   if (path === '/break-glass') return <BreakGlassPage />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/account') return <AccountPage />;
   if (path === '/worklist') return <WorklistPage />;
   if (path === '/exemptions') return <ExemptionsPage />;
   if (path === '/worklist/new') return <RegisterAbsencePage />;

@@ -73,6 +73,16 @@ export function Layout({ children }: { children: ReactNode }) {
               {me && <Paragraph className="rondom-header__user">{t('layout.loggedInAs', { name: me.displayName })}</Paragraph>}
               <LanguageSwitch />
               {me && (
+                <a
+                  href="/account"
+                  className="utrecht-link rondom-header__account"
+                  aria-current={path === '/account' ? 'page' : undefined}
+                  onClick={(e) => { e.preventDefault(); navigate('/account'); }}
+                >
+                  {t('layout.account')}
+                </a>
+              )}
+              {me && (
                 <Button appearance="secondary-action-button" onClick={() => void logout().then(() => navigate('/'))}>
                   {t('layout.logout')}
                 </Button>
