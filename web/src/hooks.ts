@@ -38,8 +38,11 @@ export interface Saving {
   /** Field errors: from the form's own checks (setFields) or from the server's answer. */
   fields: Record<string, string>;
   setFields: (f: Record<string, string>) => void;
-  /** Runs one save: busy while it runs; a failure keeps the input and fills error and field errors. */
-  save: (work: () => Promise<void>) => Promise<void>;
+  /**
+   * Runs one save: busy while it runs; a failure keeps the input and fills error and field errors.
+   * fieldErrors turns a failure into this form's own field texts (else the server's, made plain).
+   */
+  save: (work: () => Promise<void>, fieldErrors?: (err: unknown) => Record<string, string> | undefined) => Promise<void>;
 }
 
 /** The submit state every form shares, in one place. */
@@ -48,14 +51,14 @@ export function useSave(): Saving {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const save = useCallback(async (work: () => Promise<void>) => {
+  const save = useCallback(async (work: () => Promise<void>, fieldErrors?: (err: unknown) => Record<string, string> | undefined) => {
     setBusy(true);
     setError(null);
     try {
       await work();
     } catch (err) {
       setError(err);
-      setFields(fieldErrorsOf(t, err));
+      setFields(fieldErrors?.(err) ?? fieldErrorsOf(t, err));
     } finally {
       setBusy(false);
     }
