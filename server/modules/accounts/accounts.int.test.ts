@@ -97,8 +97,28 @@ describe('TOTP second factor', () => {
     expect(without.json().error.code).toBe('totp_required');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: totp.generate() === '123456' ? '654321' : '123456' } });
     expect(wrong.json().error.code).toBe('invalid_totp');
-    const good = await login(t.app, u.email, PASSWORD, totp.generate());
+    // The code used to confirm is spent: the login takes the next step's code (the window allows one step of drift).
+    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const good = await login(t.app, u.email, PASSWORD, next);
     expect(good.userId).toBe(u.id);
+  });
+
+  it('accepts a code once: the same code, or an earlier one, is refused after it was used', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const s = await login(t.app, u.email);
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32((await as(t.app, s)({ method: 'POST', url: '/api/v1/me/totp' })).json().secret) });
+    // Codes from one moment, so that a step boundary passing during the test changes nothing (the server allows one step of drift).
+    const t0 = Date.now();
+    const now = totp.generate({ timestamp: t0 });
+    expect((await as(t.app, s)({ method: 'POST', url: '/api/v1/me/totp/confirm', payload: { code: now } })).statusCode).toBe(204);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: now } });
+    expect(again.json().error.code).toBe('invalid_totp');
+    const next = totp.generate({ timestamp: t0 + 30_000 });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: next } })).statusCode).toBe(200);
+    const replay = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: next } });
+    expect(replay.json().error.code).toBe('invalid_totp');
+    const earlier = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: totp.generate({ timestamp: t0 - 30_000 }) } });
+    expect(earlier.json().error.code).toBe('invalid_totp');
   });
 });
 

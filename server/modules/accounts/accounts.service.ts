@@ -7,7 +7,7 @@
  * which addresses have an account.
  */
 import * as OTPAuth from 'otpauth';
-import type { Db } from '../../core/db.ts';
+import type { Db, Queryable } from '../../core/db.ts';
 import type { AppConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, userChain } from '../../core/audit.ts';
@@ -25,8 +25,24 @@ interface UserRow {
   totp_secret: string | null;
 }
 
+const TOTP_PERIOD = 30;
+
 function totpFor(secret: string, label = 'Rondom'): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: 'Rondom', label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+  return new OTPAuth.TOTP({ issuer: 'Rondom', label, algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+/**
+ * Accepts a TOTP code once: the code must match the current step or one next to it (clock
+ * drift), and its step must be later than the last accepted one, which it then becomes, in
+ * one statement, so two requests with the same code cannot both pass (migration 0015).
+ */
+async function acceptTotp(q: Queryable, userId: string, secret: string, code: string): Promise<boolean> {
+  const delta = totpFor(secret).validate({ token: code, window: 1 });
+  if (delta === null) return false;
+  const step = Math.floor(Date.now() / 1000 / TOTP_PERIOD) + delta;
+  const taken = await q.query(
+    `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`, [userId, step]);
+  return taken.length === 1;
 }
 
 export function createAccountsService(db: Db, config: AppConfig) {
@@ -72,7 +88,7 @@ export function createAccountsService(db: Db, config: AppConfig) {
       }
       if (user.totp_enabled && user.totp_secret) {
         if (!input.totp) throw new AppError('totp_required');
-        if (totpFor(user.totp_secret).validate({ token: input.totp, window: 1 }) === null) {
+        if (!(await acceptTotp(db, user.id, user.totp_secret, input.totp))) {
           await recordFailure(emailHash, user, 'totp');
           throw new AppError('invalid_totp');
         }
@@ -166,7 +182,7 @@ export function createAccountsService(db: Db, config: AppConfig) {
     async confirmTotp(actor: Actor, code: string): Promise<void> {
       const [u] = await db.query<{ totp_secret: string | null }>(`SELECT totp_secret FROM users WHERE id = $1`, [actor.userId]);
       if (!u?.totp_secret) throw new AppError('unprocessable', { en: 'Start TOTP set-up first.', nl: 'Begin eerst met het instellen.' });
-      if (totpFor(u.totp_secret).validate({ token: code, window: 1 }) === null) throw new AppError('invalid_totp');
+      if (!(await acceptTotp(db, actor.userId, u.totp_secret, code))) throw new AppError('invalid_totp');
       await db.tx(async (q) => {
         await q.query(`UPDATE users SET totp_enabled = true, version = version + 1, updated_at = now() WHERE id = $1`, [actor.userId]);
         // Privilege change: every other session of this user ends.

@@ -64,7 +64,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByLabel('E-mailadres').fill(demoEmail('kinderopvang'));
   await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel('Code uit uw app').fill(totp.generate());
+  // The code that turned it on is spent (accepted once); an app would show the next one.
+  await page.getByLabel('Code uit uw app').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('link', { name: 'Mijn account' }).click();
   await page.getByText('Tweestapsverificatie staat aan: bij het inloggen vraagt Rondom om een code uit uw app.').waitFor();
