@@ -115,6 +115,10 @@ describe('TOTP second factor', () => {
     expect(again.json().error.code).toBe('invalid_totp');
     const next = totp.generate({ timestamp: t0 + 30_000 });
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: next } })).statusCode).toBe(200);
+    // Once on, it cannot be started again (that used to switch it off): the login still asks for a code.
+    const restart = await as(t.app, s)({ method: 'POST', url: '/api/v1/me/totp' });
+    expect(restart.statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).json().error.code).toBe('totp_required');
     const replay = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: next } });
     expect(replay.json().error.code).toBe('invalid_totp');
     const earlier = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: totp.generate({ timestamp: t0 - 30_000 }) } });

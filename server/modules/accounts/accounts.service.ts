@@ -172,10 +172,18 @@ export function createAccountsService(db: Db, config: AppConfig) {
       });
     },
 
-    /** Starts TOTP enrolment: a new secret, not yet active until confirmed with a code. */
+    /**
+     * Starts TOTP enrolment: a new secret, not yet active until confirmed with a code. Refused
+     * once TOTP is on: starting again used to turn it off at once, so anyone at an unlocked
+     * screen could remove the second factor without knowing anything.
+     */
     async startTotp(actor: Actor) {
       const secret = new OTPAuth.Secret({ size: 20 }).base32;
-      await db.query(`UPDATE users SET totp_secret = $2, totp_enabled = false, updated_at = now() WHERE id = $1`, [actor.userId, secret]);
+      const started = await db.query(
+        `UPDATE users SET totp_secret = $2, totp_last_step = NULL, updated_at = now() WHERE id = $1 AND NOT totp_enabled RETURNING id`, [actor.userId, secret]);
+      if (started.length === 0) {
+        throw new AppError('unprocessable', { en: 'Two-step verification is already on.', nl: 'Tweestapsverificatie staat al aan.' });
+      }
       return { secret, otpauthUrl: totpFor(secret, actor.email).toString() };
     },
 
