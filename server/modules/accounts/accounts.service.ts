@@ -67,16 +67,18 @@ export function createAccountsService(db: Db, config: AppConfig) {
     });
   }
 
+  /** 429 while the address is locked (too many wrong passwords or codes, at login or password change). */
+  async function refuseIfLocked(emailHash: string): Promise<void> {
+    const [lock] = await db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`, [emailHash]);
+    if (lock?.locked) throw new AppError('too_many_attempts');
+  }
+
   return {
     /** Checks the credentials and opens a new session. The caller's previous session (if any) is ended. */
     async login(input: { email: string; password: string; totp?: string; previousTokenHash?: string }) {
       const email = input.email.trim().toLowerCase();
       const emailHash = sha256(email);
-      const [lock] = await db.query<{ locked: boolean }>(
-        `SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`,
-        [emailHash],
-      );
-      if (lock?.locked) throw new AppError('too_many_attempts');
+      await refuseIfLocked(emailHash);
       const [user] = await db.query<UserRow>(
         `SELECT id, region_id, password_hash, totp_enabled, totp_secret FROM users WHERE lower(email) = $1 AND active`,
         [email],
@@ -141,8 +143,7 @@ export function createAccountsService(db: Db, config: AppConfig) {
         `SELECT id, region_id, email, password_hash, totp_enabled, totp_secret FROM users WHERE id = $1 AND active`, [actor.userId]);
       if (!user) throw new AppError('unauthenticated');
       const emailHash = sha256(user.email.trim().toLowerCase());
-      const [lock] = await db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`, [emailHash]);
-      if (lock?.locked) throw new AppError('too_many_attempts');
+      await refuseIfLocked(emailHash);
       if (!(await verifyPassword(user.password_hash, currentPassword))) {
         await recordFailure(emailHash, user, 'password_change');
         throw new AppError('validation_failed', {

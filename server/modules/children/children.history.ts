@@ -79,7 +79,7 @@ export function createHistoryService(db: Db) {
 
     async accessLog(actor: Actor, childId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log', readOnly: true }, async (q) => {
-        // Every event about the child is in the child's own chain, newest last (migration 0014 holds it).
+        // Every event about the child is in the child's own chain (migration 0014 holds it); newest first, by chain position.
         const rows = await q.query<{ occurred_at: Date; who: string | null; org: string | null; kind: string; basis: string | null; outcome: string }>(
           `SELECT e.occurred_at, u.display_name AS who, o.name AS org, e.kind, e.basis, e.outcome
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id

@@ -320,6 +320,10 @@ describe('break-the-glass', () => {
     expect(inbox.find((n: { kind: string }) => n.kind === 'break_glass.started')).toMatchObject({ youngPersonId: f.child.c8 });
     const log = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log` })).json();
     expect(log.items.find((i: { basis: string | null; who: string }) => i.basis === 'break_glass' && i.who === 'Otto Outside')).toBeDefined();
+    // Newest first: the break-the-glass read just before is at the top, and the times never go up.
+    expect(log.items[0]).toMatchObject({ who: 'Otto Outside', basis: 'break_glass' });
+    const ats = log.items.map((i: { at: string }) => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
     // After 24 hours access is gone again.
     await t.db.query(`UPDATE break_glass_grants SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [f.user.outsider.id]);
     expect((await api('outsider')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(404);

@@ -7,7 +7,7 @@ import {
   Button, NavBar, NavList, NavListLink, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useRouter } from '../router.tsx';
+import { AppLink, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { canAdminister, hasWorkspaceRole, homeKindOf, type Me } from '../types.ts';
 
@@ -73,14 +73,9 @@ export function Layout({ children }: { children: ReactNode }) {
               {me && <Paragraph className="rondom-header__user">{t('layout.loggedInAs', { name: me.displayName })}</Paragraph>}
               <LanguageSwitch />
               {me && (
-                <a
-                  href="/account"
-                  className="utrecht-link rondom-header__account"
-                  aria-current={path === '/account' ? 'page' : undefined}
-                  onClick={(e) => { e.preventDefault(); navigate('/account'); }}
-                >
+                <AppLink href="/account" className="rondom-header__account" aria-current={path === '/account' ? 'page' : undefined}>
                   {t('layout.account')}
-                </a>
+                </AppLink>
               )}
               {me && (
                 <Button appearance="secondary-action-button" onClick={() => void logout().then(() => navigate('/'))}>
