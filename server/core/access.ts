@@ -63,7 +63,7 @@ export async function loadConsentRows(q: Queryable, youngPersonId: string): Prom
   const rows = await q.query<ConsentJson>(
     `SELECT consenter_user_id, consenter_relation, recipient_organisation_id, recipient_role, purpose, valid_from, valid_until,
             withdrawn_at IS NOT NULL AS withdrawn
-       FROM consents WHERE young_person_id = $1`,
+       FROM consents WHERE young_person_id = $1 AND status = 'confirmed'`,
     [youngPersonId],
   );
   return rows.map(toConsentRow);
@@ -84,36 +84,43 @@ interface ConsentJson {
 }
 
 /**
+ * When a legal basis opens access: once someone else (a privacy officer) confirmed it; a Meldcode or
+ * vital-interest basis also before review, until its provisional time ends (like break-the-glass).
+ * A rejection ends it at once.
+ */
+export const LEGAL_BASIS_OPEN_SQL = `(l.review_outcome = 'confirmed' OR (l.review_outcome IS NULL AND l.provisional_until > now()))`;
+
+/**
  * Everything the access decision needs, in one round trip: the young person, the active
  * network, the guardians, the caller's current involvements, the first valid legal basis of
  * those organisations, the consents, and a running break-the-glass grant.
  */
 const ACCESS_FACTS_SQL_COLUMNS = `
   WITH inv AS (
-    SELECT i.organisation_id, i.role, i.starts_on, i.id
+    SELECT n.young_person_id, i.organisation_id, i.role, i.starts_on, i.id
       FROM networks n JOIN involvements i ON i.network_id = n.id
-     WHERE n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
+     WHERE n.young_person_id = ANY($1::uuid[]) AND n.status = 'active' AND i.user_id = $2
        AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3))
   SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access,
          n.id AS network_id, n.lead_user_id,
          (SELECT json_agg(g.parent_user_id ORDER BY g.created_at, g.parent_user_id) FROM guardianships g
            WHERE g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
          (SELECT json_agg(json_build_object('organisation_id', inv.organisation_id, 'role', inv.role) ORDER BY inv.starts_on, inv.id)
-            FROM inv) AS involvements,
+            FROM inv WHERE inv.young_person_id = y.id) AS involvements,
          (SELECT json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) FROM legal_bases l
-           WHERE l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv)
-             AND (l.review_outcome IS NULL OR l.review_outcome = 'confirmed') AND (l.valid_until IS NULL OR l.valid_until >= $3)
+           WHERE l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv WHERE inv.young_person_id = y.id)
+             AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
            ORDER BY l.recorded_at LIMIT 1) AS legal,
-         CASE WHEN EXISTS (SELECT 1 FROM inv) THEN
+         CASE WHEN EXISTS (SELECT 1 FROM inv WHERE inv.young_person_id = y.id) THEN
            (SELECT json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
                    'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
                    'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL))
-              FROM consents c WHERE c.young_person_id = y.id) END AS consents,
-         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now()
+              FROM consents c WHERE c.young_person_id = y.id AND c.status = 'confirmed') END AS consents,
+         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
            ORDER BY b.expires_at DESC LIMIT 1) AS glass_organisation_id`;
 const ACCESS_FACTS_FROM = `
     FROM young_people y LEFT JOIN networks n ON n.young_person_id = y.id AND n.status = 'active'
-   WHERE y.id = $1`;
+   WHERE y.id = ANY($1::uuid[])`;
 const ACCESS_FACTS_SQL = ACCESS_FACTS_SQL_COLUMNS + ACCESS_FACTS_FROM;
 
 /** A read's first statement, fetched with the access facts (ChildOperation.prefetch). */
@@ -147,10 +154,27 @@ export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: s
 async function resolveAccessWith(q: Queryable, actor: Actor, youngPersonId: string, on: IsoDate, prefetch?: Prefetch) {
   if (!/^[0-9a-f-]{36}$/i.test(youngPersonId)) return null;
   const [yp] = await q.query<AccessFacts & { prefetched?: Json<unknown[]> }>(
-    prefetch ? accessFactsWith(prefetch) : ACCESS_FACTS_SQL, [youngPersonId, actor.userId, on, ...(prefetch?.params ?? [])]);
+    prefetch ? accessFactsWith(prefetch) : ACCESS_FACTS_SQL, [[youngPersonId], actor.userId, on, ...(prefetch?.params ?? [])]);
   if (!yp) return null;
   const prefetched = prefetch ? fromJsonList(yp.prefetched ?? null) : undefined;
   return { access: decideAccess(actor, yp, on), prefetched };
+}
+
+/**
+ * The same decision for many young people at once (lists that name children: tasks, worklist,
+ * search): one statement, then the one decision per child. Children the caller may not reach
+ * are left out of the map.
+ */
+export async function resolveAccessMany(q: Queryable, actor: Actor, youngPersonIds: string[], on = todayIso()): Promise<Map<string, ChildAccess>> {
+  const ids = [...new Set(youngPersonIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  const out = new Map<string, ChildAccess>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<AccessFacts>(ACCESS_FACTS_SQL, [ids, actor.userId, on]);
+  for (const r of rows) {
+    const a = decideAccess(actor, r, on);
+    if (a.level !== 'none') out.set(r.id, a);
+  }
+  return out;
 }
 
 /** The decision itself, over facts already loaded: no database access. */

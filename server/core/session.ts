@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'rondom_session';
 
 export const ROLES = [
   'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
-  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin',
+  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin', 'privacy_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

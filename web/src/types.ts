@@ -53,7 +53,7 @@ export interface Region {
 
 export const ROLES = [
   'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
-  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin',
+  'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin', 'privacy_officer',
 ] as const;
 
 export const ORGANISATION_TYPES = [

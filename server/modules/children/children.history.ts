@@ -44,7 +44,28 @@ const WHAT: Record<string, [string, string]> = {
   'access_log.read': ['looked at this list', 'bekeek deze lijst'],
   'break_glass.started': ['opened the file in an emergency (break-the-glass)', 'opende het dossier in een noodsituatie'],
   'access.denied': ['tried to look, but had no access', 'probeerde te kijken, maar had geen toegang'],
+  'join.requested': ['asked to join the network', 'vroeg om bij het netwerk te komen'],
+  'join.decided': ['decided on a request to join the network', 'besliste over een verzoek om bij het netwerk te komen'],
+  'consent.confirmed': ['confirmed or declined a consent', 'bevestigde of weigerde een toestemming'],
+  'basis.recorded': ['recorded a reason to share without consent', 'legde een reden vast om zonder toestemming te delen'],
+  'basis.reviewed': ['reviewed a reason to share without consent', 'beoordeelde een reden om zonder toestemming te delen'],
+  'break_glass.reviewed': ['reviewed an emergency access', 'beoordeelde een noodtoegang'],
+  'question.created': ['asked a question', 'stelde een vraag'],
 };
+
+/**
+ * An audit event the family must not see ($2: the young person): the recording and review of a legal
+ * basis marked as endangering the child (unless the review rejected that marking) and every access
+ * made on it; an emergency access whose family notice would endanger the child, and the reads under it.
+ */
+export const HIDDEN_FROM_FAMILY_SQL = `(
+  EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
+           AND ((e.subject_type = 'legal_basis' AND e.subject_id = l.id::text)
+                OR (e.basis = l.kind AND e.actor_organisation_id = l.organisation_id AND e.occurred_at >= l.recorded_at)))
+  OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.young_person_id = $2 AND g.family_endangered
+           AND ((e.subject_type = 'break_glass' AND e.subject_id = g.id::text)
+                OR (e.basis = 'break_glass' AND e.actor_user_id = g.user_id AND e.occurred_at >= g.started_at
+                    AND e.occurred_at <= COALESCE(g.ended_at, g.expires_at)))))`;
 
 interface TimelineRow { id: number; at: Date | string; kind: string; actor: string | null; subject_id: string | null; summary: unknown }
 
@@ -78,13 +99,15 @@ export function createHistoryService(db: Db) {
     },
 
     async accessLog(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log', readOnly: true }, async (q) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readAccessLog, audit: 'access_log.read', subjectType: 'access_log', readOnly: true }, async (q, a) => {
+        const family = a.level === 'guardian' || a.level === 'self';
         // Every event about the child is in the child's own chain (migration 0014 holds it); newest first, by chain position.
+        // The family does not see what was hidden because showing it endangers the child (HIDDEN_FROM_FAMILY_SQL).
         const rows = await q.query<{ occurred_at: Date; who: string | null; org: string | null; kind: string; basis: string | null; outcome: string }>(
           `SELECT e.occurred_at, u.display_name AS who, o.name AS org, e.kind, e.basis, e.outcome
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id
-            WHERE e.chain_key = $1 AND e.actor_user_id IS NOT NULL
-            ORDER BY e.seq DESC LIMIT 300`, [youngPersonChain(childId)]);
+            WHERE e.chain_key = $1 AND e.actor_user_id IS NOT NULL AND ($3 = false OR NOT ${HIDDEN_FROM_FAMILY_SQL})
+            ORDER BY e.seq DESC LIMIT 300`, [youngPersonChain(childId), childId, family]);
         return {
           items: rows.map((r) => {
             const [en, nl] = WHAT[r.kind] ?? [r.kind.replace(/[._]/g, ' '), r.kind.replace(/[._]/g, ' ')];

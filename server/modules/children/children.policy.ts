@@ -26,10 +26,13 @@ export const childPolicy = {
   endInvolvement: network,
   /** The lead hands over; when the network has no lead, any professional with a basis takes it. */
   handOverLead: (a: ChildAccess) => network(a) && (a.isLead || a.leadUserId === null),
-  readConsents: (a: ChildAccess) => professionalInvolved(a) || familyView(a) || a.level === 'guardian',
+  /** Parents of a 16-year-old who closed the file see nothing of it beyond their own account. */
+  readConsents: (a: ChildAccess) => professionalInvolved(a) || familyView(a),
   /** Consent is recorded by the person who gives it (in the app) or by an involved professional on their behalf. */
   recordConsent: (a: ChildAccess) => professionalInvolved(a) || a.level === 'guardian' || a.level === 'self',
   withdrawConsent: (a: ChildAccess) => professionalInvolved(a) || a.level === 'guardian' || a.level === 'self',
+  /** The person it was recorded for confirms in Rondom; without an account the lead does (checked per consent). */
+  confirmConsent: (a: ChildAccess) => a.level === 'guardian' || a.level === 'self' || (network(a) && a.isLead),
   recordLegalBasis: professionalInvolved,
   reviewLegalBasis: professionalInvolved,
   readPlan: (a: ChildAccess) => network(a) || familyView(a),

@@ -4,6 +4,7 @@ import { ErrorSchema } from '../../core/errors.ts';
 import { etag, requireIfMatch } from '../../core/http.ts';
 import { requireActor } from '../../core/session.ts';
 import type { ChildrenService } from './children.service.ts';
+import { JoinRequestSent } from '../networks/networks.schemas.ts';
 import {
   ChildOut, ChildParams, ChildSummary, GuardianBody, PrivacyBody, RegisterChildBody, SearchQuery, UpdateChildBody, Uuid,
 } from './children.schemas.ts';
@@ -17,8 +18,15 @@ export function childrenRoutes(children: ChildrenService): FastifyPluginAsyncTyp
     }, async (request) => children.search(requireActor(request), request.query));
 
     app.post('/api/v1/children', {
-      schema: { tags: ['children'], summary: 'Register a young person with a first question (starts the network)', body: RegisterChildBody, response: { 201: Type.Object({ id: Uuid }), ...childErrors } },
-    }, async (request, reply) => reply.code(201).send(await children.register(requireActor(request), request.body)));
+      schema: {
+        tags: ['children'],
+        summary: 'Register a young person with a first question (starts the network). A young person already known in the region becomes a join request (202): nothing of that record comes back',
+        body: RegisterChildBody, response: { 201: Type.Object({ status: Type.Literal('registered'), id: Uuid }), 202: JoinRequestSent, 429: ErrorSchema, ...childErrors },
+      },
+    }, async (request, reply) => {
+      const out = await children.register(requireActor(request), request.body);
+      return reply.code(out.status === 'registered' ? 201 : 202).send(out);
+    });
 
     app.get('/api/v1/children/:childId', {
       schema: { tags: ['children'], summary: 'A young person, with who must consent and what you may do', params: ChildParams, response: { 200: ChildOut, ...childErrors } },

@@ -6,13 +6,15 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
-import { addTimeline, CASE_ROLES, resolveAccess, withChild, type ChildAccess } from '../../core/access.ts';
+import { addTimeline, CASE_ROLES, resolveAccessMany, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { isValidBsn, maskBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageBand } from '../consents/consent-rules.ts';
 import { allowedActions, childPolicy } from './children.policy.ts';
 import type { RegisterChildBody, UpdateChildBody } from './children.schemas.ts';
-import { openQuestionTx } from '../networks/networks.service.ts';
+import { caseMembership, openQuestionTx } from '../networks/networks.service.ts';
+import { mustAskToJoin, requestToJoinTx } from '../networks/join-requests.ts';
+import { findExisting } from './children.matching.ts';
 
 interface ChildRow {
   id: string; region_id: string; given_name: string; family_name: string; birth_date: string; birth_expected: boolean; bsn: string | null;
@@ -45,14 +47,16 @@ export async function childView(q: Queryable, access: ChildAccess) {
   const consenters: { userId: string | null; displayName: string; relation: 'parent' | 'young_person' }[] = [];
   if (band !== '16_plus') consenters.push(...guardians.map((g) => ({ ...g, relation: 'parent' as const })));
   if (band !== 'under_12') consenters.push({ userId: r.user_id, displayName: `${r.given_name} ${r.family_name}`, relation: 'young_person' });
-  const fullBsn = access.level === 'network' || access.level === 'self' || access.level === 'guardian';
+  // Parents of a 16-year-old who closed the file see that the child exists, nothing more of it.
+  const closedToParents = access.level === 'guardian' && access.ageYears >= 16 && r.parents_access === 'hidden';
+  const fullBsn = access.level === 'network' || access.level === 'self' || (access.level === 'guardian' && !closedToParents);
   return {
     id: r.id, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date, birthExpected: r.birth_expected,
     ageYears: Math.max(0, access.ageYears),
     bsn: r.bsn ? (fullBsn ? r.bsn : maskBsn(r.bsn)) : null,
-    gemeente: r.gemeente_id ? { id: r.gemeente_id, name: r.gemeente_name! } : null,
-    wijk: r.wijk_id ? { id: r.wijk_id, name: r.wijk_name! } : null,
-    school: r.school_id ? { id: r.school_id, name: r.school_name! } : null,
+    gemeente: r.gemeente_id && !closedToParents ? { id: r.gemeente_id, name: r.gemeente_name! } : null,
+    wijk: r.wijk_id && !closedToParents ? { id: r.wijk_id, name: r.wijk_name! } : null,
+    school: r.school_id && !closedToParents ? { id: r.school_id, name: r.school_name! } : null,
     guardians, hasOwnAccount: r.user_id !== null, parentsAccess: r.parents_access,
     consentRule: { ageBand: band, consenters },
     access: { level: access.level, basis: access.basis },
@@ -89,9 +93,10 @@ export function createChildrenService(db: Db) {
           actor.memberships.filter((m) => ['teacher', 'intern_begeleider', 'zorgcoordinator'].includes(m.role)).map((m) => m.organisationId)],
       );
       const items = [];
+      const reach = await resolveAccessMany(db, actor, candidates.map((c) => c.id));
       for (const c of candidates) {
-        const access = await resolveAccess(db, actor, c.id);
-        if (!access || access.level === 'none') continue;
+        const access = reach.get(c.id);
+        if (!access) continue;
         items.push({ id: c.id, givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, ageYears: Math.max(0, access.ageYears), access: access.level });
         if (items.length >= (query.limit ?? 50)) break;
       }
@@ -107,37 +112,39 @@ export function createChildrenService(db: Db) {
     },
 
     /**
-     * A professional registers a young person with the first question. When the same
-     * person is already known in the region (same BSN, or same names and birth date),
-     * that record is used; the answer looks the same either way.
+     * A professional registers a young person with the first question. When the person is already
+     * known in the region (same BSN; same names and date of birth; or a near match), nothing of that
+     * record comes back and the caller does not join: it becomes a join request (join-requests.ts),
+     * unless the caller is already a member, or it is their own pupil without a network yet.
      */
-    async register(actor: Actor, body: RegisterChildBody) {
+    async register(actor: Actor, body: RegisterChildBody): Promise<{ status: 'registered'; id: string } | { status: 'join_requested' }> {
       if (!actor.memberships.some((m) => CASE_ROLES.includes(m.role))) throw new AppError('forbidden');
+      const membership = caseMembership(actor, body.question.organisationId);
       const bsn = checkBsn(body.bsn);
-      const id = await db.tx(async (q) => {
-        const [existing] = await q.query<{ id: string }>(
-          `SELECT id FROM young_people WHERE region_id = $1 AND (($2::text IS NOT NULL AND bsn = $2)
-              OR (lower(given_name) = lower($3) AND lower(family_name) = lower($4) AND birth_date = $5)) LIMIT 1`,
-          [actor.regionId, bsn, body.givenName, body.familyName, body.birthDate],
-        );
-        let ypId = existing?.id;
-        if (!ypId) {
-          const [row] = await q.query<{ id: string }>(
-            `INSERT INTO young_people (region_id, given_name, family_name, birth_date, birth_expected, bsn, gemeente_id, wijk_id, school_id)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-            [actor.regionId, body.givenName, body.familyName, body.birthDate, body.birthExpected ?? false, bsn,
-              body.gemeenteId ?? null, body.wijkId ?? null, body.schoolId ?? null],
-          );
-          ypId = row!.id;
-          await appendAudit(q, {
-            chainKey: youngPersonChain(ypId), kind: 'young_person.created', regionId: actor.regionId, actorUserId: actor.userId,
-            youngPersonId: ypId, subjectType: 'young_person', subjectId: ypId, basis: 'involvement',
-          });
+      return db.tx(async (q) => {
+        const existing = await findExisting(q, actor.regionId, { ...body, bsn });
+        if (existing) {
+          if (await mustAskToJoin(q, actor, existing)) {
+            await requestToJoinTx(q, actor, existing, 'registration', membership, body.question);
+            return { status: 'join_requested' as const };
+          }
+          await openQuestionTx(q, actor, existing, body.question, actor.regionId);
+          return { status: 'registered' as const, id: existing };
         }
+        const [row] = await q.query<{ id: string }>(
+          `INSERT INTO young_people (region_id, given_name, family_name, birth_date, birth_expected, bsn, gemeente_id, wijk_id, school_id)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+          [actor.regionId, body.givenName, body.familyName, body.birthDate, body.birthExpected ?? false, bsn,
+            body.gemeenteId ?? null, body.wijkId ?? null, body.schoolId ?? null],
+        );
+        const ypId = row!.id;
+        await appendAudit(q, {
+          chainKey: youngPersonChain(ypId), kind: 'young_person.created', regionId: actor.regionId, actorUserId: actor.userId,
+          actorOrganisationId: membership.organisationId, youngPersonId: ypId, subjectType: 'young_person', subjectId: ypId, basis: 'involvement',
+        });
         await openQuestionTx(q, actor, ypId, body.question, actor.regionId);
-        return ypId;
+        return { status: 'registered' as const, id: ypId };
       });
-      return { id };
     },
 
     async update(actor: Actor, childId: string, ifMatch: number, body: UpdateChildBody) {

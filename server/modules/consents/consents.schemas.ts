@@ -23,12 +23,18 @@ export const ConsentOut = Type.Object({
   method: Type.String(), recordedBy: Type.String(), validFrom: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]),
   givenAt: Type.String(), withdrawnAt: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), version: Type.Integer(),
   canWithdraw: Type.Boolean(),
+  status: Type.String({ description: 'Recorded on someone\'s behalf: pending until they (or, without an account, the lead) confirm it; only confirmed consent opens anything: pending | confirmed | declined' }),
+  canConfirm: Type.Boolean(),
 });
+export const ConfirmConsentBody = Type.Object({ decision: Type.Enum(['confirm', 'decline']) }, { additionalProperties: false });
 
 export const LegalBasisOut = Type.Object({
   id: Uuid, kind: Type.String(), organisationId: Uuid, organisationName: Type.String(), justification: Type.String(),
   recordedBy: Type.String(), recordedAt: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]),
-  reviewer: Type.String(), reviewOutcome: Type.Union([Type.String(), Type.Null()]), endangering: Type.Boolean(),
+  reviewer: Type.Union([Type.String(), Type.Null()], { description: 'Who reviewed it; before review: null (a privacy officer reviews, by rule)' }),
+  reviewOutcome: Type.Union([Type.String(), Type.Null()]), endangering: Type.Boolean(),
+  provisionalUntil: Type.Union([Type.String(), Type.Null()], { description: 'Meldcode / vital interest: acted on before review until then' }),
+  status: Type.String({ description: 'awaiting_review | provisional | provisional_ended | confirmed | rejected | expired' }),
 });
 
 export const ConsentsOut = Type.Object(
@@ -52,7 +58,6 @@ export const LegalBasisBody = Type.Object(
     kind: Type.Enum(['legal_task', 'meldcode', 'vital_interest']),
     organisationId: Uuid,
     justification: Type.String({ minLength: 20, maxLength: 4000 }),
-    reviewerUserId: Uuid,
     validUntil: Type.Optional(IsoDate),
     endangering: Type.Optional(Type.Boolean({ description: 'Showing this basis to the family would endanger the child' })),
     endangeringReason: Type.Optional(Type.String({ minLength: 10, maxLength: 2000 })),
@@ -76,10 +81,15 @@ export const BreakGlassBody = Type.Object(
     givenName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     familyName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     birthDate: Type.Optional(IsoDate),
+    emergency: Type.Enum(['acute_safety', 'medical', 'missing_child', 'crisis_no_contact'], { description: 'Which emergency: break-the-glass is for nothing else' }),
     reason: Type.String({ minLength: 20, maxLength: 2000 }),
+    familyEndangered: Type.Optional(Type.Boolean({ description: 'Telling the family now would endanger the child (then the privacy officer is told instead)' })),
   },
   { additionalProperties: false },
 );
 export type BreakGlassBody = Static<typeof BreakGlassBody>;
 export const BreakGlassOut = Type.Object({ youngPersonId: Uuid, expiresAt: Type.String() });
-export const BreakGlassReviewBody = Type.Object({ outcome: Type.Enum(['justified', 'unjustified']) }, { additionalProperties: false });
+export const BreakGlassReviewBody = Type.Object(
+  { outcome: Type.Enum(['justified', 'unjustified']), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);

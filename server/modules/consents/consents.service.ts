@@ -5,15 +5,22 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, userChain, youngPersonChain } from '../../core/audit.ts';
-import { addTimeline, auditDenied, CASE_ROLES, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
+import { addTimeline, LEGAL_BASIS_OPEN_SQL, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
-import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageBand, consentCoverage, flaggedByBirthday } from './consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
-import type { BreakGlassBody, ConsentBody, LegalBasisBody } from './consents.schemas.ts';
+import type { ConsentBody } from './consents.schemas.ts';
+import { createBasesService } from './bases.service.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Where a legal basis stands, in one word for the screens. */
+function legalStatus(l: { review_outcome: string | null; open: boolean; valid_until: string | null; provisional_until: Date | null }, on: string) {
+  if (l.review_outcome === 'rejected') return 'rejected';
+  if (l.valid_until && l.valid_until < on) return 'expired';
+  if (l.review_outcome === 'confirmed') return 'confirmed';
+  return l.open ? 'provisional' : l.provisional_until ? 'provisional_ended' : 'awaiting_review';
+}
 
 export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   const family = a.level === 'guardian' || a.level === 'self';
@@ -31,11 +38,11 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   const rows = await q.query<{
     id: string; purpose: string; recipient_organisation_id: string | null; org_name: string | null; recipient_role: string | null;
     consenter_user_id: string | null; consenter_name: string | null; consenter_relation: string; method: string; recorded_by: string;
-    valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number;
+    valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number; status: string; recorded_by_id: string;
   }>(
     `SELECT c.id, c.purpose, c.recipient_organisation_id, o.name AS org_name, c.recipient_role, c.consenter_user_id,
             u.display_name AS consenter_name, c.consenter_relation, c.method, r.display_name AS recorded_by, c.valid_from, c.valid_until,
-            c.given_at, c.withdrawn_at, c.version
+            c.given_at, c.withdrawn_at, c.version, c.status, c.recorded_by AS recorded_by_id
        FROM consents c LEFT JOIN organisations o ON o.id = c.recipient_organisation_id
        LEFT JOIN users u ON u.id = c.consenter_user_id JOIN users r ON r.id = c.recorded_by
       WHERE c.young_person_id = $1 ORDER BY c.given_at DESC`, [a.youngPersonId]);
@@ -49,13 +56,16 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
      ORDER BY 2`, [a.youngPersonId, a.today]);
   const legal = await q.query<{
     id: string; kind: string; organisation_id: string; org_name: string; justification: string; recorded_by: string; recorded_at: Date;
-    valid_until: string | null; reviewer: string; review_outcome: string | null; endangering: boolean; endangering_review_outcome: string | null;
+    valid_until: string | null; reviewer: string | null; review_outcome: string | null; endangering: boolean; endangering_review_outcome: string | null;
+    provisional_until: Date | null; open: boolean;
   }>(
     `SELECT l.id, l.kind, l.organisation_id, o.name AS org_name, l.justification, u.display_name AS recorded_by, l.recorded_at, l.valid_until,
-            r.display_name AS reviewer, l.review_outcome, l.endangering, l.endangering_review_outcome
-       FROM legal_bases l JOIN organisations o ON o.id = l.organisation_id JOIN users u ON u.id = l.recorded_by JOIN users r ON r.id = l.reviewer_user_id
+            COALESCE(r.display_name, rv.display_name) AS reviewer, l.review_outcome, l.endangering, l.endangering_review_outcome,
+            l.provisional_until, ${LEGAL_BASIS_OPEN_SQL} AS open
+       FROM legal_bases l JOIN organisations o ON o.id = l.organisation_id JOIN users u ON u.id = l.recorded_by
+       LEFT JOIN users r ON r.id = l.reviewed_by LEFT JOIN users rv ON rv.id = l.reviewer_user_id
       WHERE l.young_person_id = $1 ORDER BY l.recorded_at DESC`, [a.youngPersonId]);
-  const activeLegal = (orgId: string) => legal.find((l) => l.organisation_id === orgId && l.review_outcome !== 'rejected' && (!l.valid_until || l.valid_until >= a.today));
+  const activeLegal = (orgId: string) => legal.find((l) => l.organisation_id === orgId && l.open && (!l.valid_until || l.valid_until >= a.today));
   const seen = new Set<string>();
   const coverage = [];
   for (const o of orgs) {
@@ -74,15 +84,17 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   return {
     rule: { ageBand: band, consenters },
     consents: rows.map((r) => {
-      const active = !r.withdrawn_at && r.valid_from <= a.today && (!r.valid_until || r.valid_until >= a.today);
+      const active = r.status === 'confirmed' && !r.withdrawn_at && r.valid_from <= a.today && (!r.valid_until || r.valid_until >= a.today);
+      const pending = r.status === 'pending' && !r.withdrawn_at;
       const own = r.consenter_user_id === actor.userId;
       return {
         id: r.id, purpose: r.purpose,
         recipient: { organisationId: r.recipient_organisation_id, organisationName: r.org_name, role: r.recipient_role },
         givenBy: { userId: r.consenter_user_id, displayName: r.consenter_name ?? ypName, relation: r.consenter_relation },
         method: r.method, recordedBy: r.recorded_by, validFrom: r.valid_from, validUntil: r.valid_until,
-        givenAt: iso(r.given_at)!, withdrawnAt: iso(r.withdrawn_at), active, version: r.version,
+        givenAt: iso(r.given_at)!, withdrawnAt: iso(r.withdrawn_at), active, version: r.version, status: r.status,
         canWithdraw: !r.withdrawn_at && (own || (!family && childPolicy.withdrawConsent(a))),
+        canConfirm: pending && (r.consenter_user_id !== null ? own : a.isLead && r.recorded_by_id !== actor.userId),
       };
     }),
     coverage,
@@ -92,10 +104,31 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
       .map((l) => ({
         id: l.id, kind: l.kind, organisationId: l.organisation_id, organisationName: l.org_name, justification: l.justification,
         recordedBy: l.recorded_by, recordedAt: iso(l.recorded_at)!, validUntil: l.valid_until, reviewer: l.reviewer,
-        reviewOutcome: l.review_outcome, endangering: l.endangering,
+        reviewOutcome: l.review_outcome, endangering: l.endangering, provisionalUntil: iso(l.provisional_until),
+        status: legalStatus(l, a.today),
       })),
     allowedActions: allowedActions(a, ['recordConsent', 'withdrawConsent', 'recordLegalBasis']),
   };
+}
+
+/**
+ * A professional never revives a consent the person withdrew themselves: the latest consent of this
+ * person for this purpose and recipient, withdrawn by that same person, stands until they give it again.
+ */
+async function refuseRevival(q: Queryable, childId: string, c: {
+  purpose: string; organisationId: string | null; role: string | null; consenter: string | null; relation: string;
+}) {
+  const [last] = await q.query<{ self_withdrawn: boolean }>(
+    `SELECT (withdrawn_at IS NOT NULL AND withdrawn_by IS NOT DISTINCT FROM consenter_user_id) AS self_withdrawn FROM consents
+      WHERE young_person_id = $1 AND purpose = $2 AND recipient_organisation_id IS NOT DISTINCT FROM $3 AND recipient_role IS NOT DISTINCT FROM $4
+        AND consenter_user_id IS NOT DISTINCT FROM $5 AND consenter_relation = $6
+      ORDER BY given_at DESC LIMIT 1`, [childId, c.purpose, c.organisationId, c.role, c.consenter, c.relation]);
+  if (last?.self_withdrawn) {
+    throw new AppError('unprocessable', {
+      en: 'This person withdrew this consent themselves. Only they can give it again, in Rondom.',
+      nl: 'Deze persoon heeft deze toestemming zelf ingetrokken. Alleen die persoon kan haar opnieuw geven, in Rondom.',
+    });
+  }
 }
 
 async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: string, payload: Record<string, unknown>) {
@@ -106,6 +139,7 @@ async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: stri
 
 export function createConsentsService(db: Db) {
   return {
+    ...createBasesService(db),
     async list(actor: Actor, childId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.readConsents, audit: 'consent.read', subjectType: 'consents', readOnly: true }, (q, a) => consentsView(q, a, actor));
     },
@@ -143,14 +177,50 @@ export function createConsentsService(db: Db) {
         }
         const validFrom = body.validFrom ?? a.today;
         if (body.validUntil && body.validUntil < validFrom) throw new AppError('validation_failed', { fields: { validUntil: 'must be after the start date' } });
+        const onBehalf = a.level !== 'guardian' && a.level !== 'self';
+        if (onBehalf) await refuseRevival(q, childId, { purpose: body.purpose, organisationId: body.recipientOrganisationId ?? null, role: body.recipientRole ?? null, consenter, relation });
+        // Recorded on someone's behalf: pending until that person confirms it in Rondom, or — when they
+        // have no account — the lead professional does (the lead's own record is that confirmation).
+        const confirmedByLead = onBehalf && consenter === null && a.isLead;
+        const status = onBehalf && !confirmedByLead ? 'pending' : 'confirmed';
         const [row] = await q.query<{ id: string }>(
           `INSERT INTO consents (region_id, young_person_id, purpose, recipient_organisation_id, recipient_role, consenter_user_id,
-             consenter_relation, method, recorded_by, valid_from, valid_until)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+             consenter_relation, method, recorded_by, valid_from, valid_until, status, confirmed_by, confirmed_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13, CASE WHEN $12 = 'confirmed' THEN now() END) RETURNING id`,
           [a.regionId, childId, body.purpose, body.recipientOrganisationId ?? null, body.recipientRole ?? null, consenter, relation,
-            method, actor.userId, validFrom, body.validUntil ?? null]);
-        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'consent.given', actorUserId: actor.userId, subjectId: row!.id, summary: { purpose: body.purpose, relation, recipientOrganisationId: body.recipientOrganisationId ?? null, recipientRole: body.recipientRole ?? null } });
-        await notifyLead(q, a, actor, 'consent.given', { consentId: row!.id });
+            method, actor.userId, validFrom, body.validUntil ?? null, status, status === 'confirmed' ? actor.userId : null]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'consent.given', actorUserId: actor.userId, subjectId: row!.id, summary: { purpose: body.purpose, relation, recipientOrganisationId: body.recipientOrganisationId ?? null, recipientRole: body.recipientRole ?? null, status } });
+        if (status === 'pending' && consenter) {
+          await notify(q, { regionId: a.regionId, userId: consenter, kind: 'consent.confirm_requested', youngPersonId: childId, payload: { consentId: row!.id, by: actor.displayName } });
+        } else if (status === 'pending' && a.leadUserId) {
+          await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind: 'consent.confirm_requested', youngPersonId: childId, payload: { consentId: row!.id, by: actor.displayName } });
+        } else {
+          await notifyLead(q, a, actor, 'consent.given', { consentId: row!.id });
+        }
+        return consentsView(q, a, actor);
+      });
+    },
+
+    /**
+     * The person a consent was recorded for confirms (or declines) it in Rondom; for a young person
+     * without an account the lead professional does. A pending consent opens nothing.
+     */
+    async confirm(actor: Actor, childId: string, consentId: string, decision: 'confirm' | 'decline') {
+      return withChild(db, actor, childId, { rule: childPolicy.confirmConsent, audit: 'consent.confirmed', subjectType: 'consent', subjectId: consentId, details: { decision } }, async (q, a) => {
+        const [c] = await q.query<{ consenter_user_id: string | null; status: string; withdrawn_at: Date | null; recorded_by: string }>(
+          `SELECT consenter_user_id, status, withdrawn_at, recorded_by FROM consents WHERE id = $1 AND young_person_id = $2 FOR UPDATE`, [consentId, childId]);
+        if (!c) throw new AppError('not_found');
+        const mayConfirm = c.consenter_user_id !== null ? c.consenter_user_id === actor.userId : a.isLead && c.recorded_by !== actor.userId;
+        if (!mayConfirm) {
+          throw new AppError('forbidden', { en: 'Only the person who gave this consent can confirm it.', nl: 'Alleen wie deze toestemming gaf, kan die bevestigen.' });
+        }
+        if (c.status !== 'pending' || c.withdrawn_at) {
+          throw new AppError('conflict', { en: 'This consent is not waiting for confirmation.', nl: 'Deze toestemming wacht niet op bevestiging.', current: await consentsView(q, a, actor) });
+        }
+        const status = decision === 'confirm' ? 'confirmed' : 'declined';
+        await q.query(`UPDATE consents SET status = $2, confirmed_by = $3, confirmed_at = now(), version = version + 1 WHERE id = $1`, [consentId, status, actor.userId]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: `consent.${status}`, actorUserId: actor.userId, subjectId: consentId });
+        await notifyLead(q, a, actor, `consent.${status}`, { consentId });
         return consentsView(q, a, actor);
       });
     },
@@ -171,93 +241,6 @@ export function createConsentsService(db: Db) {
       });
     },
 
-    async recordLegalBasis(actor: Actor, childId: string, body: LegalBasisBody) {
-      if (body.endangering && !body.endangeringReason) throw new AppError('validation_failed', { fields: { endangeringReason: 'say why showing this to the family would endanger the child' } });
-      if (body.reviewerUserId === actor.userId) throw new AppError('validation_failed', { fields: { reviewerUserId: 'the reviewer must be someone else' } });
-      return withChild(db, actor, childId, { rule: childPolicy.recordLegalBasis, audit: 'basis.recorded', subjectType: 'legal_basis', details: { kind: body.kind, organisationId: body.organisationId, endangering: Boolean(body.endangering) } }, async (q, a) => {
-        const [rev] = await q.query(`SELECT 1 FROM users WHERE id = $1 AND kind = 'staff' AND region_id = $2 AND active`, [body.reviewerUserId, a.regionId]);
-        if (!rev) throw new AppError('validation_failed', { fields: { reviewerUserId: 'unknown reviewer' } });
-        const [org] = await q.query(`SELECT 1 FROM organisations WHERE id = $1 AND region_id = $2`, [body.organisationId, a.regionId]);
-        if (!org) throw new AppError('validation_failed', { fields: { organisationId: 'unknown organisation' } });
-        const [row] = await q.query<{ id: string }>(
-          `INSERT INTO legal_bases (region_id, young_person_id, kind, organisation_id, justification, recorded_by, valid_until, reviewer_user_id, endangering, endangering_reason)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-          [a.regionId, childId, body.kind, body.organisationId, body.justification, actor.userId, body.validUntil ?? null, body.reviewerUserId, Boolean(body.endangering), body.endangeringReason ?? null]);
-        if (body.endangering) {
-          await appendAudit(q, { chainKey: youngPersonChain(childId), kind: 'basis.endangering_marked', regionId: a.regionId, actorUserId: actor.userId, actorOrganisationId: a.organisationId, youngPersonId: childId, subjectType: 'legal_basis', subjectId: row!.id, basis: a.basis });
-        }
-        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'basis.recorded', actorUserId: actor.userId, subjectId: row!.id, summary: { kind: body.kind }, familyVisible: !body.endangering });
-        await notify(q, { regionId: a.regionId, userId: body.reviewerUserId, kind: 'basis.review_requested', youngPersonId: childId, payload: { legalBasisId: row!.id, kind: body.kind } });
-        return consentsView(q, a, actor);
-      });
-    },
-
-    /** Only the named reviewer reviews a legal basis (and its "endangering" marking). */
-    async reviewLegalBasis(actor: Actor, basisId: string, body: { outcome: 'confirmed' | 'rejected'; note: string; endangeringOutcome?: 'confirmed' | 'rejected' }) {
-      const [lb] = await db.query<{ young_person_id: string; reviewer_user_id: string; region_id: string; endangering: boolean; reviewed_at: Date | null }>(
-        `SELECT young_person_id, reviewer_user_id, region_id, endangering, reviewed_at FROM legal_bases WHERE id = $1`, [basisId]);
-      if (!lb || lb.reviewer_user_id !== actor.userId) {
-        if (lb) await auditDenied(db, actor, lb.young_person_id, true, 'basis.reviewed');
-        throw new AppError('not_found');
-      }
-      if (lb.reviewed_at) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
-      await db.tx(async (q) => {
-        await q.query(
-          `UPDATE legal_bases SET review_outcome = $2, review_note = $3, reviewed_at = now(),
-              endangering_review_outcome = CASE WHEN endangering THEN $4 ELSE NULL END,
-              endangering_reviewed_at = CASE WHEN endangering THEN now() ELSE NULL END, version = version + 1
-            WHERE id = $1`,
-          [basisId, body.outcome, body.note, body.endangeringOutcome ?? (lb.endangering ? 'confirmed' : null)]);
-        await appendAudit(q, { chainKey: youngPersonChain(lb.young_person_id), kind: 'basis.reviewed', regionId: lb.region_id, actorUserId: actor.userId, youngPersonId: lb.young_person_id, subjectType: 'legal_basis', subjectId: basisId, basis: 'review', details: { outcome: body.outcome, endangeringOutcome: body.endangeringOutcome ?? null } });
-        await addTimeline(q, { regionId: lb.region_id, youngPersonId: lb.young_person_id, kind: 'basis.reviewed', actorUserId: actor.userId, subjectId: basisId, summary: { outcome: body.outcome }, familyVisible: !lb.endangering || body.endangeringOutcome === 'rejected' });
-      });
-      return { id: basisId, reviewOutcome: body.outcome };
-    },
-
-    /**
-     * Break-the-glass: a professional not in the network gets 24 hours of access with a
-     * written reason; the lead professional is told at once and the grant is reviewed.
-     */
-    async breakGlass(actor: Actor, body: BreakGlassBody) {
-      const membership = actor.memberships.find((m) => CASE_ROLES.includes(m.role));
-      if (!membership) throw new AppError('forbidden');
-      const bsn = body.bsn ? normaliseBsn(body.bsn) : null;
-      if (body.bsn && (!bsn || !isValidBsn(bsn))) throw new AppError('invalid_bsn', { fields: { bsn: 'does not pass the elfproef' } });
-      if (!bsn && !(body.givenName && body.familyName && body.birthDate)) {
-        throw new AppError('validation_failed', { fields: { bsn: 'give a BSN, or the given name, family name and date of birth' } });
-      }
-      const [yp] = await db.query<{ id: string; region_id: string }>(
-        `SELECT id, region_id FROM young_people WHERE region_id = $1 AND (($2::text IS NOT NULL AND bsn = $2)
-           OR ($2::text IS NULL AND lower(given_name) = lower($3) AND lower(family_name) = lower($4) AND birth_date = $5::date))`,
-        [actor.regionId, bsn, body.givenName ?? null, body.familyName ?? null, body.birthDate ?? null]);
-      if (!yp) {
-        await appendAudit(db, { chainKey: userChain(actor.userId), kind: 'access.denied', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'break_glass', details: { attempted: 'break_glass.started', found: false } });
-        throw new AppError('not_found');
-      }
-      return db.tx(async (q) => {
-        const [grant] = await q.query<{ id: string; expires_at: Date }>(
-          `INSERT INTO break_glass_grants (region_id, young_person_id, user_id, organisation_id, reason, expires_at)
-           VALUES ($1,$2,$3,$4,$5, now() + interval '24 hours') RETURNING id, expires_at`,
-          [yp.region_id, yp.id, actor.userId, membership.organisationId, body.reason]);
-        await appendAudit(q, { chainKey: youngPersonChain(yp.id), kind: 'break_glass.started', regionId: yp.region_id, actorUserId: actor.userId, actorOrganisationId: membership.organisationId, youngPersonId: yp.id, subjectType: 'break_glass', subjectId: grant!.id, basis: 'break_glass' });
-        await addTimeline(q, { regionId: yp.region_id, youngPersonId: yp.id, kind: 'break_glass.started', actorUserId: actor.userId, subjectId: grant!.id, summary: { organisation: membership.organisationName } });
-        const [net] = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [yp.id]);
-        if (net?.lead_user_id) {
-          await notify(q, { regionId: yp.region_id, userId: net.lead_user_id, kind: 'break_glass.started', youngPersonId: yp.id, payload: { grantId: grant!.id, by: actor.displayName, organisation: membership.organisationName, reason: body.reason } });
-        }
-        return { youngPersonId: yp.id, expiresAt: new Date(grant!.expires_at).toISOString() };
-      });
-    },
-
-    async reviewBreakGlass(actor: Actor, childId: string, grantId: string, outcome: 'justified' | 'unjustified') {
-      return withChild(db, actor, childId, { rule: childPolicy.reviewBreakGlass, audit: 'basis.reviewed', subjectType: 'break_glass', subjectId: grantId, details: { outcome } }, async (q) => {
-        const rows = await q.query(
-          `UPDATE break_glass_grants SET review_outcome = $3, reviewed_by = $4, reviewed_at = now()
-            WHERE id = $1 AND young_person_id = $2 AND reviewed_at IS NULL RETURNING id`, [grantId, childId, outcome, actor.userId]);
-        if (rows.length === 0) throw new AppError('not_found');
-        return { id: grantId, reviewOutcome: outcome };
-      });
-    },
   };
 }
 

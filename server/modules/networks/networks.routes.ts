@@ -7,13 +7,20 @@ import { ChildParams, QuestionBody } from '../children/children.schemas.ts';
 import type { NetworksService } from './networks.service.ts';
 import { worklist, WorklistOut } from './networks.worklist.ts';
 import type { Db } from '../../core/db.ts';
-import { InviteBody, InvolvementParams, LeadBody, NetworkOut, ProfessionalOut, ProfessionalsQuery, QuestionOut } from './networks.schemas.ts';
+import type { JoinRequestsService } from './join-requests.ts';
+import { InviteBody, InvolvementParams, JoinDecisionBody, JoinDecisionOut, JoinRequestParams, JoinRequestsOut, JoinRequestSent, LeadBody, NetworkOut, ProfessionalOut, ProfessionalsQuery, QuestionOut } from './networks.schemas.ts';
 
 export function networksRoutes(networks: NetworksService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/api/v1/children/:childId/questions', {
-      schema: { tags: ['network'], summary: 'Open a question (starts a network when none is active)', params: ChildParams, body: QuestionBody, response: { 201: QuestionOut, ...childErrors } },
-    }, async (request, reply) => reply.code(201).send(await networks.openQuestion(requireActor(request), request.params.childId, request.body)));
+      schema: {
+        tags: ['network'], summary: 'Open a question (starts a network when none is active); from a professional outside the network it becomes a join request (202)',
+        params: ChildParams, body: QuestionBody, response: { 201: QuestionOut, 202: JoinRequestSent, ...childErrors },
+      },
+    }, async (request, reply) => {
+      const out = await networks.openQuestion(requireActor(request), request.params.childId, request.body);
+      return reply.code(out.status === 'opened' ? 201 : 202).send(out);
+    });
 
     app.get('/api/v1/children/:childId/network', {
       schema: { tags: ['network'], summary: 'The network: lead professional, involvements, members, questions', params: ChildParams, response: { 200: NetworkOut, ...childErrors } },
@@ -42,6 +49,22 @@ export function networksRoutes(networks: NetworksService): FastifyPluginAsyncTyp
       reply.header('etag', etag(net.version));
       return net;
     });
+  };
+}
+
+export function joinRequestRoutes(joins: JoinRequestsService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/api/v1/join-requests', {
+      schema: { tags: ['network'], summary: 'Join requests I may decide now (as lead, family or coordinator), and the ones I sent', response: { 200: JoinRequestsOut, ...childErrors } },
+    }, async (request) => joins.list(requireActor(request)));
+
+    app.post('/api/v1/join-requests/:requestId/decision', {
+      schema: { tags: ['network'], summary: 'Accept or refuse a join request (accepting adds the requester and their question; they still need a basis)', params: JoinRequestParams, body: JoinDecisionBody, response: { 200: JoinDecisionOut, ...childErrors } },
+    }, async (request) => joins.decide(requireActor(request), request.params.requestId, request.body));
+
+    app.post('/api/v1/join-requests/:requestId/withdraw', {
+      schema: { tags: ['network'], summary: 'Withdraw my own pending join request', params: JoinRequestParams, response: { 200: JoinDecisionOut, ...childErrors } },
+    }, async (request) => joins.withdraw(requireActor(request), request.params.requestId));
   };
 }
 

@@ -34,9 +34,30 @@ export const LeadBody = Type.Object(
   { additionalProperties: false },
 );
 export const InvolvementParams = Type.Object({ childId: Uuid, involvementId: Uuid });
-export const QuestionOut = Type.Object({ questionId: Uuid, networkId: Uuid, networkCreated: Type.Boolean() });
+export const QuestionOut = Type.Object({ status: Type.Literal('opened'), questionId: Uuid, networkId: Uuid, networkCreated: Type.Boolean() });
+/** The whole answer to a professional outside the network: nothing about the child or its network. */
+export const JoinRequestSent = Type.Object({ status: Type.Literal('join_requested') }, { $id: 'JoinRequestSent' });
 export const ProfessionalsQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false });
 export const ProfessionalOut = Type.Object({
   userId: Uuid, displayName: Type.String(), organisationId: Uuid, organisationName: Type.String(), organisationType: Type.String(), role: Type.String(),
   covered: Type.Boolean({ description: 'A consent or legal basis covers this organisation for this young person' }),
 });
+
+export const JoinRequestParams = Type.Object({ requestId: Uuid });
+export const JoinDecisionBody = Type.Object(
+  { outcome: Type.Enum(['accepted', 'refused']), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export const JoinRequestsOut = Type.Object({
+  incoming: Type.Array(Type.Object({
+    id: Uuid, youngPersonId: Uuid, childName: Type.String(), birthDate: Type.String(),
+    requester: Type.Object({ userId: Uuid, displayName: Type.String(), organisationName: Type.String(), role: Type.String() }),
+    via: Type.String(), question: Type.Union([Type.Object({ text: Type.String(), lifeDomains: Type.Array(Type.String()), raisedBy: Type.String() }), Type.Null()]),
+    status: Type.String(), createdAt: Type.String(), decideAs: Type.Enum(['lead', 'family', 'coordinator']), version: Type.Integer(),
+  })),
+  outgoing: Type.Array(Type.Object({
+    id: Uuid, status: Type.String(), via: Type.String(), organisationName: Type.String(), createdAt: Type.String(),
+    decidedAt: Type.Union([Type.String(), Type.Null()]), childName: Type.Union([Type.String(), Type.Null()]), youngPersonId: Type.Union([Uuid, Type.Null()]),
+  })),
+}, { $id: 'JoinRequests' });
+export const JoinDecisionOut = Type.Object({ id: Uuid, status: Type.String() });

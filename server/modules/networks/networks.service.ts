@@ -6,18 +6,31 @@
 import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
-import { addTimeline, CASE_ROLES, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
-import type { Actor } from '../../core/session.ts';
+import { addTimeline, auditDenied, CASE_ROLES, LEGAL_BASIS_OPEN_SQL, loadConsentRows, notify, resolveAccess, withChild, type ChildAccess } from '../../core/access.ts';
+import type { Actor, Membership } from '../../core/session.ts';
+import { mustAskToJoin, requestToJoinTx } from './join-requests.ts';
 import { today } from '../../../shared/dates.ts';
 import { consentCoverage } from '../consents/consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import type { QuestionBody } from '../children/children.schemas.ts';
 
-/** Records a question; starts a network when none is active; involves the professional who asks. */
-export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: string, body: QuestionBody, regionId: string) {
+/** The case membership a professional acts for: the one named, or their first. 422 when it is not theirs. */
+export function caseMembership(actor: Actor, organisationId?: string): Membership {
   const caseMemberships = actor.memberships.filter((m) => CASE_ROLES.includes(m.role));
-  const membership = body.organisationId ? caseMemberships.find((m) => m.organisationId === body.organisationId) : caseMemberships[0];
-  if (actor.kind === 'staff' && !membership) throw new AppError('validation_failed', { fields: { organisationId: 'not one of your organisations' } });
+  const membership = organisationId ? caseMemberships.find((m) => m.organisationId === organisationId) : caseMemberships[0];
+  if (!membership) throw new AppError('validation_failed', { fields: { organisationId: 'not one of your organisations' } });
+  return membership;
+}
+
+export const actorInRegion = (actor: Actor, regionId: string) => actor.regionId === regionId || actor.memberships.some((m) => m.regionId === regionId);
+
+/**
+ * Records a question; starts a network when none is active; involves the professional who asks.
+ * Only for the family, accepted members, a school starting its own pupil's first network, and an
+ * accepted join request: everyone else asks to join first (openQuestion, join-requests.ts).
+ */
+export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: string, body: QuestionBody, regionId: string) {
+  const membership = actor.kind === 'staff' ? caseMembership(actor, body.organisationId) : undefined;
   let [net] = await q.query<{ id: string; lead_user_id: string | null }>(
     `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId]);
   let networkCreated = false;
@@ -57,8 +70,8 @@ export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: 
 /** Does a consent or a legal basis cover this organisation (and role) for the young person today? */
 export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: string, role?: string): Promise<boolean> {
   const [legal] = await q.query(
-    `SELECT 1 FROM legal_bases WHERE young_person_id = $1 AND organisation_id = $2
-        AND (review_outcome IS NULL OR review_outcome = 'confirmed') AND (valid_until IS NULL OR valid_until >= $3)`,
+    `SELECT 1 FROM legal_bases l WHERE l.young_person_id = $1 AND l.organisation_id = $2
+        AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)`,
     [a.youngPersonId, organisationId, a.today]);
   if (legal) return true;
   const consents = await loadConsentRows(q, a.youngPersonId);
@@ -140,9 +153,33 @@ export async function networkView(q: Queryable, a: ChildAccess, prefetched?: unk
 
 export function createNetworksService(db: Db) {
   return {
-    async openQuestion(actor: Actor, childId: string, body: QuestionBody) {
-      return withChild(db, actor, childId, { rule: childPolicy.openQuestion, audit: 'network.read', subjectType: 'network' },
+    /**
+     * A question from the family or a member goes straight into the network. A professional who is
+     * not a member (outside the network, break-the-glass, a school whose pupil already has a network)
+     * sends a join request instead (join-requests.ts): the answer says only that it was sent.
+     */
+    async openQuestion(actor: Actor, childId: string, body: QuestionBody): Promise<
+      { status: 'opened'; questionId: string; networkId: string; networkCreated: boolean } | { status: 'join_requested' }> {
+      const isCaseProfessional = actor.kind === 'staff' && actor.memberships.some((m) => CASE_ROLES.includes(m.role));
+      if (isCaseProfessional) {
+        const membership = caseMembership(actor, body.organisationId);
+        const join = await db.tx(async (q) => {
+          const a = await resolveAccess(q, actor, childId);
+          // Unknown, or in another region: the child does not exist for this caller.
+          if (!a || !actorInRegion(actor, a.regionId)) return null;
+          if (!(await mustAskToJoin(q, actor, childId))) return false;
+          await requestToJoinTx(q, actor, childId, 'question', membership, body);
+          return true;
+        });
+        if (join === null) {
+          await auditDenied(db, actor, childId, false, 'question.created');
+          throw new AppError('not_found');
+        }
+        if (join) return { status: 'join_requested' };
+      }
+      const opened = await withChild(db, actor, childId, { rule: childPolicy.openQuestion, audit: 'network.read', subjectType: 'network' },
         (q, a) => openQuestionTx(q, actor, childId, body, a.regionId));
+      return { status: 'opened', ...opened };
     },
 
     async get(actor: Actor, childId: string) {

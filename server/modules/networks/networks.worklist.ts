@@ -7,6 +7,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { appendReadAudit, userChain } from '../../core/audit.ts';
+import { resolveAccessMany } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 
@@ -15,6 +16,7 @@ export const WorklistOut = Type.Object({
     youngPersonId: Type.String({ format: 'uuid' }), name: Type.String(), ageYears: Type.Integer(), isLead: Type.Boolean(),
     leadName: Type.Union([Type.String(), Type.Null()]), organisationName: Type.String(), nextEvaluationOn: Type.Union([Type.String(), Type.Null()]),
     openActions: Type.Integer(), overdueActions: Type.Integer(), lastActivityAt: Type.Union([Type.String(), Type.Null()]),
+    hasBasis: Type.Boolean({ description: 'false: involved, but no consent or reviewed basis today — only who the child is is shown' }),
   })),
 });
 
@@ -34,11 +36,19 @@ export async function worklist(db: Db, actor: Actor) {
       WHERE i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
       ORDER BY s.young_person_id LIMIT 500`,
     [actor.userId, on]);
+  // Network data (actions, evaluation, activity) only where the caller may read the network today; an
+  // involvement without a basis (consent withdrawn, not yet given) shows who the child is, nothing more.
+  const access = await resolveAccessMany(db, actor, rows.map((r) => r.id), on);
+  for (const r of rows) {
+    if (access.get(r.id)?.level === 'network') continue;
+    Object.assign(r, { next_evaluation_on: null, open_actions: 0, overdue_actions: 0, last_activity: null, lead_name: null, noBasis: true });
+  }
   const items = rows
     .map((r) => ({
       youngPersonId: r.id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)), isLead: Boolean(r.is_lead),
       leadName: r.lead_name, organisationName: r.org_name, nextEvaluationOn: r.next_evaluation_on, openActions: r.open_actions,
       overdueActions: r.overdue_actions, lastActivityAt: r.last_activity ? new Date(r.last_activity).toISOString() : null,
+      hasBasis: !(r as { noBasis?: boolean }).noBasis,
     }))
     // Most urgent first: overdue actions, then the nearest evaluation.
     .sort((a, b) => b.overdueActions - a.overdueActions || (a.nextEvaluationOn ?? '9999').localeCompare(b.nextEvaluationOn ?? '9999') || a.name.localeCompare(b.name));

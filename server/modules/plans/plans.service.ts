@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { addTimeline, notify, withChild, type ChildAccess } from '../../core/access.ts';
+import { addTimeline, notify, withChild, type ChildAccess, resolveAccessMany } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import { findDiagnosticTerm } from './plan-rules.ts';
@@ -314,7 +314,9 @@ export function createPlansService(db: Db) {
             AND EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.id = i.network_id AND n.status = 'active'
                          WHERE i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
           ORDER BY pa.due_on NULLS LAST, y.family_name LIMIT 200`, [actor.userId]);
-      return rows.map((r) => ({ youngPersonId: r.young_person_id, childName: `${r.given_name} ${r.family_name}`, actionId: r.action_id, what: r.what, dueOn: r.due_on, status: r.status, overdue: r.overdue }));
+      // A plan action is network data: only children whose network the caller may read today (a withdrawn consent ends it).
+      const access = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
+      return rows.filter((r) => access.get(r.young_person_id)?.level === 'network').map((r) => ({ youngPersonId: r.young_person_id, childName: `${r.given_name} ${r.family_name}`, actionId: r.action_id, what: r.what, dueOn: r.due_on, status: r.status, overdue: r.overdue }));
     },
   };
 }
