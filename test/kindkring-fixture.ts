@@ -1,7 +1,7 @@
 /**
  * A small region for Kindkring scenarios: a school, two wijkteams, JGZ, a municipality;
  * an intern begeleider, wijkteam professionals (one "outside"), a JGZ nurse, a policy
- * maker, a platform admin; two parents with gezag; children of 8 and 15 and 16 (the
+ * maker, a privacy officer, a platform admin; two parents with gezag; children of 8 and 15 and 16 (the
  * 16-year-old has an account of their own).
  */
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,7 @@ import { as, login, makeOrg, makeRegion, makeUser, type Session } from './helper
 export interface Fixture {
   regionId: string;
   org: { school: string; wijkteam: string; wijkteam2: string; jgz: string; gemeente: string };
-  user: Record<'ib' | 'wijk' | 'outsider' | 'jgz' | 'policy' | 'admin' | 'mum' | 'dad' | 'otherParent' | 'teen', { id: string; email: string }>;
+  user: Record<'ib' | 'wijk' | 'outsider' | 'jgz' | 'policy' | 'fg' | 'admin' | 'mum' | 'dad' | 'otherParent' | 'teen', { id: string; email: string }>;
   child: { c8: string; c15: string; c16: string };
   s: Record<string, Session>;
 }
@@ -49,6 +49,8 @@ export async function buildFixture(app: FastifyInstance, db: Db): Promise<Fixtur
     outsider: await makeUser(db, { regionId, name: 'Otto Outside', memberships: [{ organisationId: org.wijkteam2, role: 'youth_care_professional' }] }),
     jgz: await makeUser(db, { regionId, name: 'Jet JGZ', memberships: [{ organisationId: org.jgz, role: 'jgz_professional' }] }),
     policy: await makeUser(db, { regionId, name: 'Pim Policy', memberships: [{ organisationId: org.gemeente, role: 'policy_maker' }] }),
+    // The municipality's privacy officer; no other organisation has one, so she covers them all (the region's fallback).
+    fg: await makeUser(db, { regionId, name: 'Fenna FG', memberships: [{ organisationId: org.gemeente, role: 'privacy_officer' }] }),
     admin: await makeUser(db, { regionId, name: 'Ada Admin', isPlatformAdmin: true }),
     mum: await makeUser(db, { regionId, kind: 'parent', name: 'Mia Moeder' }),
     dad: await makeUser(db, { regionId, kind: 'parent', name: 'Vince Vader' }),
@@ -80,9 +82,26 @@ export async function startNetwork(app: FastifyInstance, f: Fixture): Promise<vo
       if (r.statusCode !== 201) throw new Error(`consent: ${r.statusCode} ${r.body}`);
     }
   }
+  // Consent recorded on someone's behalf waits for them: both parents confirm it in Rondom.
+  for (const parent of ['mum', 'dad']) await confirmPending(app, f.s[parent]!, f.child.c8);
   const inv = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.wijk.id, organisationId: f.org.wijkteam } });
   if (inv.statusCode !== 201) throw new Error(`invite: ${inv.statusCode} ${inv.body}`);
   const net = await ib({ method: 'GET', url: `/api/v1/children/${f.child.c8}/network` });
   const lead = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/lead`, headers: { 'if-match': `"${net.json().version}"` }, payload: { userId: f.user.wijk.id, reason: 'Wijkteam neemt de regie over.' } });
   if (lead.statusCode !== 200) throw new Error(`lead: ${lead.statusCode} ${lead.body}`);
+}
+
+/** The logged-in person confirms every consent recorded on their behalf that waits for them. */
+export async function confirmPending(app: FastifyInstance, session: Session, childId: string): Promise<number> {
+  const me = as(app, session);
+  const list = await me({ method: 'GET', url: `/api/v1/children/${childId}/consents` });
+  if (list.statusCode !== 200) throw new Error(`consents: ${list.statusCode} ${list.body}`);
+  let n = 0;
+  for (const c of (list.json() as { consents: { id: string; canConfirm: boolean }[] }).consents) {
+    if (!c.canConfirm) continue;
+    const r = await me({ method: 'POST', url: `/api/v1/children/${childId}/consents/${c.id}/confirm`, payload: { decision: 'confirm' } });
+    if (r.statusCode !== 200) throw new Error(`confirm: ${r.statusCode} ${r.body}`);
+    n++;
+  }
+  return n;
 }

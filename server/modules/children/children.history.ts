@@ -59,7 +59,9 @@ const WHAT: Record<string, [string, string]> = {
  * made on it; an emergency access whose family notice would endanger the child, and the reads under it.
  */
 export const HIDDEN_FROM_FAMILY_SQL = `(
-  EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
+  (e.kind = 'basis.recorded' AND e.details->>'endangering' = 'true'
+   AND NOT EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.recorded_by = e.actor_user_id AND l.endangering_review_outcome = 'rejected'))
+  OR EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
            AND ((e.subject_type = 'legal_basis' AND e.subject_id = l.id::text)
                 OR (e.basis = l.kind AND e.actor_organisation_id = l.organisation_id AND e.occurred_at >= l.recorded_at)))
   OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.young_person_id = $2 AND g.family_endangered

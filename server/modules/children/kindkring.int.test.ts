@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../test/helpers.ts';
-import { bornYearsAgo, buildFixture, insertChild, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
+import { bornYearsAgo, buildFixture, confirmPending, insertChild, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
 import { verifyAudit } from '../../core/audit.ts';
 import { resolveAccess } from '../../core/access.ts';
 import { loadActor, sha256 } from '../../core/session.ts';
@@ -87,7 +87,10 @@ describe('question, network, consent and invitation', () => {
     // Dad consents himself, in the app.
     const dad = await api('dad')({ method: 'POST', url: `/api/v1/children/${f.child.c8}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.jgz } });
     expect(dad.statusCode).toBe(201);
-    expect(dad.json().coverage.find((c: { organisationId: string }) => c.organisationId === f.org.jgz)).toMatchObject({ covered: true });
+    // Mum's consent, recorded by the professional, waits for her to confirm it: not covered yet.
+    expect(dad.json().coverage.find((c: { organisationId: string }) => c.organisationId === f.org.jgz)).toMatchObject({ covered: false });
+    expect((await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.jgz.id, organisationId: f.org.jgz } })).statusCode).toBe(422);
+    expect(await confirmPending(t.app, f.s.mum!, f.child.c8)).toBe(1);
     expect((await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/network/involvements`, payload: { userId: f.user.jgz.id, organisationId: f.org.jgz } })).statusCode).toBe(201);
     expect((await api('jgz')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(200);
   });
@@ -310,9 +313,9 @@ describe('integrated meeting and evaluation', () => {
 
 describe('break-the-glass', () => {
   it('needs a reason, lasts 24 hours, tells the lead and shows in the access log', async () => {
-    const short = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', reason: 'nood' } });
+    const short = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', emergency: 'medical', reason: 'nood' } });
     expect(short.statusCode).toBe(400);
-    const res = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', reason: 'Kees is bij ons binnengebracht na een ongeluk; ik moet weten wie betrokken is.' } });
+    const res = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { bsn: '123456782', emergency: 'medical', reason: 'Kees is bij ons binnengebracht na een ongeluk; ik moet weten wie betrokken is.' } });
     expect(res.statusCode).toBe(201);
     expect(res.json().youngPersonId).toBe(f.child.c8);
     expect((await api('outsider')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(200);
@@ -327,7 +330,7 @@ describe('break-the-glass', () => {
     // After 24 hours access is gone again.
     await t.db.query(`UPDATE break_glass_grants SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [f.user.outsider.id]);
     expect((await api('outsider')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(404);
-    const unknown = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { givenName: 'Niet', familyName: 'Bestaand', birthDate: '2015-01-01', reason: 'Dit kind bestaat niet in het systeem, dus 404.' } });
+    const unknown = await api('outsider')({ method: 'POST', url: '/api/v1/break-glass', payload: { givenName: 'Niet', familyName: 'Bestaand', birthDate: '2015-01-01', emergency: 'medical', reason: 'Dit kind bestaat niet in het systeem, dus 404.' } });
     expect(unknown.statusCode).toBe(404);
   });
 });
@@ -386,26 +389,41 @@ describe('matches (who else is involved)', () => {
 });
 
 describe('legal basis', () => {
-  it('needs a justification and reviewer; an endangering basis is hidden from the family and reviewed', async () => {
+  it('needs a justification; a privacy officer reviews it, by rule; an endangering basis is hidden from the family', async () => {
     const wijk = api('wijk');
-    const res = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.wijkteam, justification: 'Zorgen over veiligheid thuis na signalen van school.', reviewerUserId: f.user.jgz.id, endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
+    const res = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.wijkteam, justification: 'Zorgen over veiligheid thuis na signalen van school.', endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
     // The wijkteam professional is not (yet) in Fleur's network: no access at all.
     expect(res.statusCode, res.body).toBe(404);
+    // The recorder cannot choose a reviewer any more: the field does not exist.
+    const chosen = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.wijkteam, justification: 'Zorgen over veiligheid thuis na signalen van school.', reviewerUserId: f.user.jgz.id } });
+    expect(chosen.statusCode).toBe(400);
     // Fleur is a pupil of the school: the intern begeleider opens a question and records the Meldcode basis.
     await t.db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [f.child.c15, f.org.school]);
     const ib = api('ib');
     expect((await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/questions`, payload: { text: 'Zorgen over de situatie thuis.', ownWords: false, lifeDomains: ['safety'], raisedBy: 'professional' } })).statusCode).toBe(201);
     expect((await ib({ method: 'GET', url: `/api/v1/children/${f.child.c15}/plan` })).statusCode).toBe(404);
-    const short = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'zorgen', reviewerUserId: f.user.jgz.id } });
+    const short = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'zorgen' } });
     expect(short.statusCode).toBe(400);
-    const ok = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'Zorgen over veiligheid thuis na signalen in de klas.', reviewerUserId: f.user.jgz.id, endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
+    // Only for one's own organisation.
+    const otherOrg = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.wijkteam, justification: 'Zorgen over veiligheid thuis na signalen in de klas.' } });
+    expect(otherOrg.statusCode).toBe(400);
+    const ok = await ib({ method: 'POST', url: `/api/v1/children/${f.child.c15}/legal-bases`, payload: { kind: 'meldcode', organisationId: f.org.school, justification: 'Zorgen over veiligheid thuis na signalen in de klas.', endangering: true, endangeringReason: 'Vader mag dit nog niet weten.' } });
     expect(ok.statusCode).toBe(201);
+    expect(ok.json().legalBases[0]).toMatchObject({ status: 'provisional', reviewer: null });
+    // The Meldcode allows acting before review, for 24 hours.
     expect((await ib({ method: 'GET', url: `/api/v1/children/${f.child.c15}/plan` })).statusCode).toBe(200);
     const fam = (await api('dad')({ method: 'GET', url: `/api/v1/children/${f.child.c15}/consents` })).json();
     expect(fam.legalBases).toEqual([]);
+    // Neither the basis nor the reads made on it show in the family's log.
+    const famLog = (await api('dad')({ method: 'GET', url: `/api/v1/children/${f.child.c15}/access-log` })).json();
+    expect(famLog.items.filter((i: { basis: string | null }) => i.basis === 'meldcode')).toEqual([]);
+    expect(famLog.items.map((i: { what: string }) => i.what)).not.toContain('recorded a reason to share without consent');
     const id = ok.json().legalBases[0].id;
-    expect((await api('outsider')({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Akkoord.' } })).statusCode).toBe(404);
-    const review = await api('jgz')({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Terecht.', endangeringOutcome: 'confirmed' } });
+    // Nobody but a privacy officer covering the school reviews it: not an outsider, not a colleague, not the recorder.
+    for (const who of ['outsider', 'jgz', 'ib']) {
+      expect((await api(who)({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Akkoord.' } })).statusCode, who).toBe(404);
+    }
+    const review = await api('fg')({ method: 'POST', url: `/api/v1/legal-bases/${id}/review`, payload: { outcome: 'confirmed', note: 'Terecht.', endangeringOutcome: 'confirmed' } });
     expect(review.statusCode).toBe(200);
     const [ev] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE young_person_id = $1 AND kind IN ('basis.endangering_marked', 'basis.reviewed')`, [f.child.c15]);
     expect(ev!.n).toBe(2);
