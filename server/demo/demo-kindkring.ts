@@ -20,6 +20,7 @@ import { createPlansService } from '../modules/plans/plans.service.ts';
 import { createMeetingsService } from '../modules/meetings/meetings.service.ts';
 import { createEvaluationsService } from '../modules/evaluations/evaluations.service.ts';
 import { createMatchesService } from '../modules/matches/matches.service.ts';
+import { createJoinRequestsService } from '../modules/networks/join-requests.ts';
 import { prng, type DemoIds } from './demo.ts';
 
 /** The demo acts through the real services as its demo users. */
@@ -44,6 +45,7 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
   const meetings = createMeetingsService(db);
   const evaluations = createEvaluationsService(db);
   const matches = createMatchesService(db);
+  const joins = createJoinRequestsService(db);
   const as = async (key: string) => actorFor(db, ids.users.get(key)!);
   const org = (name: string) => ids.orgs.get(name)!;
   const kid = (key: string) => ids.youngPeople.find((y) => y.key === key)!;
@@ -61,10 +63,27 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
   await db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [kid('child9').id, org('OBS De Kring')]);
   await db.query(`UPDATE young_people SET school_id = $2 WHERE id = $1`, [kid('child14').id, org('Rondeel College')]);
 
+  // A written consent recorded by the professional waits for the parent, who confirms it in Rondom.
   const recordParents = async (by: Actor, childId: string, parentIds: string[], orgIds: string[]) => {
     for (const p of parentIds) for (const o of orgIds) {
       await consents.give(by, childId, { purpose: 'share_in_network', recipientOrganisationId: o, consenterUserId: p, method: 'written' });
     }
+    for (const p of parentIds) {
+      const parent = await actorFor(db, p);
+      const view = await consents.list(parent, childId);
+      for (const c of view.consents) if (c.canConfirm) await consents.confirm(parent, childId, c.id, 'confirm');
+    }
+  };
+  // A known child: registering it is a join request, which the family (or else the coordinator) accepts.
+  const gemeente = await as('gemeente');
+  const acceptJoin = async (childId: string, deciderIds: string[]) => {
+    for (const userId of [...deciderIds, gemeente.userId]) {
+      const decider = userId === gemeente.userId ? gemeente : await actorFor(db, userId);
+      const { incoming } = await joins.list(decider);
+      const req = incoming.find((r) => r.youngPersonId === childId);
+      if (req) return joins.decide(decider, req.id, { outcome: 'accepted' });
+    }
+    throw new Error(`demo: nobody could accept the join request for ${childId}`);
   };
   const recordYoung = async (by: Actor, childId: string, orgIds: string[]) => {
     for (const o of orgIds) await consents.give(by, childId, { purpose: 'share_in_network', recipientOrganisationId: o, consenterRelation: 'young_person', method: 'verbal' });
@@ -131,6 +150,7 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
       givenName: sem!.given_name, familyName: sem!.family_name, birthDate: sem!.birth_date,
       question: { text: 'Ik wil hulp bij het regelen van mijn geld en een bijbaan.', ownWords: true, lifeDomains: ['money', 'free_time'], raisedBy: 'young_person' },
     });
+    await acceptJoin(c.id, [jongere.userId]);
     await consents.give(jongere, c.id, { purpose: 'share_in_network', recipientOrganisationId: org('Wijkteam Rondeel-Zuid') });
   }
 
@@ -147,12 +167,13 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
     const [has] = await db.query(`SELECT 1 FROM networks WHERE young_person_id = $1`, [c.id]);
     if (has) continue;
     const pro = pros[i % pros.length]!;
-    // The family comes to the professional (intake): registering finds the existing record.
+    // The family comes to the professional (intake): registering finds the existing record, and the family lets them in.
     const [who] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [c.id]);
     await children.register(pro.actor, {
       givenName: who!.given_name, familyName: who!.family_name, birthDate: who!.birth_date,
       question: { text: questions[i % questions.length]!, ownWords: rand() < 0.4, lifeDomains: [domains[i % domains.length]!, domains[(i + 2) % domains.length]!], raisedBy: rand() < 0.5 ? 'parent' : 'professional' },
     });
+    await acceptJoin(c.id, c.parentIds);
     const age = (todayDate.getTime() - new Date(c.birthDate).getTime()) / (365.25 * 86400000);
     if (age < 16) await recordParents(pro.actor, c.id, c.parentIds, [org(pro.org)]);
     if (age >= 12) await recordYoung(pro.actor, c.id, [org(pro.org)]);

@@ -48,7 +48,7 @@ describe('demo region', () => {
     const roles = await db.query<{ role: string }>(`SELECT DISTINCT role FROM memberships ORDER BY role`);
     expect(roles.map((r) => r.role)).toEqual([
       'intern_begeleider', 'jgz_professional', 'leerplicht_officer', 'municipality_coordinator', 'org_admin',
-      'policy_maker', 'swv_coordinator', 'teacher', 'youth_care_professional', 'zorgcoordinator',
+      'policy_maker', 'privacy_officer', 'swv_coordinator', 'teacher', 'youth_care_professional', 'zorgcoordinator',
     ]);
     const [yp] = await db.query<{ birth_date: string }>(
       `SELECT y.birth_date::text AS birth_date FROM young_people y JOIN users u ON u.id = y.user_id WHERE u.email = $1`, [demoEmail('jongere')]);

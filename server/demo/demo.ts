@@ -61,6 +61,7 @@ const STAFF: { key: string; name: string; org: string; role: Role; label: string
   { key: 'beleid', name: 'Bart Beleid', org: 'Gemeente Rondeel', role: 'policy_maker', label: 'beleidsmaker / policy maker' },
   { key: 'kinderopvang', name: 'Kim Kinderopvang', org: 'Kinderopvang Het Nest', role: 'teacher', label: 'pedagogisch medewerker kinderopvang' },
   { key: 'orgadmin', name: 'Olga Organisatiebeheer', org: 'Wijkteam Rondeel-Noord', role: 'org_admin', label: 'organisatiebeheerder' },
+  { key: 'fg', name: 'Fatima Functionaris', org: 'Gemeente Rondeel', role: 'privacy_officer', label: 'functionaris gegevensbescherming / privacy officer' },
 ];
 
 export function demoEmail(key: string): string {
