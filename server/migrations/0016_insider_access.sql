@@ -13,6 +13,13 @@ ALTER TABLE memberships ADD CONSTRAINT memberships_role_check CHECK (role IN ('t
 ALTER TABLE regions ADD COLUMN break_glass_roles text[] NOT NULL
   DEFAULT '{youth_care_professional,jgz_professional,leerplicht_officer}';
 
+-- Who may register a "who else is involved" signal (the region designates the roles, as municipalities
+-- designate the organisations that may report to the Verwijsindex), and whether siblings make family
+-- matches (off unless the region turns it on: a family match names another child).
+ALTER TABLE regions ADD COLUMN signal_roles text[] NOT NULL
+  DEFAULT '{youth_care_professional,jgz_professional,leerplicht_officer}';
+ALTER TABLE regions ADD COLUMN family_matches boolean NOT NULL DEFAULT false;
+
 -- A professional outside a network asks to be let in: by registering a young person who is
 -- already known, or by raising a question. The question waits here until the request is
 -- accepted; nothing of the network is shown before.

@@ -4,7 +4,7 @@ import type { Db } from '../../server/core/db.ts';
 import { as, login, makeUser, type Session } from '../helpers.ts';
 import { bornYearsAgo, buildFixture, insertChild, startNetwork, type Fixture } from '../kindkring-fixture.ts';
 
-export const ROLES = ['anon', 'otherParent', 'outsider', 'withdrawn', 'expiredGlass', 'policy', 'admin', 'lead', 'mum'] as const;
+export const ROLES = ['anon', 'otherParent', 'outsider', 'withdrawn', 'expiredGlass', 'policy', 'admin', 'lead', 'mum', 'privacy'] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 export interface World {
@@ -51,12 +51,12 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
   const partnership = await as(app, f.s.admin!)({ method: 'POST', url: '/api/v1/partnerships', payload: { regionId: f.regionId, name: 'Samen Testkring', scope: 'gemeente', organisationIds: [f.org.gemeente, f.org.school] } });
   const sessions: Record<MatrixRole, Session | null> = {
     anon: null, otherParent: f.s.otherParent!, outsider: f.s.outsider!, withdrawn: f.s.jgz!, expiredGlass: await login(app, glass.email),
-    policy: f.s.policy!, admin: f.s.admin!, lead: f.s.wijk!, mum: f.s.mum!,
+    policy: f.s.policy!, admin: f.s.admin!, lead: f.s.wijk!, mum: f.s.mum!, privacy: f.s.fg!,
   };
   const params: Record<string, string> = {
     childId: c8, involvementId: ib.find((i) => i.userId === f.user.ib.id)?.id ?? '', consentId: schoolConsent.id, number: '1',
     meetingId: meeting.statusCode === 201 ? (meeting.json() as { id: string }).id : '', actionId: planBody.actions?.[0]?.id ?? 'a1',
-    grantId: grant!.id, id: partnership.statusCode === 201 ? (partnership.json() as { id: string }).id : '',
+    grantId: grant!.id, requestId: '00000000-0000-4000-8000-000000000001', id: partnership.statusCode === 201 ? (partnership.json() as { id: string }).id : '',
   };
   void otherChild;
   const hints: Record<string, string> = {

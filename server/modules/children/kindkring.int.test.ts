@@ -370,6 +370,13 @@ describe('matches (who else is involved)', () => {
     expect(mine).toEqual([expect.objectContaining({ kind: 'person', other: expect.objectContaining({ displayName: 'Otto Outside', organisationName: 'Wijkteam Zuid' }) })]);
     // Nothing about content is in a match.
     expect(JSON.stringify(mine)).not.toMatch(/moe|stil|slapen/);
+    // A school is not designated to register signals unless the region says so; family matches are off unless turned on.
+    const notDesignated = await api('ib')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Fleur', familyName: 'Kringloop', birthDate: bornYearsAgo(15) } });
+    expect(notDesignated.statusCode).toBe(403);
+    await t.db.query(`UPDATE regions SET signal_roles = signal_roles || '{intern_begeleider}' WHERE id = $1`, [f.regionId]);
+    const noFamily = await api('ib')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Fleur', familyName: 'Kringloop', birthDate: bornYearsAgo(15) } });
+    expect(noFamily.json().newMatches).toBe(0);
+    await t.db.query(`UPDATE regions SET family_matches = true WHERE id = $1`, [f.regionId]);
     const sibling = await api('ib')({ method: 'POST', url: '/api/v1/matches/signals', payload: { givenName: 'Fleur', familyName: 'Kringloop', birthDate: bornYearsAgo(15) } });
     expect(sibling.json().newMatches).toBe(2);
     const ibMatches = (await api('ib')({ method: 'GET', url: '/api/v1/matches' })).json();

@@ -44,11 +44,11 @@ export function createBasesService(db: Db) {
   return {
     async recordLegalBasis(actor: Actor, childId: string, body: LegalBasisBody) {
       if (body.endangering && !body.endangeringReason) throw new AppError('validation_failed', { fields: { endangeringReason: 'say why showing this to the family would endanger the child' } });
-      // A legal basis is an organisation's own: a professional records one only for an organisation they work for.
-      if (!actor.memberships.some((m) => m.organisationId === body.organisationId)) {
-        throw new AppError('validation_failed', { fields: { organisationId: 'not one of your organisations' } });
-      }
       return withChild(db, actor, childId, { rule: childPolicy.recordLegalBasis, audit: 'basis.recorded', subjectType: 'legal_basis', details: { kind: body.kind, organisationId: body.organisationId, endangering: Boolean(body.endangering) } }, async (q, a) => {
+        // A legal basis is an organisation's own: a professional records one only for an organisation they work for.
+        if (!actor.memberships.some((m) => m.organisationId === body.organisationId)) {
+          throw new AppError('validation_failed', { fields: { organisationId: 'not one of your organisations' } });
+        }
         const reviewers = await privacyOfficersFor(q, body.organisationId, actor.userId);
         if (reviewers.length === 0) {
           throw new AppError('unprocessable', {
@@ -182,7 +182,12 @@ export async function breakGlassReviewTx(q: Queryable, actor: Actor, grantId: st
       WHERE id = $1 AND ($2::uuid IS NULL OR young_person_id = $2) AND reviewed_at IS NULL AND user_id <> $4
       RETURNING region_id, young_person_id, user_id, organisation_id`, [grantId, childId ?? null, outcome, actor.userId, note ?? null]);
   const g = rows[0];
-  if (!g) throw new AppError('not_found');
+  if (!g) {
+    const [exists] = await q.query<{ reviewed: boolean }>(
+      `SELECT reviewed_at IS NOT NULL AS reviewed FROM break_glass_grants WHERE id = $1 AND ($2::uuid IS NULL OR young_person_id = $2)`, [grantId, childId ?? null]);
+    if (exists?.reviewed) throw new AppError('conflict', { en: 'This emergency access was already reviewed.', nl: 'Deze noodtoegang is al beoordeeld.' });
+    throw new AppError('not_found');
+  }
   await addTimeline(q, { regionId: g.region_id, youngPersonId: g.young_person_id, kind: 'break_glass.reviewed', actorUserId: actor.userId, subjectId: grantId, summary: { outcome }, familyVisible: false });
   await notify(q, { regionId: g.region_id, userId: g.user_id, kind: 'break_glass.reviewed', youngPersonId: null, payload: { grantId, outcome } });
   if (outcome === 'unjustified') {

@@ -34,11 +34,19 @@ async function createMatch(q: Queryable, kind: 'person' | 'family', a: { id: str
 
 export function createMatchesService(db: Db) {
   return {
+    /** Only roles the region designates register signals; siblings make family matches only where the region turned that on. */
     async register(actor: Actor, body: SignalBody) {
+      const [region] = await db.query<{ signal_roles: string[]; family_matches: boolean }>(`SELECT signal_roles, family_matches FROM regions WHERE id = $1`, [actor.regionId]);
+      const designated = (m: Actor['memberships'][number]) => CASE_ROLES.includes(m.role) && m.regionId === actor.regionId && (region?.signal_roles ?? []).includes(m.role);
       const membership = body.organisationId
-        ? actor.memberships.find((m) => m.organisationId === body.organisationId && CASE_ROLES.includes(m.role))
-        : actor.memberships.find((m) => CASE_ROLES.includes(m.role));
-      if (!membership) throw new AppError('forbidden');
+        ? actor.memberships.find((m) => m.organisationId === body.organisationId && designated(m))
+        : actor.memberships.find(designated);
+      if (!membership) {
+        throw new AppError('forbidden', {
+          en: 'Your region has not designated your role to register signals.',
+          nl: 'Uw regio heeft uw rol niet aangewezen om signalen te registreren.',
+        });
+      }
       const bsn = body.bsn ? normaliseBsn(body.bsn) : null;
       if (body.bsn && (!bsn || !isValidBsn(bsn))) throw new AppError('invalid_bsn', { fields: { bsn: 'does not pass the elfproef' } });
       if (!bsn && !(body.givenName && body.familyName && body.birthDate)) {
@@ -82,8 +90,8 @@ export function createMatchesService(db: Db) {
           `SELECT id, user_id, young_person_id FROM signals WHERE young_person_id = $1 AND organisation_id <> $2 AND ended_at IS NULL AND expires_on >= $3`,
           [yp!.id, membership.organisationId, now]);
         for (const o of others) if (await createMatch(q, 'person', signal, o, actor.regionId)) newMatches++;
-        // Siblings: young people who share a parent with gezag.
-        const siblings = await q.query<{ id: string; user_id: string; young_person_id: string }>(
+        // Siblings: young people who share a parent with gezag — only where the region turned family matches on.
+        const siblings = !region?.family_matches ? [] : await q.query<{ id: string; user_id: string; young_person_id: string }>(
           `SELECT DISTINCT s.id, s.user_id, s.young_person_id FROM guardianships g1
              JOIN guardianships g2 ON g2.parent_user_id = g1.parent_user_id AND g2.young_person_id <> g1.young_person_id
              JOIN signals s ON s.young_person_id = g2.young_person_id

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
+import { resolveAccessMany } from '../../core/access.ts';
 
 export const NotificationOut = Type.Object({
   id: Type.String({ format: 'uuid' }), kind: Type.String(), youngPersonId: Type.Union([Type.String(), Type.Null()]),
@@ -21,8 +22,12 @@ export function createNotificationsService(db: Db) {
         `SELECT n.id, n.kind, n.young_person_id, y.given_name || ' ' || y.family_name AS child, n.payload, n.created_at, n.read_at
            FROM notifications n LEFT JOIN young_people y ON y.id = n.young_person_id
           WHERE n.user_id = $1 AND ($2 = false OR n.read_at IS NULL) ORDER BY n.created_at DESC LIMIT 100`, [actor.userId, unreadOnly]);
+      // A notification names a child, and links to it, only while its reader may open that child.
+      const reach = await resolveAccessMany(db, actor, rows.flatMap((r) => (r.young_person_id ? [r.young_person_id] : [])));
       return rows.map((r) => ({
-        id: r.id, kind: r.kind, youngPersonId: r.young_person_id, childName: r.child,
+        id: r.id, kind: r.kind,
+        youngPersonId: r.young_person_id && reach.has(r.young_person_id) ? r.young_person_id : null,
+        childName: r.young_person_id && reach.has(r.young_person_id) ? r.child : null,
         payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
         createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null,
       }));
