@@ -1,10 +1,12 @@
 /**
  * Access that holds against insiders: what an organisation admin (or a platform admin by
- * mistake) would try through the ordinary admin API. Every refusal must leave the data as it was and write an
+ * mistake) would try through the ordinary admin API, and a password-guessing burst that
+ * races the login lockout. Every refusal must leave the data as it was and write an
  * `access.denied` event; every change of rights is on the target's audit chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, makeOrg, makeRegion, makeUser, type Session, type TestApp } from '../helpers.ts';
+import { as, createTestApp, login, makeOrg, makeRegion, makeUser, PASSWORD, type Session, type TestApp } from '../helpers.ts';
+import { MAX_FAILURES } from '../../server/modules/accounts/accounts.service.ts';
 import { verifyAudit } from '../../server/core/audit.ts';
 
 let t: TestApp;
@@ -176,5 +178,30 @@ describe('a membership stays inside the user\'s region (also for platform admins
 
   it('keeps the audit chains valid', async () => {
     expect(await verifyAudit(t.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the login lockout holds against a parallel burst', () => {
+  it('18 parallel logins (17 wrong, the right one last): at most 5 are checked, the right one gets no session', async () => {
+    const victim = await makeUser(t.db, { regionId: north });
+    const attempts = [...Array.from({ length: 17 }, (_, i) => `wrong-guess-${i}`), PASSWORD];
+    const answers = await Promise.all(attempts.map((password) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: victim.email, password } })));
+    const right = answers[answers.length - 1]!;
+    expect(right.statusCode, right.body).toBe(429);
+    expect(right.cookies.find((c) => c.name === 'rondom_session')).toBeUndefined();
+    const checked = answers.filter((a) => a.statusCode === 401);
+    expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(attempts.length - checked.length);
+    const failed = await t.db.query(`SELECT 1 FROM audit_events WHERE chain_key = $1 AND kind = 'auth.login_failed'`, [`user:${victim.id}`]);
+    expect(failed.length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(await t.db.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [victim.id])).toHaveLength(0);
+  });
+
+  it('a parallel burst against an unknown address is locked the same way', async () => {
+    const answers = await Promise.all(Array.from({ length: 18 }, (_, i) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'ghost-burst@test.example', password: `guess-${i}` } })));
+    expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(answers.filter((a) => a.statusCode === 429).length).toBeGreaterThanOrEqual(18 - MAX_FAILURES);
   });
 });
