@@ -63,6 +63,15 @@ describe('login, me and logout', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('a right password after 4 failures logs in and starts the count again', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const wrong = () => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: 'not-the-password' } });
+    for (let i = 0; i < 4; i++) expect((await wrong()).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await wrong()).statusCode).toBe(401);
+    expect((await wrong()).statusCode).toBe(429);
+  });
+
   it('rotates the session on login: a cookie that came in is not kept (no fixation)', async () => {
     const u = await makeUser(t.db, { regionId });
     const first = await login(t.app, u.email);
@@ -101,6 +110,26 @@ describe('TOTP second factor', () => {
     const next = totp.generate({ timestamp: Date.now() + 30_000 });
     const good = await login(t.app, u.email, PASSWORD, next);
     expect(good.userId).toBe(u.id);
+  });
+
+  it('the right password without a code does not count towards the lockout; wrong codes do', async () => {
+    const u = await makeUser(t.db, { regionId });
+    const s = await login(t.app, u.email);
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32((await as(t.app, s)({ method: 'POST', url: '/api/v1/me/totp' })).json().secret) });
+    const t0 = Date.now();
+    expect((await as(t.app, s)({ method: 'POST', url: '/api/v1/me/totp/confirm', payload: { code: totp.generate({ timestamp: t0 }) } })).statusCode).toBe(204);
+    for (let i = 0; i < 7; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD } });
+      expect(r.json().error.code).toBe('totp_required');
+    }
+    const valid = new Set([-1, 0, 1, 2].map((k) => totp.generate({ timestamp: t0 + k * 30_000 })));
+    const wrongCodes = ['000000', '111111', '222222', '333333', '444444', '555555', '666666'].filter((c) => !valid.has(c)).slice(0, 5);
+    for (const code of wrongCodes) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: code } });
+      expect(r.json().error.code).toBe('invalid_totp');
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: u.email, password: PASSWORD, totp: totp.generate({ timestamp: t0 + 30_000 }) } });
+    expect(locked.statusCode).toBe(429);
   });
 
   it('accepts a code once: the same code, or an earlier one, is refused after it was used', async () => {

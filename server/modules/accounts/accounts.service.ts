@@ -2,9 +2,10 @@
  * Accounts: login with password (+ TOTP when enabled), lockout, logout, the current user,
  * changing one's own password.
  *
- * Lockout is kept per e-mail address (hashed) whether or not an account exists, and
- * unknown addresses cost the same argon2 time as known ones: the answers never tell
- * which addresses have an account.
+ * Lockout is kept per e-mail address (hashed) whether or not an account exists, and is
+ * counted in one statement before each password check (claimAttempt), so parallel attempts
+ * cannot slip past it. Unknown addresses cost the same argon2 time as known ones: the
+ * answers never tell which addresses have an account.
  */
 import * as OTPAuth from 'otpauth';
 import type { Db, Queryable } from '../../core/db.ts';
@@ -46,31 +47,47 @@ async function acceptTotp(q: Queryable, userId: string, secret: string, code: st
 }
 
 export function createAccountsService(db: Db, config: AppConfig) {
-  async function recordFailure(emailHash: string, user: UserRow | undefined, reason: string): Promise<void> {
-    await db.tx(async (q) => {
-      await q.query(
-        `INSERT INTO login_throttle (email_hash, failures, updated_at) VALUES ($1, 1, now())
-         ON CONFLICT (email_hash) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()`,
-        [emailHash],
-      );
-      await q.query(
-        `UPDATE login_throttle SET locked_until = now() + make_interval(mins => $2), failures = 0
-          WHERE email_hash = $1 AND failures >= $3`,
-        [emailHash, LOCK_MINUTES, MAX_FAILURES],
-      );
-      if (user) {
-        await appendAudit(q, {
-          chainKey: userChain(user.id), kind: 'auth.login_failed', outcome: 'denied', regionId: user.region_id,
-          actorUserId: user.id, subjectType: 'user', subjectId: user.id, details: { reason },
-        });
-      }
-    });
+  /**
+   * Claims one of the address's attempt slots, BEFORE the password is checked, in one statement:
+   * the attempt counts as a failure from the start. The claim that fills the last slot locks the
+   * address at once; once locked (or while all slots are taken by attempts still being checked)
+   * a claim gets no row and the attempt is refused unchecked with 429. So parallel attempts can
+   * never check more than MAX_FAILURES passwords per lock period, on PostgreSQL (the upsert locks
+   * the row; ON CONFLICT DO UPDATE sees its newest version) as on PGlite. An expired lock starts
+   * the count again. A success resets it (login) or gives its slot back (releaseAttempt).
+   */
+  async function claimAttempt(emailHash: string): Promise<void> {
+    const claimed = await db.query(
+      `INSERT INTO login_throttle AS t (email_hash, failures, locked_until, updated_at)
+       VALUES ($1, 1, CASE WHEN 1 >= $2::int THEN now() + make_interval(mins => $3::int) END, now())
+       ON CONFLICT (email_hash) DO UPDATE
+         SET failures = CASE WHEN t.locked_until <= now() THEN 1 ELSE t.failures + 1 END,
+             locked_until = CASE WHEN (CASE WHEN t.locked_until <= now() THEN 1 ELSE t.failures + 1 END) >= $2::int
+                                 THEN now() + make_interval(mins => $3::int) END,
+             updated_at = now()
+         WHERE t.locked_until <= now() OR (t.locked_until IS NULL AND t.failures < $2::int)
+       RETURNING failures`,
+      [emailHash, MAX_FAILURES, LOCK_MINUTES],
+    );
+    if (claimed.length === 0) throw new AppError('too_many_attempts');
   }
 
-  /** 429 while the address is locked (too many wrong passwords or codes, at login or password change). */
-  async function refuseIfLocked(emailHash: string): Promise<void> {
-    const [lock] = await db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_throttle WHERE email_hash = $1`, [emailHash]);
-    if (lock?.locked) throw new AppError('too_many_attempts');
+  /** Gives a claimed slot back: the password was right (TOTP still to come, or a password change's other checks). */
+  async function releaseAttempt(emailHash: string): Promise<void> {
+    await db.query(
+      `UPDATE login_throttle SET failures = failures - 1, locked_until = CASE WHEN failures - 1 >= $2::int THEN locked_until END, updated_at = now()
+        WHERE email_hash = $1 AND failures > 0`,
+      [emailHash, MAX_FAILURES],
+    );
+  }
+
+  /** A failed check: the claimed slot stays counted; audited when the account exists. */
+  async function recordFailure(user: UserRow | undefined, reason: string): Promise<void> {
+    if (!user) return;
+    await appendAudit(db, {
+      chainKey: userChain(user.id), kind: 'auth.login_failed', outcome: 'denied', regionId: user.region_id,
+      actorUserId: user.id, subjectType: 'user', subjectId: user.id, details: { reason },
+    });
   }
 
   return {
@@ -78,20 +95,24 @@ export function createAccountsService(db: Db, config: AppConfig) {
     async login(input: { email: string; password: string; totp?: string; previousTokenHash?: string }) {
       const email = input.email.trim().toLowerCase();
       const emailHash = sha256(email);
-      await refuseIfLocked(emailHash);
+      await claimAttempt(emailHash);
       const [user] = await db.query<UserRow>(
         `SELECT id, region_id, password_hash, totp_enabled, totp_secret FROM users WHERE lower(email) = $1 AND active`,
         [email],
       );
       const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyDummy(input.password), false);
       if (!user || !ok) {
-        await recordFailure(emailHash, user, 'password');
+        await recordFailure(user, 'password');
         throw new AppError('invalid_credentials');
       }
       if (user.totp_enabled && user.totp_secret) {
-        if (!input.totp) throw new AppError('totp_required');
+        if (!input.totp) {
+          // The right password without a code is not a failure (the form asks for the code next).
+          await releaseAttempt(emailHash);
+          throw new AppError('totp_required');
+        }
         if (!(await acceptTotp(db, user.id, user.totp_secret, input.totp))) {
-          await recordFailure(emailHash, user, 'totp');
+          await recordFailure(user, 'totp');
           throw new AppError('invalid_totp');
         }
       }
@@ -143,13 +164,14 @@ export function createAccountsService(db: Db, config: AppConfig) {
         `SELECT id, region_id, email, password_hash, totp_enabled, totp_secret FROM users WHERE id = $1 AND active`, [actor.userId]);
       if (!user) throw new AppError('unauthenticated');
       const emailHash = sha256(user.email.trim().toLowerCase());
-      await refuseIfLocked(emailHash);
+      await claimAttempt(emailHash);
       if (!(await verifyPassword(user.password_hash, currentPassword))) {
-        await recordFailure(emailHash, user, 'password_change');
+        await recordFailure(user, 'password_change');
         throw new AppError('validation_failed', {
           en: 'Your current password is not correct.', nl: 'Uw huidige wachtwoord klopt niet.', fields: { currentPassword: 'not your current password' },
         });
       }
+      await releaseAttempt(emailHash);
       if (newPassword === currentPassword) {
         throw new AppError('weak_password', {
           en: 'Choose a new password, not the one you have now.', nl: 'Kies een nieuw wachtwoord, niet het wachtwoord dat u nu hebt.', fields: { newPassword: 'the same as the current password' },

@@ -1,5 +1,5 @@
 /** SQL for regions, areas, organisations and users. Callers have checked permissions. */
-import type { Queryable } from '../../core/db.ts';
+import { fromJsonList, type Json, type Queryable } from '../../core/db.ts';
 
 export interface OrganisationRow {
   id: string; region_id: string; area_id: string | null; type: string; name: string; school_type: string | null;
@@ -69,4 +69,18 @@ export async function findUsers(q: Queryable, filter: { ids?: string[]; organisa
     id: r.id, regionId: r.region_id, kind: r.kind, email: r.email, displayName: r.display_name,
     isPlatformAdmin: r.is_platform_admin, active: r.active, memberships: r.memberships ?? [],
   }));
+}
+
+/**
+ * What the policy needs about a user whose rights would change, with the user's row locked
+ * until the transaction ends, so two changes of one user's rights take turns.
+ */
+export async function findMembershipTarget(q: Queryable, userId: string) {
+  const [r] = await q.query<{ kind: string; region_id: string; is_platform_admin: boolean; organisation_ids: Json<string[]> }>(
+    `SELECT u.kind, u.region_id, u.is_platform_admin,
+            (SELECT json_agg(DISTINCT m.organisation_id) FROM memberships m WHERE m.user_id = u.id) AS organisation_ids
+       FROM users u WHERE u.id = $1 FOR UPDATE OF u`,
+    [userId]);
+  if (!r) return null;
+  return { kind: r.kind, regionId: r.region_id, isPlatformAdmin: r.is_platform_admin, organisationIds: fromJsonList(r.organisation_ids) };
 }

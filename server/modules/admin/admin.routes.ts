@@ -7,7 +7,7 @@ import {
   AreaBody, AreaOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut,
 } from './admin.schemas.ts';
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 
 export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -17,10 +17,31 @@ function deny(): never {
   throw new AppError('forbidden');
 }
 
+/**
+ * Refuses an attempted change of rights: an `access.denied` event (written on its own, as the
+ * refused change writes nothing) on the target's chain when there is a target, else on the
+ * actor's own chain, then 403.
+ */
+async function refuse(db: Db, actor: Actor, attempted: string, target?: { userId: string; regionId: string }, details: Record<string, unknown> = {}): Promise<never> {
+  await appendAudit(db, {
+    chainKey: userChain(target?.userId ?? actor.userId), kind: 'access.denied', outcome: 'denied', regionId: target?.regionId ?? actor.regionId,
+    actorUserId: actor.userId, subjectType: 'user', subjectId: target?.userId ?? null, details: { attempted, ...details },
+  });
+  deny();
+}
+
 export interface NewUser extends Omit<UserBody, 'password'> {
   password?: string;
   /** A ready hash (demo data shares one), instead of a password. */
   passwordHash?: string;
+}
+
+/** 422: an organisation of another region than the user's (a platform admin's mistake; org admins are refused earlier). */
+function outsideRegion(field: string): AppError {
+  return new AppError('unprocessable', {
+    en: 'This organisation is in another region than the user.', nl: 'Deze organisatie hoort bij een andere regio dan de gebruiker.',
+    fields: { [field]: 'organisation of another region' },
+  });
 }
 
 /** Creates a user with memberships. Used by the API, the CLI and the demo. */
@@ -35,10 +56,13 @@ export async function createUserTx(q: Queryable, input: NewUser, actorUserId: st
   if (input.kind !== 'staff' && (input.memberships?.length || input.isPlatformAdmin)) {
     throw new AppError('validation_failed', { fields: { kind: 'parents and young people have no organisation or admin role' } });
   }
+  const [region] = await q.query(`SELECT 1 FROM regions WHERE id = $1`, [input.regionId]);
+  if (!region) throw new AppError('validation_failed', { fields: { regionId: 'unknown region' } });
   const id = await repo.insertUser(q, { ...input, passwordHash });
   for (const m of input.memberships ?? []) {
     const [org] = await q.query<{ region_id: string }>(`SELECT region_id FROM organisations WHERE id = $1`, [m.organisationId]);
     if (!org) throw new AppError('validation_failed', { fields: { memberships: 'unknown organisation' } });
+    if (!adminPolicy.membershipInRegion(input.regionId, org.region_id)) throw outsideRegion('memberships');
     await repo.insertMembership(q, id, m.organisationId, m.role);
   }
   await appendAudit(q, {
@@ -70,6 +94,11 @@ export function createAdminService(db: Db) {
       return db.tx(async (q) => {
         const [region] = await q.query(`SELECT 1 FROM regions WHERE id = $1`, [regionId]);
         if (!region) throw new AppError('not_found');
+        if (body.parentId) {
+          // The region key travels with the row: an area's parent lies in the same region.
+          const [parent] = await q.query(`SELECT 1 FROM areas WHERE id = $1 AND region_id = $2`, [body.parentId, regionId]);
+          if (!parent) throw new AppError('unprocessable', { en: 'The parent area is not an area of this region.', nl: 'Het bovenliggende gebied hoort niet bij deze regio.', fields: { parentId: 'not an area of this region' } });
+        }
         const area = await repo.insertArea(q, regionId, body);
         await appendAudit(q, { chainKey: PLATFORM_CHAIN, kind: 'admin.area_created', regionId, actorUserId: actor.userId, subjectType: 'area', subjectId: area.id });
         return area;
@@ -111,7 +140,9 @@ export function createAdminService(db: Db) {
 
     async createUser(actor: Actor, body: UserBody) {
       const organisationIds = (body.memberships ?? []).map((m) => m.organisationId);
-      if (!adminPolicy.canCreateUser(actor, { kind: body.kind, isPlatformAdmin: body.isPlatformAdmin, organisationIds })) deny();
+      if (!adminPolicy.canCreateUser(actor, { regionId: body.regionId, kind: body.kind, isPlatformAdmin: body.isPlatformAdmin, organisationIds })) {
+        await refuse(db, actor, 'admin.user_created', undefined, { regionId: body.regionId, organisationIds, platformAdmin: Boolean(body.isPlatformAdmin) });
+      }
       const id = await db.tx((q) => createUserTx(q, body, actor.userId));
       const [user] = await repo.findUsers(db, { ids: [id], limit: 1, offset: 0 });
       return user!;
@@ -126,20 +157,24 @@ export function createAdminService(db: Db) {
     },
 
     async addMembership(actor: Actor, userId: string, body: { organisationId: string; role: string }) {
-      if (!adminPolicy.canAddMembership(actor, body.organisationId)) deny();
-      return db.tx(async (q) => {
-        const [user] = await q.query<{ kind: string; region_id: string }>(`SELECT kind, region_id FROM users WHERE id = $1`, [userId]);
-        if (!user) throw new AppError('not_found');
-        if (user.kind !== 'staff') throw new AppError('validation_failed', { fields: { userId: 'only staff belong to organisations' } });
-        const [org] = await q.query(`SELECT 1 FROM organisations WHERE id = $1`, [body.organisationId]);
+      const outcome = await db.tx(async (q) => {
+        const target = await repo.findMembershipTarget(q, userId);
+        if (!adminPolicy.canAddMembership(actor, target, body.organisationId)) return { denied: target };
+        if (!target) throw new AppError('not_found');
+        if (target.kind !== 'staff') throw new AppError('validation_failed', { fields: { userId: 'only staff belong to organisations' } });
+        const [org] = await q.query<{ region_id: string }>(`SELECT region_id FROM organisations WHERE id = $1`, [body.organisationId]);
         if (!org) throw new AppError('validation_failed', { fields: { organisationId: 'unknown organisation' } });
+        if (!adminPolicy.membershipInRegion(target.regionId, org.region_id)) throw outsideRegion('organisationId');
         await repo.insertMembership(q, userId, body.organisationId, body.role);
         // Privilege change: the user's sessions end, so new rights start with a fresh session.
         await q.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
-        await appendAudit(q, { chainKey: userChain(userId), kind: 'admin.membership_added', regionId: user.region_id, actorUserId: actor.userId, subjectType: 'user', subjectId: userId, details: { organisationId: body.organisationId, role: body.role } });
+        await appendAudit(q, { chainKey: userChain(userId), kind: 'admin.membership_added', regionId: target.regionId, actorUserId: actor.userId, subjectType: 'user', subjectId: userId, details: { organisationId: body.organisationId, role: body.role } });
         const [out] = await repo.findUsers(q, { ids: [userId], limit: 1, offset: 0 });
-        return out!;
+        return { user: out! };
       });
+      if ('user' in outcome) return outcome.user;
+      return refuse(db, actor, 'admin.membership_added', outcome.denied ? { userId, regionId: outcome.denied.regionId } : undefined,
+        { organisationId: body.organisationId, role: body.role });
     },
   };
 }

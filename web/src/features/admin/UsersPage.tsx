@@ -118,7 +118,7 @@ function NewUserForm({ organisations, onCreated }: { organisations: Organisation
           <>
             <SelectField
               label={t('admin.organisation')} name="organisationId" value={form.organisationId} onChange={set('organisationId')}
-              error={fields.organisationId} placeholder={t('common.choose')}
+              error={fields.organisationId ?? fields.memberships} placeholder={t('common.choose')}
               options={organisations.map((o) => ({ value: o.id, label: o.name }))}
             />
             <SelectField
