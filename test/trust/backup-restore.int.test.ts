@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers.ts';
 import { migrate, latestVersion } from '../../server/core/migrate.ts';
-import { verifyAudit } from '../../server/core/audit.ts';
+import { verifyAudit } from '../../server/core/audit-verify.ts';
 import { backupTo, restoreFrom, BACKUP_FORMAT } from '../../server/core/backup.ts';
 import type { Db } from '../../server/core/db.ts';
 import { seedDemo } from '../../server/demo/demo.ts';
