@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import pg from 'pg';
 import { openDb, type Db } from '../server/core/db.ts';
 import { migrate } from '../server/core/migrate.ts';
-import { verifyAudit } from '../server/core/audit.ts';
+import { verifyAudit } from '../server/core/audit-verify.ts';
 import { FULL, QUICK, generationSteps, verifySample, type GenerateResult, type RegionSize } from './generate.ts';
 import { kindkringScenarios, loadFixtures, refreshVersions, runApi, runPaced, runRaw, type Fixtures, type ScenarioDef, type Stats } from './scenarios.ts';
 import { leerplichtScenarios } from './leerplicht.ts';

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { configFromEnv } from './core/config.ts';
 import { openDb, redactUrl, type Db } from './core/db.ts';
 import { migrate } from './core/migrate.ts';
-import { verifyAudit } from './core/audit.ts';
+import { formatVerifyResult, verifyAudit } from './core/audit-verify.ts';
 import { createUserTx } from './modules/admin/admin.service.ts';
 import { AppError } from './core/errors.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo/demo.ts';
@@ -73,25 +73,26 @@ user.command('create')
     });
   });
 
-program.command('verify-audit').description('Check every audit hash chain; names the first broken entry').action(async () => {
-  await withDb(async (db) => {
-    const r = await verifyAudit(db);
-    if (r.ok) {
-      console.log(`Audit log intact: ${r.events} events in ${r.chains} chains.`);
-    } else {
-      const b = r.firstBroken!;
-      console.error(`Audit log BROKEN at chain ${b.chainKey}, seq ${b.seq}${b.id !== null ? `, event id ${b.id}` : ''}: ${b.problem}`);
-      process.exitCode = 2;
-    }
+program.command('verify-audit')
+  .description('Check every audit hash chain, head and signed anchor; lists every broken entry')
+  .option('--limit <n>', 'list at most this many problems (the count says how many there are)', '50')
+  .action(async (opts: { limit: string }) => {
+    await withDb(async (db) => {
+      const limit = Math.max(1, Number(opts.limit) || 50);
+      const r = await verifyAudit(db, { anchors: configFromEnv().audit, maxProblems: Math.max(limit, 1000) });
+      const lines = formatVerifyResult(r, limit);
+      (r.ok ? console.log : console.error)(lines.join('\n'));
+      if (!r.ok) process.exitCode = 2;
+    });
   });
-});
 
 program.command('jobs').description('Run the daily jobs now (clock alerts, escalations, reminders, audit anchor)')
   .option('--force', 'run even when today\'s run is done (jobs are idempotent)')
   .action(async (opts: { force?: boolean }) => {
     await withDb(async (db) => {
       await migrate(db);
-      console.log(JSON.stringify(await runDailyJobs(db, undefined, Boolean(opts.force)), null, 2));
+      const log = { info: (m: string) => console.error(m), warn: (m: string) => console.error(`WARNING: ${m}`) };
+      console.log(JSON.stringify(await runDailyJobs(db, undefined, Boolean(opts.force), { audit: configFromEnv().audit, log }), null, 2));
     });
   });
 
@@ -109,9 +110,9 @@ program.command('restore').description('Restore a backup FILE into a new, empty 
   .action(async (file: string) => {
     await withDb(async (db) => {
       const r = await restoreFrom(db, file);
-      const audit = await verifyAudit(db);
-      console.log(`Restored ${r.rows} rows in ${r.tables} tables from ${file} (schema version ${r.schemaVersion}). ` +
-        `Audit log ${audit.ok ? `intact: ${audit.events} events` : 'BROKEN — run verify-audit'}.`);
+      const audit = await verifyAudit(db, { anchors: configFromEnv().audit });
+      console.log(`Restored ${r.rows} rows in ${r.tables} tables from ${file} (schema version ${r.schemaVersion}).`);
+      console.log(formatVerifyResult(audit, 20).join('\n'));
       if (!audit.ok) process.exitCode = 2;
     });
   });

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  if (process.env.RONDOM_JOBS !== 'false') stopScheduler = startScheduler(db, app.log);
+  if (process.env.RONDOM_JOBS !== 'false') stopScheduler = startScheduler(db, app.log, { audit: config.audit });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   console.log(`\nRondom draait op / runs at ${url}  (database: ${db.kind === 'pglite' ? target : 'postgresql ' + target})`);
   const [demo] = await db.query(`SELECT 1 FROM regions WHERE slug = 'demo'`);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/helpers.ts';
 import { migrate } from './migrate.ts';
-import { appendAudit, appendReadAudit, auditCtes, auditWithFirstRead, verifyAudit, type AuditEvent } from './audit.ts';
+import { appendAudit, appendReadAudit, auditCtes, auditWithFirstRead, type AuditEvent } from './audit.ts';
+import { verifyAudit } from './audit-verify.ts';
 import type { Db } from './db.ts';
 
 let db: Db;

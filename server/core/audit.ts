@@ -7,6 +7,10 @@
  * hash in its chain; audit_chains holds each chain's head, so a deleted last row is
  * detected too. Events are written in the caller's transaction: no change without
  * its audit event, no audit event for a change that rolled back.
+ *
+ * A database superuser can still delete a chain's last events and move its head back; the
+ * signed anchors outside the database (audit-anchor.ts) catch that, and verifyAudit
+ * (audit-verify.ts) checks chains, heads and anchors and names every broken entry.
  */
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from './db.ts';
@@ -195,7 +199,7 @@ function prepareAudit(event: AuditEvent): { input: Omit<HashInput, 'seq'>; parts
  * the event, and computes sha256(previous hash + "\n" + canonical JSON) in SQL from the
  * canonical JSON built here around the sequence number; the event row is inserted from what
  * the upsert returns. Writers of one chain queue on its head (also after waiting, the upsert
- * reads the newest head). verifyAudit() recomputes every hash with eventHash() in Node,
+ * reads the newest head). verifyAudit() (audit-verify.ts) recomputes every hash with eventHash() in Node,
  * independently.
  *
  * With `onlyIf` (an SQL condition; it may use the caller's parameters $1..$offset) nothing is
@@ -343,108 +347,4 @@ export function auditWithFirstRead(q: Queryable, event: AuditEvent): { q: Querya
       },
     },
   };
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  chains: number;
-  events: number;
-  /** The first broken entry: its id (or the chain head), and what is wrong. */
-  firstBroken?: { chainKey: string; id: number | null; seq: number; problem: string };
-}
-
-interface Row {
-  id: number;
-  chain_key: string;
-  seq: number;
-  occurred_at: Date;
-  region_id: string | null;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  kind: string;
-  outcome: string;
-  young_person_id: string | null;
-  subject_type: string | null;
-  subject_id: string | null;
-  basis: string | null;
-  details: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
-/**
- * Recomputes every chain. Reads in pages ordered by (chain_key, seq) so two million
- * events never sit in memory at once.
- */
-export async function verifyAudit(db: Db, pageSize = 5000): Promise<VerifyResult> {
-  const heads = new Map<string, { last_seq: number; last_hash: string }>();
-  for (const h of await db.query<{ chain_key: string; last_seq: number; last_hash: string }>(
-    `SELECT chain_key, last_seq, last_hash FROM audit_chains`,
-  )) {
-    heads.set(h.chain_key, { last_seq: Number(h.last_seq), last_hash: h.last_hash });
-  }
-  let events = 0;
-  let cursorKey = '';
-  let cursorSeq = 0;
-  let currentKey: string | null = null;
-  let expectedSeq = 1;
-  let prevHash = GENESIS;
-  const seen = new Set<string>();
-
-  const closeChain = (key: string, lastSeq: number, lastHash: string): VerifyResult['firstBroken'] => {
-    const head = heads.get(key);
-    if (!head) return { chainKey: key, id: null, seq: lastSeq, problem: 'chain has no head record' };
-    if (head.last_seq !== lastSeq || head.last_hash !== lastHash) {
-      return { chainKey: key, id: null, seq: lastSeq + 1, problem: `events after seq ${lastSeq} are missing (head says ${head.last_seq})` };
-    }
-    return undefined;
-  };
-
-  for (;;) {
-    const rows = await db.query<Row>(
-      `SELECT * FROM audit_events WHERE (chain_key, seq) > ($1, $2) ORDER BY chain_key, seq LIMIT $3`,
-      [cursorKey, cursorSeq, pageSize],
-    );
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const seq = Number(r.seq);
-      if (r.chain_key !== currentKey) {
-        if (currentKey !== null) {
-          const broken = closeChain(currentKey, expectedSeq - 1, prevHash);
-          if (broken) return { ok: false, chains: seen.size, events, firstBroken: broken };
-        }
-        currentKey = r.chain_key;
-        seen.add(currentKey);
-        expectedSeq = 1;
-        prevHash = GENESIS;
-      }
-      const fail = (problem: string): VerifyResult => ({
-        ok: false, chains: seen.size, events, firstBroken: { chainKey: r.chain_key, id: Number(r.id), seq, problem },
-      });
-      if (seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${seq}: an event was deleted`);
-      if (r.prev_hash !== prevHash) return fail('prev_hash does not match the previous event');
-      const recomputed = eventHash(prevHash, {
-        chainKey: r.chain_key, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.region_id,
-        actorUserId: r.actor_user_id, actorOrganisationId: r.actor_organisation_id, kind: r.kind, outcome: r.outcome,
-        youngPersonId: r.young_person_id, subjectType: r.subject_type, subjectId: r.subject_id, basis: r.basis,
-        details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
-      });
-      if (recomputed !== r.hash) return fail('hash does not match the contents: the event was edited');
-      prevHash = r.hash;
-      expectedSeq = seq + 1;
-      events++;
-      cursorKey = r.chain_key;
-      cursorSeq = seq;
-    }
-  }
-  if (currentKey !== null) {
-    const broken = closeChain(currentKey, expectedSeq - 1, prevHash);
-    if (broken) return { ok: false, chains: seen.size, events, firstBroken: broken };
-  }
-  for (const [key, head] of heads) {
-    if (!seen.has(key) && head.last_seq > 0) {
-      return { ok: false, chains: seen.size, events, firstBroken: { chainKey: key, id: null, seq: 1, problem: 'all events of this chain are missing' } };
-    }
-  }
-  return { ok: true, chains: seen.size, events };
 }

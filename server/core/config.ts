@@ -1,5 +1,6 @@
 /** Configuration from the environment, in one place. */
 import path from 'node:path';
+import type { AuditAnchorConfig } from './audit-anchor.ts';
 
 export interface AppConfig {
   database: { url?: string; dataDir?: string; poolSize?: number };
@@ -20,14 +21,34 @@ export interface AppConfig {
   /** Seed the demo region on an empty embedded database. */
   autoDemo: boolean;
   firstAdmin?: { email: string; password: string };
+  /** The audit anchors' key and external file (core/audit-anchor.ts); kept outside the database. */
+  audit?: AuditAnchorConfig;
+}
+
+/**
+ * The anchor key from RONDOM_AUDIT_KEY or RONDOM_AUDIT_KEY_FILE, the anchor file in
+ * RONDOM_AUDIT_ANCHOR_DIR. The embedded default keeps both in its data directory, the key
+ * generated on first use. On PostgreSQL the directory must be given; without a key file setting
+ * the key is then generated in that directory (on the application server, not the database's).
+ */
+export function auditAnchorConfig(env: NodeJS.ProcessEnv, dataDir: string | undefined): AuditAnchorConfig {
+  const anchorDir = env.RONDOM_AUDIT_ANCHOR_DIR ? path.resolve(env.RONDOM_AUDIT_ANCHOR_DIR) : dataDir ? path.join(dataDir, 'audit-anchors') : undefined;
+  const defaultKeyFile = dataDir ? path.join(dataDir, 'audit-anchor.key') : anchorDir ? path.join(anchorDir, 'audit-anchor.key') : undefined;
+  return {
+    key: env.RONDOM_AUDIT_KEY || undefined,
+    keyFile: env.RONDOM_AUDIT_KEY_FILE ? path.resolve(env.RONDOM_AUDIT_KEY_FILE) : defaultKeyFile,
+    generateKey: !env.RONDOM_AUDIT_KEY_FILE,
+    anchorDir,
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const url = env.DATABASE_URL || undefined;
+  const dataDir = url ? undefined : path.resolve(env.RONDOM_DATA_DIR || './data');
   return {
     database: {
       url,
-      dataDir: url ? undefined : path.resolve(env.RONDOM_DATA_DIR || './data'),
+      dataDir,
       // 8: on the 2-core benchmark machine 8 connections served more requests with lower p99 than 4, 12 or 24
       // (more backends than cores only add context switches); raise it for a bigger database server.
       poolSize: env.RONDOM_DB_POOL ? Number(env.RONDOM_DB_POOL) : 8,
@@ -47,5 +68,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.RONDOM_ADMIN_EMAIL && env.RONDOM_ADMIN_PASSWORD
         ? { email: env.RONDOM_ADMIN_EMAIL, password: env.RONDOM_ADMIN_PASSWORD }
         : undefined,
+    audit: auditAnchorConfig(env, dataDir),
   };
 }

@@ -7,15 +7,24 @@
  * rungs and notification dedupe keys), and job_runs records one run per job per day,
  * so running twice creates nothing twice and a restart catches up on a missed day.
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../core/db.ts';
+import { writeAuditAnchor, type AuditAnchorConfig } from '../core/audit-anchor.ts';
 import { appendAudit, youngPersonChain } from '../core/audit.ts';
 import { notify } from '../core/access.ts';
 import { birthdayAt, plusDays, today as todayIso, type IsoDate } from '../../shared/dates.ts';
 import { CASE_SELECT, clockOf, escalateTx, loadSettings, type CaseRow } from '../modules/leerplicht/leerplicht.service.ts';
 import { REPORT_SHARE_DAYS } from '../modules/meetings/meetings.service.ts';
 
-type Job = (db: Db, on: IsoDate) => Promise<Record<string, number>>;
+export interface JobLog {
+  info?: (msg: string) => void;
+  warn?: (msg: string) => void;
+}
+/** What the jobs need besides the database: where the audit anchors go, and a log. */
+export interface JobOptions {
+  audit?: AuditAnchorConfig;
+  log?: JobLog;
+}
+type Job = (db: Db, on: IsoDate, opts: JobOptions) => Promise<Record<string, number | string>>;
 
 async function leerplichtOfficers(db: Db, regionId: string): Promise<string[]> {
   const rows = await db.query<{ user_id: string }>(
@@ -115,20 +124,17 @@ const kindkringReminders: Job = async (db, on) => {
   return { reminders: n };
 };
 
-/** Anchors every chain's head in the global 'anchor' chain, so a rewritten chain is caught even if rewritten consistently. */
-const auditAnchor: Job = async (db) => {
-  const heads = await db.query<{ chain_key: string; last_seq: number; last_hash: string }>(
-    `SELECT chain_key, last_seq, last_hash FROM audit_chains WHERE chain_key <> 'anchor' ORDER BY chain_key`);
-  const digest = createHash('sha256');
-  for (const h of heads) digest.update(`${h.chain_key}:${h.last_seq}:${h.last_hash}\n`);
-  await appendAudit(db, { chainKey: 'anchor', kind: 'audit.anchor', subjectType: 'audit', details: { chains: heads.length, digest: digest.digest('hex') } });
-  return { chains: heads.length };
-};
+/**
+ * Anchors the chains' heads: a record signed with a key outside the database, written to the
+ * database and to an append-only file outside it (core/audit-anchor.ts). Without a key it writes
+ * nothing and says so.
+ */
+const auditAnchor: Job = async (db, _on, opts) => writeAuditAnchor(db, opts.audit, opts.log);
 
 export const DAILY_JOBS: Record<string, Job> = { leerplichtClock, exemptionRenewals, kindkringReminders, auditAnchor };
 
 /** Runs each daily job at most once for the day (job_runs); an unfinished run older than 30 minutes is retried. */
-export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = false): Promise<Record<string, unknown>> {
+export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = false, opts: JobOptions = {}): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   for (const [name, job] of Object.entries(DAILY_JOBS)) {
     const claimed = await db.query(
@@ -140,7 +146,7 @@ export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = fal
       results[name] = 'already done';
       continue;
     }
-    const result = await job(db, on);
+    const result = await job(db, on, opts);
     await db.query(`UPDATE job_runs SET finished_at = now(), result = $3 WHERE job = $1 AND day = $2`, [name, on, JSON.stringify(result)]);
     results[name] = result;
   }
@@ -148,13 +154,18 @@ export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = fal
 }
 
 /** Runs the daily jobs at start (catching up) and then every hour; returns a stop function. */
-export function startScheduler(db: Db, log: { error: (o: object, msg: string) => void; info: (o: object, msg: string) => void }): () => void {
+export function startScheduler(
+  db: Db,
+  log: { error: (o: object, msg: string) => void; info: (o: object, msg: string) => void; warn: (o: object, msg: string) => void },
+  opts: Omit<JobOptions, 'log'> = {},
+): () => void {
   let running = false;
+  const jobLog: JobLog = { info: (msg) => log.info({}, msg), warn: (msg) => log.warn({}, msg) };
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const results = await runDailyJobs(db);
+      const results = await runDailyJobs(db, undefined, false, { ...opts, log: jobLog });
       log.info({ jobs: Object.keys(results) }, 'daily jobs checked');
     } catch (err) {
       log.error({ err: { message: (err as Error).message } }, 'daily jobs failed');

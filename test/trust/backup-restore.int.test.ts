@@ -1,7 +1,8 @@
 /**
  * Backup and restore round trip, on the engine the suite runs on (PGlite by default,
  * PostgreSQL with DATABASE_URL): demo data → backup → restore into a fresh database →
- * every table identical and the audit chains valid. Also the `rondom backup/restore` CLI.
+ * every table identical and the audit chains valid, checked against the source's signed
+ * anchor (key and anchor file outside both databases). Also the `rondom backup/restore` CLI.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,18 +12,21 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers.ts';
 import { migrate, latestVersion } from '../../server/core/migrate.ts';
-import { verifyAudit } from '../../server/core/audit.ts';
+import { verifyAudit } from '../../server/core/audit-verify.ts';
+import { writeAuditAnchor, type AuditAnchorConfig } from '../../server/core/audit-anchor.ts';
 import { backupTo, restoreFrom, BACKUP_FORMAT } from '../../server/core/backup.ts';
 import type { Db } from '../../server/core/db.ts';
 import { seedDemo } from '../../server/demo/demo.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rondom-backup-'));
 let source: { db: Db; drop: () => Promise<void> };
+const anchors: AuditAnchorConfig = { key: 'backup-test-anchor-key-'.padEnd(40, '0'), anchorDir: path.join(dir, 'anchors') };
 
 beforeAll(async () => {
   source = await freshDb();
   await migrate(source.db);
   await seedDemo(source.db);
+  await writeAuditAnchor(source.db, anchors);
 });
 afterAll(async () => source.drop());
 
@@ -55,9 +59,11 @@ describe('backup and restore', () => {
       const after = await snapshot(target.db);
       expect(Object.keys(after)).toEqual(Object.keys(before));
       for (const t of Object.keys(before)) expect(after[t], t).toEqual(before[t]);
-      const audit = await verifyAudit(target.db);
-      expect(audit.ok, JSON.stringify(audit.firstBroken)).toBe(true);
+      const audit = await verifyAudit(target.db, { anchors });
+      expect(audit.ok, JSON.stringify(audit.problems)).toBe(true);
       expect(audit.events).toBe(before.audit_events!.length);
+      expect(audit.anchors).toMatchObject({ trusted: 1, external: 1, database: 1 });
+      expect(audit.warnings).toEqual([]);
       // Sequences continue past the restored ids: a new audit event and timeline entry can be written.
       const [{ max }] = (await target.db.query<{ max: number }>(`SELECT max(id)::int AS max FROM audit_events`)) as [{ max: number }];
       const [{ next }] = (await target.db.query<{ next: number }>(`SELECT nextval('audit_events_id_seq')::int AS next`)) as [{ next: number }];
@@ -116,9 +122,11 @@ describe('backup and restore', () => {
       } else {
         env = { ...process.env, DATABASE_URL: '', RONDOM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'rondom-dst-')) };
       }
+      env = { ...env, RONDOM_AUDIT_KEY: anchors.key, RONDOM_AUDIT_ANCHOR_DIR: anchors.anchorDir };
       const r = await cli(['restore', file], env);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/Audit log intact/);
+      expect(r.stdout).toMatch(/Anchors: 1 verified/);
       const out = path.join(dir, 'cli-again.rondom.gz');
       const b = await cli(['backup', out], env);
       expect(b.code, b.stderr).toBe(0);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { as, createTestApp, login, type TestApp } from '../helpers.ts';
 import { buildFixture, startNetwork, type Fixture } from '../kindkring-fixture.ts';
-import { verifyAudit } from '../../server/core/audit.ts';
+import { verifyAudit } from '../../server/core/audit-verify.ts';
 
 const PLAN_ROUNDS = 200;
 const CONSENT_ROUNDS = 150;

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openDb, type Db } from '../../server/core/db.ts';
-import { verifyAudit } from '../../server/core/audit.ts';
+import { verifyAudit } from '../../server/core/audit-verify.ts';
 
 const ADMIN = { email: 'crash-admin@test.example', password: 'Crash-safety-admin-pass-8' };
 const ROUNDS = 3;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, makeOrg, makeRegion, makeUser, PASSWORD, type Session, type TestApp } from '../helpers.ts';
 import { MAX_FAILURES } from '../../server/modules/accounts/accounts.service.ts';
-import { verifyAudit } from '../../server/core/audit.ts';
+import { verifyAudit } from '../../server/core/audit-verify.ts';
 
 let t: TestApp;
 let north: string;

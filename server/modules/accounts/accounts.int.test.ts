@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as OTPAuth from 'otpauth';
 import { as, createTestApp, login, makeOrg, makeRegion, makeUser, PASSWORD, type TestApp } from '../../../test/helpers.ts';
-import { verifyAudit } from '../../core/audit.ts';
+import { verifyAudit } from '../../core/audit-verify.ts';
 
 let t: TestApp;
 let regionId: string;

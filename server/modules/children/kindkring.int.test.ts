@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { bornYearsAgo, buildFixture, confirmPending, insertChild, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
-import { verifyAudit } from '../../core/audit.ts';
+import { verifyAudit } from '../../core/audit-verify.ts';
 import { resolveAccess } from '../../core/access.ts';
 import { loadActor, sha256 } from '../../core/session.ts';
 import { networkView } from '../networks/networks.service.ts';

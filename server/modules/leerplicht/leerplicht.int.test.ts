@@ -4,7 +4,7 @@ import { as, createTestApp, login, makeOrg, makeUser, type Session, type TestApp
 import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../../../test/kindkring-fixture.ts';
 import { runDailyJobs } from '../../jobs/daily.ts';
 import { URGENCY } from './leerplicht.service.ts';
-import { verifyAudit } from '../../core/audit.ts';
+import { verifyAudit } from '../../core/audit-verify.ts';
 import { plusDays, today } from '../../../shared/dates.ts';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../test/helpers.ts';
 import { migrate } from '../../core/migrate.ts';
-import { verifyAudit } from '../../core/audit.ts';
+import { verifyAudit } from '../../core/audit-verify.ts';
 import type { Db } from '../../core/db.ts';
 import { seedDemo } from '../../demo/demo.ts';
 
