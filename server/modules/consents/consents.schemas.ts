@@ -3,7 +3,11 @@ import { AllowedActions, IsoDate, Uuid } from '../children/children.schemas.ts';
 
 export const ConsentBody = Type.Object(
   {
-    purpose: Type.Enum(['share_in_network', 'integrated_meeting', 'exchange_with_school']),
+    // One purpose gates what it names: sharing in the network (the network, plan, meetings, evaluations
+    // and timeline). The earlier 'integrated_meeting' and 'exchange_with_school' gated nothing, so a
+    // family consenting to them was promised a limit that did not exist; they are no longer given
+    // (existing rows are still shown, and open nothing).
+    purpose: Type.Enum(['share_in_network'], { description: 'What the consent is for: sharing in the network (network, plan, meetings, evaluations, timeline)' }),
     recipientOrganisationId: Type.Optional(Uuid),
     recipientRole: Type.Optional(Type.Enum(['teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional', 'leerplicht_officer', 'swv_coordinator'])),
     consenterUserId: Type.Optional(Uuid),
