@@ -12,7 +12,7 @@
  */
 import type { Db } from '../core/db.ts';
 import { loadMemberships, type Actor } from '../core/session.ts';
-import { plusDays } from '../../shared/dates.ts';
+import { ageOn, plusDays } from '../../shared/dates.ts';
 import { createNetworksService } from '../modules/networks/networks.service.ts';
 import { createChildrenService } from '../modules/children/children.service.ts';
 import { createConsentsService } from '../modules/consents/consents.service.ts';
@@ -76,14 +76,10 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
   };
   // A known child: registering it is a join request, which the family (or else the coordinator) accepts.
   const gemeente = await as('gemeente');
-  const acceptJoin = async (childId: string, deciderIds: string[]) => {
-    for (const userId of [...deciderIds, gemeente.userId]) {
-      const decider = userId === gemeente.userId ? gemeente : await actorFor(db, userId);
-      const { incoming } = await joins.list(decider);
-      const req = incoming.find((r) => r.youngPersonId === childId);
-      if (req) return joins.decide(decider, req.id, { outcome: 'accepted' });
-    }
-    throw new Error(`demo: nobody could accept the join request for ${childId}`);
+  const acceptJoin = async (childId: string, deciderId: string | null) => {
+    const [req] = await db.query<{ id: string }>(`SELECT id FROM join_requests WHERE young_person_id = $1 AND status = 'pending' ORDER BY created_at LIMIT 1`, [childId]);
+    if (!req) throw new Error(`demo: no join request for ${childId}`);
+    await joins.decide(deciderId ? await actorFor(db, deciderId) : gemeente, req.id, { outcome: 'accepted' });
   };
   const recordYoung = async (by: Actor, childId: string, orgIds: string[]) => {
     for (const o of orgIds) await consents.give(by, childId, { purpose: 'share_in_network', recipientOrganisationId: o, consenterRelation: 'young_person', method: 'verbal' });
@@ -150,7 +146,7 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
       givenName: sem!.given_name, familyName: sem!.family_name, birthDate: sem!.birth_date,
       question: { text: 'Ik wil hulp bij het regelen van mijn geld en een bijbaan.', ownWords: true, lifeDomains: ['money', 'free_time'], raisedBy: 'young_person' },
     });
-    await acceptJoin(c.id, [jongere.userId]);
+    await acceptJoin(c.id, jongere.userId);
     await consents.give(jongere, c.id, { purpose: 'share_in_network', recipientOrganisationId: org('Wijkteam Rondeel-Zuid') });
   }
 
@@ -173,8 +169,9 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
       givenName: who!.given_name, familyName: who!.family_name, birthDate: who!.birth_date,
       question: { text: questions[i % questions.length]!, ownWords: rand() < 0.4, lifeDomains: [domains[i % domains.length]!, domains[(i + 2) % domains.length]!], raisedBy: rand() < 0.5 ? 'parent' : 'professional' },
     });
-    await acceptJoin(c.id, c.parentIds);
     const age = (todayDate.getTime() - new Date(c.birthDate).getTime()) / (365.25 * 86400000);
+    // Under 16 a parent lets the professional in; from 16, without an account of their own, the coordinator.
+    await acceptJoin(c.id, ageOn(c.birthDate, today) < 16 ? c.parentIds[0]! : null);
     if (age < 16) await recordParents(pro.actor, c.id, c.parentIds, [org(pro.org)]);
     if (age >= 12) await recordYoung(pro.actor, c.id, [org(pro.org)]);
     if (rand() < 0.7) {

@@ -134,9 +134,17 @@ export function createJoinRequestsService(db: Db) {
   return {
     /** Requests I may decide now, and the ones I sent. */
     async list(actor: Actor) {
+      // Candidates in one statement (lead of the network; family of a child without a lead; a coordinator
+      // of the region), each then checked with the same rule as deciding.
+      const coordinatorRegions = actor.memberships.filter((m) => m.role === 'municipality_coordinator').map((m) => m.regionId);
       const pending = await db.query<RequestRow>(
-        `${REQUEST_SELECT} WHERE j.region_id = $1 AND j.status = 'pending' AND j.requester_user_id <> $2 ORDER BY j.created_at LIMIT 500`,
-        [actor.regionId, actor.userId]);
+        `${REQUEST_SELECT} LEFT JOIN networks n ON n.young_person_id = j.young_person_id AND n.status = 'active'
+          WHERE j.status = 'pending' AND j.requester_user_id <> $1
+            AND (n.lead_user_id = $1
+                 OR (n.lead_user_id IS NULL AND (y.user_id = $1 OR EXISTS (SELECT 1 FROM guardianships g WHERE g.young_person_id = j.young_person_id AND g.parent_user_id = $1 AND g.has_authority)))
+                 OR (n.lead_user_id IS NULL AND j.region_id = ANY($2::uuid[])))
+          ORDER BY j.created_at LIMIT 500`,
+        [actor.userId, coordinatorRegions]);
       const incoming = [];
       for (const r of pending) {
         const as = await decidingAs(db, actor, r);
