@@ -13,7 +13,7 @@ import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
-import { can, type Child, type ConsentsView, type LegalBasis } from '../children/children-types.ts';
+import { type Child, type ConsentsView, type LegalBasis } from '../children/children-types.ts';
 
 const KINDS = ['legal_task', 'meldcode', 'vital_interest'] as const;
 
@@ -29,7 +29,7 @@ export function LegalBasisStatus({ b }: { b: LegalBasis }) {
   );
 }
 
-export function LegalBases({ child, view, onSaved }: { child: Child; view: ConsentsView; onSaved: () => void }) {
+export function LegalBases({ view }: { view: ConsentsView }) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -52,12 +52,12 @@ export function LegalBases({ child, view, onSaved }: { child: Child; view: Conse
           </UnorderedList>
         </>
       )}
-      {can(view.allowedActions, 'recordLegalBasis') && <LegalBasisForm child={child} onSaved={onSaved} />}
     </>
   );
 }
 
-function LegalBasisForm({ child, onSaved }: { child: Child; onSaved: () => void }) {
+/** Records a legal basis (POST /api/v1/children/:id/legal-bases) when the server allows recordLegalBasis. */
+export function LegalBasisForm({ child, onSaved }: { child: Child; onSaved: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const orgs = [...new Map(me.memberships.map((m) => [m.organisationId, m.organisationName])).entries()].map(([value, label]) => ({ value, label }));

@@ -18,7 +18,7 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
-import { LegalBases } from './LegalBasesSection.tsx';
+import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
 import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
@@ -132,9 +132,12 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                 ))}
               </UnorderedList>
             )}
-            <LegalBases child={child} view={v} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
+            <LegalBases view={v} />
             {can(v.allowedActions, 'recordConsent') && (
               <GiveConsentForm child={child} view={v} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
+            )}
+            {can(v.allowedActions, 'recordLegalBasis') && (
+              <LegalBasisForm child={child} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
             )}
           </>
         )}

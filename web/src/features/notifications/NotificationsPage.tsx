@@ -17,6 +17,9 @@ import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import type { Notification } from '../children/children-types.ts';
 
+/** Notifications for the privacy officer: their work is on the privacy screen. */
+const PRIVACY_KINDS = ['basis.review_requested', 'break_glass.review_requested', 'break_glass.unjustified'];
+
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 export function NotificationsPage() {
@@ -75,6 +78,8 @@ export function NotificationsPage() {
                     value={notes[n.id] ?? ''} onChange={(v) => setNotes((m) => ({ ...m, [n.id]: v }))}
                   />
                 )}
+                {n.kind === 'join.requested' && <Paragraph><AppLink href="/join-requests">{t('notifications.toJoinRequests')}</AppLink></Paragraph>}
+                {PRIVACY_KINDS.includes(n.kind) && <Paragraph><AppLink href="/privacy">{t('notifications.toPrivacy')}</AppLink></Paragraph>}
                 {n.youngPersonId && <Paragraph><AppLink href={`/children/${n.youngPersonId}`}>{t('notifications.openChild', { child: n.childName ?? '' })}</AppLink></Paragraph>}
                 <ButtonGroup>
                   {n.kind === 'break_glass.started' && !n.read && n.youngPersonId && str(n.payload.grantId) && (
