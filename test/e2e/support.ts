@@ -148,3 +148,61 @@ export async function apiGet<T>(baseUrl: string, key: string, path: string): Pro
   expect(res.ok, `GET ${path} as ${key} failed (${res.status})`);
   return (await res.json()) as T;
 }
+
+/** A logged-in API session for test set-up (data a journey needs before its browser steps). */
+export interface ApiSession {
+  get: <T>(path: string) => Promise<T>;
+  /** POSTs JSON; answers the status and body (a refusal is not thrown, so a journey can check it). */
+  post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+}
+
+export async function apiSession(baseUrl: string, key: string): Promise<ApiSession> {
+  const login = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoEmail(key), password: DEMO_PASSWORD }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  expect(login.ok, `API login as ${key} failed (${login.status})`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    async get<T>(path: string) {
+      const res = await fetch(`${baseUrl}${path}`, { headers: { cookie, accept: 'application/json' }, signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });
+      expect(res.ok, `GET ${path} as ${key} failed (${res.status})`);
+      return (await res.json()) as T;
+    },
+    async post<T>(path: string, body: unknown) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: 'POST', headers: { cookie, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body), signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+  };
+}
+
+/**
+ * A parent or young person confirms, in the browser, every consent a professional recorded on their
+ * behalf for this child ("Klopt, ik geef toestemming"): consent recorded for someone counts only then.
+ * Waits for at least one to confirm; answers how many were confirmed.
+ */
+export async function confirmConsentsInBrowser(page: Page, baseUrl: string, key: string, childId: string): Promise<number> {
+  await login(page, baseUrl, key);
+  await page.goto(`${baseUrl}/children/${childId}/sharing`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('heading', { level: 3, name: 'Toestemming' }).waitFor();
+  let confirmed = 0;
+  const button = page.getByRole('button', { name: 'Klopt, ik geef toestemming' });
+  await button.first().waitFor();
+  for (let i = 0; i < 20 && (await button.count()) > 0; i++) {
+    const before = await button.count();
+    await button.first().click();
+    await page.getByText(/^U heeft de toestemming voor .+ bevestigd\.$/).waitFor();
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    while ((await button.count()) >= before) {
+      expect(Date.now() < deadline, 'the confirmed consent is no longer waiting');
+      await page.waitForTimeout(100);
+    }
+    confirmed++;
+  }
+  return confirmed;
+}

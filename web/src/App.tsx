@@ -23,6 +23,9 @@ const CasePage = lazy(() => import('./features/leerplicht/CasePage.tsx').then((m
 const RegisterAbsencePage = lazy(() => import('./features/leerplicht/RegisterAbsencePage.tsx').then((m) => ({ default: m.RegisterAbsencePage })));
 const ExemptionsPage = lazy(() => import('./features/leerplicht/ExemptionsPage.tsx').then((m) => ({ default: m.ExemptionsPage })));
 const PartnershipsPage = lazy(() => import('./features/partnerships/PartnershipsPage.tsx').then((m) => ({ default: m.PartnershipsPage })));
+const RegisterChildPage = lazy(() => import('./features/children/RegisterChildPage.tsx').then((m) => ({ default: m.RegisterChildPage })));
+const JoinRequestsPage = lazy(() => import('./features/networks/JoinRequestsPage.tsx').then((m) => ({ default: m.JoinRequestsPage })));
+const PrivacyPage = lazy(() => import('./features/privacy/PrivacyPage.tsx').then((m) => ({ default: m.PrivacyPage })));
 const AccountPage = lazy(() => import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 
@@ -70,6 +73,9 @@ function Routes() {
   const { path } = useRouter();
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/children') return <ChildSearchPage />;
+  if (path === '/children/new') return <RegisterChildPage />;
+  if (path === '/join-requests') return <JoinRequestsPage />;
+  if (path === '/privacy') return <PrivacyPage />;
   if (path === '/break-glass') return <BreakGlassPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/account') return <AccountPage />;

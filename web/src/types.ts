@@ -61,7 +61,7 @@ export const ORGANISATION_TYPES = [
 ] as const;
 
 /** Which home screen a user gets; decided from /me only (the server still checks every call). */
-export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'policy';
+export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'privacy' | 'policy';
 
 export function homeKindOf(me: Me): HomeKind {
   if (me.kind === 'parent' || me.kind === 'young_person') return 'family';
@@ -69,6 +69,8 @@ export function homeKindOf(me: Me): HomeKind {
   if (roles.has('leerplicht_officer') || roles.has('swv_coordinator') || roles.has('municipality_coordinator')) return 'worklist';
   const caseRoles = ['teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional'];
   if (caseRoles.some((r) => roles.has(r))) return 'professional';
+  // A privacy officer without case work starts at the review screen.
+  if (roles.has('privacy_officer')) return 'privacy';
   if (me.isPlatformAdmin || roles.has('org_admin')) return 'admin';
   return 'policy';
 }
@@ -81,4 +83,9 @@ export function canAdminister(me: Me): boolean {
 /** Roles that open the partners' workspace (Samenwerking); the server decides per partnership. */
 export function hasWorkspaceRole(me: Me): boolean {
   return me.kind === 'staff' && me.memberships.some((m) => ['policy_maker', 'municipality_coordinator', 'swv_coordinator', 'org_admin'].includes(m.role));
+}
+
+/** True for a privacy officer (functionaris gegevensbescherming); the server decides what they see. */
+export function isPrivacyOfficer(me: Me): boolean {
+  return me.kind === 'staff' && me.memberships.some((m) => m.role === 'privacy_officer');
 }

@@ -2,8 +2,10 @@
  * Issue journey 1, keyboard only: the intern begeleider finds the pupil Vlinderhof (9,
  * no network yet), opens a question, records both parents' consent for the school
  * and the wijkteam, and invites Wim Wijkteam. Focus is visible at every stop.
+ * Consent recorded on the parents' behalf waits for them: both parents confirm it in
+ * their own browser before it counts.
  */
-import { DEMO_PASSWORD, chooseWithKeyboard, demoEmail, expect, tabTo, type JourneyContext } from '../support.ts';
+import { DEMO_PASSWORD, chooseWithKeyboard, confirmConsentsInBrowser, demoEmail, expect, tabTo, type JourneyContext } from '../support.ts';
 
 export const name = 'journey 1: intern begeleider opens a question, records consent and invites the wijkteam (keyboard only)';
 
@@ -63,11 +65,26 @@ export async function run(ctx: JourneyContext): Promise<void> {
     await page.keyboard.press('Enter');
     await page.getByText(expected).waitFor();
   };
+  const childId = /\/children\/([^/]+)/.exec(page.url())?.[1] ?? '';
+  expect(childId, 'the child page URL names the child');
+  // Both parents confirm what was recorded for them; until then it opens nothing.
+  const parentsConfirm = async () => {
+    for (const parent of ['ouder', 'ouder2']) {
+      const p = await ctx.newPage();
+      expect(await confirmConsentsInBrowser(p, baseUrl, parent, childId) > 0, `${parent} had a consent to confirm`);
+    }
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  };
   await recordConsent(/^OBS De Kring/, /schriftelijk/, 'De toestemming voor OBS De Kring is vastgelegd.');
+  await page.getByText(/^Wacht op bevestiging van /).first().waitFor();
+  expect(await page.getByText('OBS De Kring: er is toestemming.').count() === 0, 'consent recorded for the parents does not count before they confirm');
+  await parentsConfirm();
   await page.getByText('OBS De Kring: er is toestemming.').waitFor();
   // Now the school has a basis, the other organisations (candidates) can be chosen.
   await page.getByRole('option', { name: 'Wijkteam Rondeel-Noord' }).waitFor({ state: 'attached' });
   await recordConsent(/^Wijkteam Rondeel-Noord$/, /mondeling/, 'De toestemming voor Wijkteam Rondeel-Noord is vastgelegd.');
+  await parentsConfirm();
+  await page.getByText('Wijkteam Rondeel-Noord: er is toestemming.').waitFor();
   await page.getByText(/, mondeling, op /).nth(1).waitFor();
   expect(await page.getByText(/, op papier \(schriftelijk\), op /).count() === 2, 'both written consents are listed');
 

@@ -1,6 +1,6 @@
 /**
  * Issue journey 6: a professional outside the network (Wendy Wijkteam) finds nothing
- * for "Lotte", uses break-the-glass with a written reason and sees the child; the
+ * for "Lotte", uses break-the-glass with the kind of emergency and a written reason and sees the child; the
  * lead professional (Wim Wijkteam) then sees the notification with who and why.
  */
 import { apiGet, login, type JourneyContext } from '../support.ts';
@@ -29,6 +29,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByLabel('Reden').fill('Dringend');
   await page.getByRole('button', { name: 'Noodtoegang aanvragen' }).click();
   await page.getByText('Schrijf een reden op van minstens 20 tekens.').waitFor();
+  await page.getByText('Kies wat de nood is.').waitFor();
+  await page.getByLabel('Crisis en de regisseur is niet bereikbaar').check();
   await page.getByLabel('Reden').fill(reason);
   await page.getByRole('button', { name: 'Noodtoegang aanvragen' }).click();
   await page.getByText(/^U heeft tijdelijk toegang tot /).waitFor();
@@ -45,6 +47,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await lead.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
   await lead.getByText('Noodtoegang: Wendy Wijkteam (Wijkteam Rondeel-Zuid) heeft het dossier van Lotte Vlinderhof geopend.').waitFor();
   await lead.getByText(`Reden: ${reason}`).waitFor();
+  await lead.getByText('Nood: Crisis en de regisseur is niet bereikbaar').waitFor();
   await lead.getByRole('button', { name: 'Terecht' }).first().click();
   await lead.getByText('U vond de noodtoegang terecht. Dit is vastgelegd.').waitFor();
 }

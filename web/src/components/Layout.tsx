@@ -9,7 +9,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { AppLink, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { canAdminister, hasWorkspaceRole, homeKindOf, type Me } from '../types.ts';
+import { canAdminister, hasWorkspaceRole, homeKindOf, isPrivacyOfficer, type Me } from '../types.ts';
 
 interface NavItem {
   href: string;
@@ -22,12 +22,21 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   if (home === 'professional') {
     items.push({ href: '/children', label: t('nav.children') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
+    items.push({ href: '/join-requests', label: t('nav.joinRequests') });
     items.push({ href: '/break-glass', label: t('nav.breakGlass') });
   }
+  // The family decides who joins when there is no regisseur.
+  if (home === 'family') items.push({ href: '/join-requests', label: t('nav.joinRequestsFamily') });
   if (home === 'worklist') {
     items.push({ href: '/worklist', label: t('nav.worklist') });
     if (me.memberships.some((m) => m.role === 'leerplicht_officer' || m.role === 'swv_coordinator')) items.push({ href: '/exemptions', label: t('nav.exemptions') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
+    // Coordinators decide join requests for a child without a regisseur or family account.
+    if (me.memberships.some((m) => m.role === 'municipality_coordinator')) items.push({ href: '/join-requests', label: t('nav.joinRequests') });
+  }
+  if (isPrivacyOfficer(me)) {
+    items.push({ href: '/privacy', label: t('nav.privacy') });
+    if (home === 'privacy') items.push({ href: '/notifications', label: t('nav.notifications') });
   }
   if (hasWorkspaceRole(me)) items.push({ href: '/partnerships', label: t('nav.partnerships') });
   if (canAdminister(me)) {

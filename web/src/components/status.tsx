@@ -14,13 +14,16 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** Says what went wrong, in the user's language. */
-export function ErrorAlert({ error, prefix }: { error: unknown; prefix?: string }) {
+/**
+ * Says what went wrong, in the user's language. serverText: a refusal (403) shows the server's own
+ * reason (e.g. why emergency access is not allowed) instead of the general "not allowed".
+ */
+export function ErrorAlert({ error, prefix, serverText }: { error: unknown; prefix?: string; serverText?: boolean }) {
   const { t, i18n } = useTranslation();
   let text = t('common.unexpectedError');
   if (isApiError(error)) {
     if (error.code === 'not_found') text = t('common.notFound');
-    else if (error.code === 'forbidden') text = t('common.forbidden');
+    else if (error.code === 'forbidden' && !(serverText && error.messageNl)) text = t('common.forbidden');
     else text = error.localMessage(i18n.language);
   }
   return (

@@ -35,6 +35,7 @@ export function ChildSearchPage() {
     <>
       <PageTitle>{t('search.title')}</PageTitle>
       <Paragraph>{t('search.intro')}</Paragraph>
+      <Paragraph><AppLink href="/children/new">{t('search.registerLink')}</AppLink></Paragraph>
       <form onSubmit={search} role="search" className="rondom-form rondom-form--inline" noValidate>
         <TextField label={t('search.label')} name="q" type="search" value={q} onChange={setQ} description={t('search.help')} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('search.submit')}</Button>

@@ -6,6 +6,7 @@ import { api } from '../../api.ts';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { useSave } from '../../hooks.ts';
+import { isJoinRequested } from './children-types.ts';
 
 export const LIFE_DOMAINS = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
 
@@ -16,7 +17,7 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
   const [raisedBy, setRaisedBy] = useState(family ? 'parent' : 'professional');
   const [domains, setDomains] = useState<string[]>([]);
   const { busy, error, fields, setFields, save } = useSave();
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<'' | 'opened' | 'join_requested'>('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,13 +25,18 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
     if (text.trim().length < 3) f.text = t('question.textRequired');
     if (domains.length === 0) f.lifeDomains = t('question.domainRequired');
     setFields(f);
-    setDone(false);
+    setDone('');
     if (Object.keys(f).length) return;
     await save(async () => {
-      await api.post(`/api/v1/children/${childId}/questions`, { text: text.trim(), ownWords, lifeDomains: domains, raisedBy });
-      setDone(true);
+      const answer = await api.post<unknown>(`/api/v1/children/${childId}/questions`, { text: text.trim(), ownWords, lifeDomains: domains, raisedBy });
       setText('');
       setDomains([]);
+      // Not a member of the network: the question waits in a join request, and nothing else comes back.
+      if (isJoinRequested(answer)) {
+        setDone('join_requested');
+        return;
+      }
+      setDone('opened');
       onSaved();
     });
   };
@@ -38,7 +44,8 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
   return (
     <section aria-labelledby="new-question" className="rondom-section">
       <Heading level={3} id="new-question">{t('question.title')}</Heading>
-      {done && <SuccessAlert>{t('question.saved')}</SuccessAlert>}
+      {done === 'opened' && <SuccessAlert>{t('question.saved')}</SuccessAlert>}
+      {done === 'join_requested' && <SuccessAlert>{t('joinRequests.sent')}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       <form onSubmit={submit} noValidate className="rondom-form">
         <TextAreaField label={t('question.text')} name="text" value={text} onChange={setText} error={fields.text} description={t('question.textHelp')} required />

@@ -98,6 +98,9 @@ export interface Consent {
   active: boolean;
   version: number;
   canWithdraw: boolean;
+  /** Recorded on someone's behalf: pending until they (or the lead) confirm; only confirmed consent opens anything. */
+  status: 'pending' | 'confirmed' | 'declined';
+  canConfirm: boolean;
 }
 
 export interface LegalBasis {
@@ -106,7 +109,15 @@ export interface LegalBasis {
   organisationId: string;
   organisationName: string;
   justification: string;
+  recordedBy: string;
+  recordedAt: string;
   validUntil: string | null;
+  /** Who reviewed it; null before review (a privacy officer reviews, by rule). */
+  reviewer: string | null;
+  reviewOutcome: string | null;
+  endangering: boolean;
+  provisionalUntil: string | null;
+  status: 'awaiting_review' | 'provisional' | 'provisional_ended' | 'confirmed' | 'rejected' | 'expired';
 }
 
 /** GET /api/v1/children/:id/consents. */
@@ -209,6 +220,8 @@ export interface WorklistItem {
   openActions: number;
   overdueActions: number;
   lastActivityAt: string | null;
+  /** false: involved, but no consent or reviewed basis today; only who the child is is shown. */
+  hasBasis: boolean;
 }
 
 /** GET /api/v1/tasks. */
@@ -240,6 +253,43 @@ export interface Notification {
   payload: Record<string, unknown>;
   createdAt: string;
   read: boolean;
+}
+
+/** POST /api/v1/children and /questions answer this (202) to a professional outside the network. */
+export interface JoinRequestSent {
+  status: 'join_requested';
+}
+
+/** True when the answer says a join request was sent instead of the question being opened. */
+export function isJoinRequested(answer: unknown): answer is JoinRequestSent {
+  return Boolean(answer && typeof answer === 'object' && (answer as { status?: unknown }).status === 'join_requested');
+}
+
+/** GET /api/v1/join-requests. */
+export interface JoinRequests {
+  incoming: {
+    id: string;
+    youngPersonId: string;
+    childName: string;
+    birthDate: string;
+    requester: { userId: string; displayName: string; organisationName: string; role: string };
+    via: string;
+    question: { text: string; lifeDomains: string[]; raisedBy: string } | null;
+    status: string;
+    createdAt: string;
+    decideAs: 'lead' | 'family' | 'coordinator';
+    version: number;
+  }[];
+  outgoing: {
+    id: string;
+    status: string;
+    via: string;
+    organisationName: string;
+    createdAt: string;
+    decidedAt: string | null;
+    childName: string | null;
+    youngPersonId: string | null;
+  }[];
 }
 
 /** Reads a list from an answer that is either an array or {items: []}. */

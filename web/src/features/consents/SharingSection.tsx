@@ -1,10 +1,12 @@
 /**
  * What was shared: who decides about consent (by age), the consents given and
  * their withdrawal, other legal bases, and the access log ("who looked").
+ * Consent recorded by a professional on someone's behalf waits until that person
+ * (or, without an account, the regisseur) confirms it; until then it opens nothing.
  */
 import { useState, type FormEvent } from 'react';
 import {
-  Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +18,7 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
+import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
 import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
@@ -50,6 +53,29 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
     }
   };
 
+  const confirm = async (c: Consent, decision: 'confirm' | 'decline') => {
+    setBusyId(c.id);
+    setError(null);
+    setMessage('');
+    try {
+      await api.post(`/api/v1/children/${child.id}/consents/${c.id}/confirm`, { decision });
+      setMessage(t(decision === 'confirm' ? 'consent.confirmed' : 'consent.declinedDone', { who: recipient(c) }));
+      consents.reload();
+      log.reload();
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusyId('');
+    }
+  };
+
+  const badge = (c: Consent) => {
+    if (c.status === 'pending' && !c.withdrawnAt) return <StatusBadge status="warning">{t('consent.pendingBadge')}</StatusBadge>;
+    if (c.status === 'declined') return <StatusBadge status="inactive">{t('consent.declinedBadge')}</StatusBadge>;
+    return <StatusBadge status={c.active ? 'active' : 'inactive'}>{c.active ? t('consent.active') : t('consent.notActive')}</StatusBadge>;
+  };
+
   return (
     <>
       {message && <SuccessAlert>{message}</SuccessAlert>}
@@ -78,12 +104,25 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                   <UnorderedListItem key={c.id} className="rondom-consent">
                     <Paragraph>
                       {t('consent.line', { who: recipient(c), purpose: t(`purpose.${c.purpose}`, { defaultValue: c.purpose }) })}{' '}
-                      <StatusBadge status={c.active ? 'active' : 'inactive'}>{c.active ? t('consent.active') : t('consent.notActive')}</StatusBadge>
+                      {badge(c)}
                     </Paragraph>
+                    {c.status === 'pending' && !c.withdrawnAt && (
+                      <Paragraph><strong>{t('consent.waitingFor', { name: c.givenBy.displayName })}</strong> {t('consent.pendingExplain')}</Paragraph>
+                    )}
                     <Paragraph className="rondom-hint">
                       {t('consent.givenByHow', { name: c.givenBy.displayName, how: t(`consentMethod.${c.method}`, { defaultValue: c.method }), date: formatDate(c.givenAt, i18n.language) })}
                       {c.validUntil && <> {t('consent.validUntil', { date: formatDate(c.validUntil, i18n.language) })}</>}
                     </Paragraph>
+                    {c.canConfirm && (
+                      <ButtonGroup>
+                        <Button appearance="primary-action-button" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void confirm(c, 'confirm')}>
+                          {t('consent.confirm')}
+                        </Button>
+                        <Button appearance="secondary-action-button" hint="danger" disabled={busyId !== ''} onClick={() => void confirm(c, 'decline')}>
+                          {t('consent.decline')}
+                        </Button>
+                      </ButtonGroup>
+                    )}
                     {c.active && c.canWithdraw && (
                       <Button appearance="secondary-action-button" hint="danger" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void withdraw(c)}>
                         {t('consent.withdraw', { who: recipient(c) })}
@@ -93,18 +132,12 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                 ))}
               </UnorderedList>
             )}
-            {v.legalBases.length > 0 && (
-              <>
-                <Heading level={4}>{t('consent.legalBases')}</Heading>
-                <UnorderedList className="rondom-list">
-                  {v.legalBases.map((b) => (
-                    <UnorderedListItem key={b.id}>{t(`legalBasis.${b.kind}`, { defaultValue: b.kind })} — {b.organisationName}{b.justification ? `: ${b.justification}` : ''}</UnorderedListItem>
-                  ))}
-                </UnorderedList>
-              </>
-            )}
+            <LegalBases view={v} />
             {can(v.allowedActions, 'recordConsent') && (
               <GiveConsentForm child={child} view={v} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
+            )}
+            {can(v.allowedActions, 'recordLegalBasis') && (
+              <LegalBasisForm child={child} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
             )}
           </>
         )}

@@ -23,6 +23,12 @@ export function HomePage() {
       {kind === 'family' && <FamilyHome youngPerson={me.kind === 'young_person'} />}
       {kind === 'professional' && <ProfessionalHome />}
       {kind === 'worklist' && <Worklist level={2} />}
+      {kind === 'privacy' && (
+        <>
+          <Paragraph>{t('home.privacyIntro')}</Paragraph>
+          <Paragraph><AppLink href="/privacy">{t('home.toPrivacy')}</AppLink></Paragraph>
+        </>
+      )}
       {kind === 'policy' && <Paragraph>{t('home.policyIntro')}</Paragraph>}
       {me.kind === 'staff' && <MyActions level={2} />}
       {hasWorkspaceRole(me) && <PartnershipList level={2} />}
@@ -58,12 +64,19 @@ function ProfessionalHome() {
                     <TableHeaderCell scope="row">
                       <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({t('child.age', { count: w.ageYears })})
                     </TableHeaderCell>
-                    <TableCell>{w.isLead ? t('home.youAreLead') : w.leadName ?? t('home.noLead')}</TableCell>
-                    <TableCell>
-                      {w.openActions}
-                      {w.overdueActions > 0 && <> — <strong>{t('home.overdue', { count: w.overdueActions })}</strong></>}
-                    </TableCell>
-                    <TableCell>{formatDate(w.nextEvaluationOn, i18n.language)}</TableCell>
+                    {w.hasBasis === false ? (
+                      // Involved, but no consent or reviewed basis today: only who the child is.
+                      <TableCell colSpan={3}>{t('home.noBasis')}</TableCell>
+                    ) : (
+                      <>
+                        <TableCell>{w.isLead ? t('home.youAreLead') : w.leadName ?? t('home.noLead')}</TableCell>
+                        <TableCell>
+                          {w.openActions}
+                          {w.overdueActions > 0 && <> — <strong>{t('home.overdue', { count: w.overdueActions })}</strong></>}
+                        </TableCell>
+                        <TableCell>{formatDate(w.nextEvaluationOn, i18n.language)}</TableCell>
+                      </>
+                    )}
                   </TableRow>
                 ))}
               </TableBody>

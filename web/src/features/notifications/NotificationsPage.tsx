@@ -1,12 +1,14 @@
 /**
  * My notifications (GET /api/v1/notifications), newest first; marking one as read.
- * An emergency access ("break the glass") shows who, from which organisation and
- * why, and the lead professional reviews it right here.
+ * An emergency access ("break the glass") shows who, from which organisation, which
+ * emergency and why, and the lead professional reviews it right here, with an optional
+ * note; "unjustified" ends the access at once.
  */
 import { useState } from 'react';
 import { Button, ButtonGroup, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { TextAreaField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -14,6 +16,9 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import type { Notification } from '../children/children-types.ts';
+
+/** Notifications for the privacy officer: their work is on the privacy screen. */
+const PRIVACY_KINDS = ['basis.review_requested', 'break_glass.review_requested', 'break_glass.unjustified'];
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
@@ -30,10 +35,13 @@ export function NotificationsPage() {
       setError(err);
     }
   };
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const review = async (n: Notification, outcome: 'justified' | 'unjustified') => {
     setError(null);
+    setMessage('');
+    const note = (notes[n.id] ?? '').trim();
     try {
-      await api.post(`/api/v1/children/${n.youngPersonId}/break-glass/${str(n.payload.grantId)}/review`, { outcome });
+      await api.post(`/api/v1/children/${n.youngPersonId}/break-glass/${str(n.payload.grantId)}/review`, { outcome, ...(note ? { note } : {}) });
       await api.post(`/api/v1/notifications/${n.id}/read`);
       setMessage(t(`notifications.reviewed_${outcome}`));
       list.reload();
@@ -58,9 +66,20 @@ export function NotificationsPage() {
                   })}
                   {' '}<span className="rondom-hint">({formatDateTime(n.createdAt, i18n.language)})</span>
                 </Paragraph>
+                {n.kind === 'break_glass.started' && str(n.payload.emergency) && (
+                  <Paragraph>{t('notifications.emergency', { emergency: t(`emergency.${str(n.payload.emergency)}`, { defaultValue: str(n.payload.emergency) }) })}</Paragraph>
+                )}
                 {n.kind === 'break_glass.started' && str(n.payload.reason) && (
                   <Paragraph>{t('notifications.reason', { reason: str(n.payload.reason) })}</Paragraph>
                 )}
+                {n.kind === 'break_glass.started' && !n.read && n.youngPersonId && str(n.payload.grantId) && (
+                  <TextAreaField
+                    label={t('notifications.reviewNote')} name={`note-${n.id}`} rows={2} maxLength={2000}
+                    value={notes[n.id] ?? ''} onChange={(v) => setNotes((m) => ({ ...m, [n.id]: v }))}
+                  />
+                )}
+                {n.kind === 'join.requested' && <Paragraph><AppLink href="/join-requests">{t('notifications.toJoinRequests')}</AppLink></Paragraph>}
+                {PRIVACY_KINDS.includes(n.kind) && <Paragraph><AppLink href="/privacy">{t('notifications.toPrivacy')}</AppLink></Paragraph>}
                 {n.youngPersonId && <Paragraph><AppLink href={`/children/${n.youngPersonId}`}>{t('notifications.openChild', { child: n.childName ?? '' })}</AppLink></Paragraph>}
                 <ButtonGroup>
                   {n.kind === 'break_glass.started' && !n.read && n.youngPersonId && str(n.payload.grantId) && (
