@@ -37,14 +37,14 @@ interface Found { t: RefSpec['kind']; id: string; sub: string; region_id: string
  * is null or undefined are not checked (nothing is linked). One statement for all fields.
  */
 export async function findRefProblems(
-  q: Queryable, regionId: string, values: Record<string, string | null | undefined>, specs: Record<string, RefSpec>,
+  q: Queryable, regionId: string, values: Readonly<Record<string, unknown>>, specs: Record<string, RefSpec>,
 ): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};
   const wanted: Record<RefSpec['kind'], string[]> = { area: [], organisation: [], user: [], young_person: [] };
   for (const [field, spec] of Object.entries(specs)) {
     const id = values[field];
     if (id === null || id === undefined) continue;
-    if (!UUID.test(id)) problems[field] = 'is not an id';
+    if (typeof id !== 'string' || !UUID.test(id)) problems[field] = 'is not an id';
     else wanted[spec.kind].push(id.toLowerCase());
   }
   if (Object.values(wanted).every((ids) => ids.length === 0)) return problems;
@@ -57,7 +57,7 @@ export async function findRefProblems(
   const byKey = new Map(rows.map((r) => [`${r.t}:${r.id}`, r]));
   for (const [field, spec] of Object.entries(specs)) {
     const id = values[field];
-    if (id === null || id === undefined || problems[field]) continue;
+    if (typeof id !== 'string' || problems[field]) continue;
     const row = byKey.get(`${spec.kind}:${id.toLowerCase()}`);
     // Another region's row does not exist for this caller: the same answer as an unknown id.
     if (!row || row.region_id !== regionId) {
@@ -72,7 +72,7 @@ export async function findRefProblems(
     if (spec.kind === 'user' && spec.activeOnly && !row.active) problems[field] = 'this account is not active';
     if (spec.kind === 'area' && spec.within) {
       const parent = values[spec.within];
-      if (parent && row.parent_id && row.parent_id !== parent.toLowerCase()) problems[field] = `does not lie in ${spec.within}`;
+      if (typeof parent === 'string' && row.parent_id && row.parent_id !== parent.toLowerCase()) problems[field] = `does not lie in ${spec.within}`;
     }
   }
   return problems;
@@ -83,7 +83,7 @@ export async function findRefProblems(
  * `await checkRefs(q, actor.regionId, body, { schoolId: { kind: 'organisation', type: 'school' } })`.
  */
 export async function checkRefs(
-  q: Queryable, regionId: string, values: Record<string, string | null | undefined>, specs: Record<string, RefSpec>,
+  q: Queryable, regionId: string, values: Readonly<Record<string, unknown>>, specs: Record<string, RefSpec>,
 ): Promise<void> {
   const problems = await findRefProblems(q, regionId, values, specs);
   const [first] = Object.keys(problems);
