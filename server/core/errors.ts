@@ -25,6 +25,10 @@ export type ErrorCode =
   | 'weak_password'
   | 'unprocessable'
   | 'no_basis'
+  | 'sensitive_term'
+  | 'invalid_reference'
+  | 'duplicate'
+  | 'invalid_value'
   | 'method_not_allowed'
   | 'internal_error';
 
@@ -48,6 +52,10 @@ const MESSAGES: Record<ErrorCode, { nl: string; en: string; status: number }> = 
   invalid_bsn: { status: 400, nl: 'Dit BSN is niet geldig.', en: 'This BSN is not valid.' },
   weak_password: { status: 400, nl: 'Kies een sterker wachtwoord.', en: 'Choose a stronger password.' },
   no_basis: { status: 422, nl: 'Er is geen toestemming of andere grondslag voor deze organisatie.', en: 'No consent or other legal basis covers this organisation.' },
+  sensitive_term: { status: 422, nl: 'Deze tekst bevat een woord dat niet in een gedeelde tekst hoort.', en: 'This text holds a word that does not belong in a shared text.' },
+  invalid_reference: { status: 422, nl: 'Een gekozen item bestaat niet of past hier niet. Kies opnieuw.', en: 'A chosen item does not exist or does not fit here. Choose again.' },
+  duplicate: { status: 422, nl: 'Hetzelfde item staat er twee keer in.', en: 'The same item is in there twice.' },
+  invalid_value: { status: 422, nl: 'Een waarde klopt niet. Controleer wat u invulde.', en: 'A value is not valid. Check what you entered.' },
   unprocessable: { status: 422, nl: 'Dit kan nu niet.', en: 'This cannot be done now.' },
   method_not_allowed: { status: 405, nl: 'Deze methode is hier niet toegestaan.', en: 'This method is not allowed here.' },
   internal_error: { status: 500, nl: 'Er ging iets mis aan onze kant.', en: 'Something went wrong on our side.' },

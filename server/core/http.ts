@@ -74,14 +74,49 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof SyntaxError || error.statusCode === 400) return sendError(reply, 'invalid_json');
     if (error.statusCode === 413) return sendError(reply, 'payload_too_large');
     if (error.statusCode === 415) return sendError(reply, 'unsupported_media_type');
-    // A value PostgreSQL refuses (out-of-range number, bad uuid text, invalid date) is bad input.
     const pgCode = (error as unknown as { code?: string }).code ?? '';
+    const refused = databaseRefusal(error as unknown as PgError);
+    if (refused) {
+      // Bad input that a service let through to the database: answered as 422, logged so the service gets its own check.
+      request.log.warn({ pg: { code: pgCode, constraint: (error as unknown as PgError).constraint, table: (error as unknown as PgError).table }, route: request.routeOptions.url },
+        'database refused input that the service did not check');
+      return sendError(reply, refused.code, refused.fields ? { fields: refused.fields } : undefined);
+    }
+    // Other values PostgreSQL refuses (out-of-range number, string too long) are bad input too.
     if (/^22/.test(pgCode)) return sendError(reply, 'validation_failed');
-    if (pgCode === '23505') return sendError(reply, 'already_exists');
     if (pgCode === '40001' || pgCode === '40P01') return sendError(reply, 'conflict');
     request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
     return sendError(reply, 'internal_error');
   });
+}
+
+interface PgError { code?: string; detail?: string; constraint?: string; column?: string; table?: string }
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The columns a PostgreSQL error detail names ("Key (school_id)=(…) is not present…"), without region_id, as body field names. */
+function keyFields(detail: string | undefined, message: string): Record<string, string> | undefined {
+  const cols = /Key \(([^)]+)\)=/.exec(detail ?? '')?.[1]?.split(',').map((c) => c.trim().replace(/"/g, '')).filter((c) => c !== 'region_id');
+  if (!cols || cols.length === 0) return undefined;
+  return Object.fromEntries(cols.map((c) => [camel(c), message]));
+}
+
+/**
+ * The safety net for input the database refuses: a foreign key to nothing (23503), a
+ * refused check (23514), text that is not a uuid or number (22P02), an impossible date or
+ * time (22007, 22008) — a 422 with a stable code; a duplicate key (23505) a 409. For keys
+ * the column is named as field. Never a 500 for bad input.
+ */
+export function databaseRefusal(error: PgError): { code: ErrorCode; fields?: Record<string, string> } | null {
+  switch (error.code) {
+    case '23503': return { code: 'invalid_reference', fields: keyFields(error.detail, 'unknown id') };
+    // A duplicate key that reaches the database is nearly always two writers racing (duplicates
+    // inside one body are refused as 422 'duplicate' by the services): 409, as before.
+    case '23505': return { code: 'already_exists', fields: keyFields(error.detail, 'already exists') };
+    case '23514': return { code: 'invalid_value', ...(error.column ? { fields: { [camel(error.column)]: 'is not allowed' } } : {}) };
+    case '22P02': case '22007': case '22008': return { code: 'invalid_value' };
+    default: return null;
+  }
 }
 
 /** Reads an If-Match version ("3" or W/"3"); throws when it is absent or not a number. */

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import { addTimeline, withChild } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { childPolicy } from '../children/children.policy.ts';
+import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import type { EvaluationBody } from './evaluations.schemas.ts';
 
 async function list(q: Queryable, childId: string) {
@@ -31,6 +32,7 @@ export function createEvaluationsService(db: Db) {
     },
 
     async record(actor: Actor, childId: string, body: EvaluationBody) {
+      assertFreeText({ wentWell: body.wentWell, mustChange: body.mustChange });
       return withChild(db, actor, childId, { rule: childPolicy.recordEvaluation, audit: 'evaluation.recorded', subjectType: 'evaluation', details: { setting: body.setting } }, async (q, a) => {
         const [plan] = await q.query<{ id: string; current_version: number }>(`SELECT id, current_version FROM plans WHERE young_person_id = $1`, [childId]);
         if (!plan) throw new AppError('unprocessable', { en: 'There is no plan to evaluate yet.', nl: 'Er is nog geen plan om te evalueren.' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { as, createTestApp, login, makeOrg, makeUser, type Session, type TestApp } from '../../../test/helpers.ts';
+import { as, createTestApp, login, makeOrg, makeRegion, makeUser, type Session, type TestApp } from '../../../test/helpers.ts';
 import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../../../test/kindkring-fixture.ts';
 import { runDailyJobs } from '../../jobs/daily.ts';
 import { URGENCY } from './leerplicht.service.ts';
@@ -57,6 +57,23 @@ describe('absence register and clock', () => {
     expect(names).not.toContain('Kindtoddler Thuis');
     expect((await api('swv')({ method: 'GET', url: '/api/v1/leerplicht/young-people?q=thuis' })).statusCode).toBe(403);
     expect((await api('lpa')({ method: 'GET', url: '/api/v1/leerplicht/young-people?q=t' })).statusCode).toBe(400);
+  });
+
+  it('refuses a school that is not a school, or of another region, and an SWV that is not an SWV: 422 with the field, nothing written', async () => {
+    const otherRegion = await makeRegion(t.db);
+    const foreignSchool = await makeOrg(t.db, otherRegion, 'school');
+    const before = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM absences`);
+    for (const [payload, fields] of [
+      [{ schoolId: f.org.wijkteam }, { schoolId: 'must be a school, not wijkteam' }],
+      [{ schoolId: foreignSchool }, { schoolId: 'unknown organisation in this region' }],
+      [{ schoolId: f.org.school, swvId: f.org.gemeente }, { swvId: 'must be a swv, not municipality' }],
+      [{ swvId: '0c0c0c0c-0000-4000-8000-000000000000' }, { swvId: 'unknown organisation in this region' }],
+    ] as const) {
+      const r = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: { youngPersonId: kids.fresh, kind: 'relative', startedOn: today(), reasonCategory: 'other', ...payload } });
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json().error).toMatchObject({ code: 'invalid_reference', fields });
+    }
+    expect(await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM absences`)).toEqual(before);
   });
 
   it('refuses a child who is not of compulsory school age', async () => {
@@ -148,6 +165,13 @@ describe('absence register and clock', () => {
     expect(wl.items.map((i: { id: string }) => i.id)).toEqual([ids.red]);
     expect(wl.items[0].allowedActions).toContain('decide');
     expect((await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { place: 'x'.repeat(5), providerOrganisationId: f.org.school, payerOrganisationId: f.org.gemeente, dueOn: today(), reasoning: 'Leerplicht mag dit niet beslissen.' } })).statusCode).toBe(403);
+    const unknown = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: {
+      place: 'Plusklas', providerOrganisationId: '0d0d0d0d-0000-4000-8000-000000000000', payerOrganisationId: f.org.gemeente, dueOn: today(), reasoning: 'Een organisatie die niet bestaat kan niet.' } });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error).toMatchObject({ code: 'invalid_reference', fields: { providerOrganisationId: 'unknown organisation in this region' } });
+    const sensitive = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: {
+      place: 'Klas voor kinderen met autisme', providerOrganisationId: f.org.school, payerOrganisationId: f.org.gemeente, dueOn: today(), reasoning: 'De plaats komt in het gedeelde plan.' } });
+    expect(sensitive.json().error).toMatchObject({ code: 'sensitive_term', fields: { place: 'contains "autisme"' } });
     const d = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: {
       place: 'Plusklas op OBS Testkring met begeleiding van het wijkteam', providerOrganisationId: f.org.school, payerOrganisationId: f.org.gemeente,
       dueOn: plusDays(today(), 14), reasoning: 'Na overleg met school, SWV en wijkteam: dit is de passende plek, de gemeente betaalt de begeleiding.',

@@ -16,6 +16,8 @@ import { ageOn, daysBetween, plusDays, plusMonths, today as todayIso, type IsoDa
 import { dutyOn } from '../../../shared/leerplicht-age.ts';
 import { appendActions } from '../plans/plans.service.ts';
 import { leerplichtPolicy, swvIds, isLeerplicht, isDoorzettingsmacht } from './leerplicht.policy.ts';
+import { checkRefs } from '../../core/refs.ts';
+import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { worklistCache } from './worklist-cache.ts';
 import type { AbsenceBody, AbsencePatchBody, DecisionBody } from './leerplicht.schemas.ts';
 
@@ -367,6 +369,7 @@ export function createLeerplichtService(db: Db) {
           throw new AppError('unprocessable', { en: 'This young person is not of compulsory school age on that date.', nl: 'Deze jongere is op die datum niet leerplichtig of kwalificatieplichtig.' });
         }
         if (body.startedOn > on) throw new AppError('validation_failed', { fields: { startedOn: 'cannot be in the future' } });
+        await checkRefs(q, actor.regionId, body, { schoolId: { kind: 'organisation', type: 'school' }, swvId: { kind: 'organisation', type: 'swv' } });
         const schoolId = body.kind === 'absolute' ? null : body.schoolId ?? yp.school_id;
         if (body.kind !== 'absolute' && !schoolId) throw new AppError('validation_failed', { fields: { schoolId: 'relative absence needs the school the pupil is enrolled at' } });
         let swvId = body.swvId ?? null;
@@ -429,7 +432,10 @@ export function createLeerplichtService(db: Db) {
         if (!leerplichtPolicy.decide(actor, { atDoorzetting: r.rung_key === 'doorzettingsmacht' })) throw new AppError('forbidden');
         const orgs = await q.query<{ id: string; name: string }>(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) AND region_id = $2`, [[body.providerOrganisationId, body.payerOrganisationId], r.region_id]);
         const name = (oid: string) => orgs.find((o) => o.id === oid)?.name;
-        if (!name(body.providerOrganisationId) || !name(body.payerOrganisationId)) throw new AppError('validation_failed', { fields: { providerOrganisationId: 'unknown organisation' } });
+        const unknown = Object.fromEntries((['providerOrganisationId', 'payerOrganisationId'] as const).filter((k) => !name(body[k])).map((k) => [k, 'unknown organisation in this region']));
+        if (Object.keys(unknown).length > 0) throw new AppError('invalid_reference', { fields: unknown });
+        // The place lands in the young person's shared plan.
+        assertFreeText({ place: body.place });
         // The decision lands in the young person's one plan; a network is started if there is none.
         let [net] = await q.query<{ id: string }>(`SELECT id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [r.young_person_id]);
         if (!net) [net] = await q.query<{ id: string }>(`INSERT INTO networks (region_id, young_person_id) VALUES ($1, $2) RETURNING id`, [r.region_id, r.young_person_id]);

@@ -10,6 +10,8 @@ import type { Actor } from '../../core/session.ts';
 import { daysBetween } from '../../../shared/dates.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import { appendActions, planView } from '../plans/plans.service.ts';
+import { assertFreeText, listFields } from '../../core/free-text/sensitive-terms.ts';
+import { assertUnique, checkRefs, type RefSpec } from '../../core/refs.ts';
 import type { ActionIn } from '../plans/plans.schemas.ts';
 import type { MeetingBody, MeetingPatchBody } from './meetings.schemas.ts';
 
@@ -21,6 +23,31 @@ interface MeetingRow {
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Agenda items as body fields ('agenda.0'), for refusals that name the field. */
+const agendaFields = (agenda: readonly string[] | undefined) => Object.fromEntries((agenda ?? []).map((t, i) => [`agenda.${i}`, t]));
+
+/** A participant who is a user must be of the kind their role says; their organisation must be one of this region. */
+const PARTICIPANT_USER: Record<string, RefSpec> = {
+  professional: { kind: 'user', userKind: 'staff', activeOnly: true },
+  parent: { kind: 'user', userKind: 'parent', activeOnly: true },
+  young_person: { kind: 'user', userKind: 'young_person', activeOnly: true },
+  child_voice: { kind: 'user', activeOnly: true },
+};
+
+/** Checks the ids of a new meeting (chair, participants and their organisations) before anything is written: 422 with the field named. */
+async function checkMeetingRefs(q: Queryable, regionId: string, body: MeetingBody): Promise<void> {
+  const values: Record<string, string | undefined> = { chairUserId: body.chairUserId };
+  const specs: Record<string, RefSpec> = { chairUserId: { kind: 'user', userKind: 'staff', activeOnly: true } };
+  body.participants.forEach((p, i) => {
+    values[`participants.${i}.userId`] = p.userId;
+    specs[`participants.${i}.userId`] = PARTICIPANT_USER[p.kind]!;
+    values[`participants.${i}.organisationId`] = p.organisationId;
+    specs[`participants.${i}.organisationId`] = { kind: 'organisation' };
+  });
+  assertUnique(body.participants.map((p) => p.userId), (i) => `participants.${i}.userId`);
+  await checkRefs(q, regionId, values, specs);
+}
 
 async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   const family = a.level === 'guardian' || a.level === 'self';
@@ -78,11 +105,13 @@ export function createMeetingsService(db: Db) {
     },
 
     async create(actor: Actor, childId: string, body: MeetingBody) {
+      assertFreeText({ ...agendaFields(body.agenda), ...listFields('participants', body.participants, 'childVoice') });
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.created', subjectType: 'meeting' }, async (q, a) => {
+        await checkMeetingRefs(q, a.regionId, body);
         let chairName = body.chairName;
         if (body.chairUserId) {
           const [u] = await q.query<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1 AND region_id = $2`, [body.chairUserId, a.regionId]);
-          if (!u) throw new AppError('validation_failed', { fields: { chairUserId: 'unknown person' } });
+          if (!u) throw new AppError('invalid_reference', { fields: { chairUserId: 'unknown person' } });
           chairName = u.display_name;
         }
         if (!chairName) throw new AppError('validation_failed', { fields: { chairName: 'name the chair' } });
@@ -94,7 +123,7 @@ export function createMeetingsService(db: Db) {
           let name = p.name;
           if (p.userId) {
             const [u] = await q.query<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1 AND region_id = $2`, [p.userId, a.regionId]);
-            if (!u) throw new AppError('validation_failed', { fields: { participants: 'unknown person' } });
+            if (!u) throw new AppError('invalid_reference', { fields: { participants: 'unknown person' } });
             name = u.display_name;
           }
           if (p.kind === 'child_voice') name ??= 'Stem van het kind / the child\'s voice';
@@ -110,6 +139,8 @@ export function createMeetingsService(db: Db) {
     },
 
     async update(actor: Actor, childId: string, meetingId: string, ifMatch: number, body: MeetingPatchBody) {
+      assertFreeText({ report: body.report, ...agendaFields(body.agenda) });
+      assertUnique((body.attendance ?? []).map((x) => x.participantId), (i) => `attendance.${i}.participantId`);
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.updated', subjectType: 'meeting', subjectId: meetingId, details: { fields: Object.keys(body) } }, async (q, a) => {
         const current = await loadMeeting(q, childId, meetingId);
         if (current.version !== ifMatch) throw new AppError('conflict', { current: await meetingView(q, a, current) });
@@ -118,11 +149,11 @@ export function createMeetingsService(db: Db) {
           `UPDATE meetings SET status = COALESCE($2, status), held_on = $3, report = COALESCE($4, report), agenda = COALESCE($5, agenda), version = version + 1
             WHERE id = $1`,
           [meetingId, body.status ?? null, heldOn, body.report ?? null, body.agenda ? JSON.stringify(body.agenda) : null]);
-        for (const att of body.attendance ?? []) {
+        for (const [i, att] of (body.attendance ?? []).entries()) {
           const rows = await q.query(
             `UPDATE meeting_participants SET present = $3, has_mandate = COALESCE($4, has_mandate) WHERE id = $1 AND meeting_id = $2 RETURNING id`,
             [att.participantId, meetingId, att.present, att.hasMandate ?? null]);
-          if (rows.length === 0) throw new AppError('validation_failed', { fields: { attendance: 'unknown participant' } });
+          if (rows.length === 0) throw new AppError('invalid_reference', { fields: { [`attendance.${i}.participantId`]: 'not a participant of this meeting' } });
         }
         if (body.status === 'held' && current.status !== 'held') {
           await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.held', actorUserId: actor.userId, subjectId: meetingId });
@@ -133,11 +164,12 @@ export function createMeetingsService(db: Db) {
 
     /** A decision of the meeting; with an action it becomes a plan action in the same step. */
     async decide(actor: Actor, childId: string, meetingId: string, body: { text: string; action?: ActionIn }) {
+      assertFreeText({ text: body.text, 'action.what': body.action?.what, 'action.ownerName': body.action?.ownerName });
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.decision_recorded', subjectType: 'meeting', subjectId: meetingId, details: { withAction: Boolean(body.action) } }, async (q, a) => {
         await loadMeeting(q, childId, meetingId);
         let planActionId: string | null = null;
         if (body.action) {
-          const [added] = await appendActions(q, a, actor, [body.action], `Besluit overleg: ${body.text.slice(0, 120)}`);
+          const [added] = await appendActions(q, a, actor, [body.action], `Besluit overleg: ${body.text.slice(0, 120)}`, 'action');
           planActionId = added!.id;
         }
         await q.query(

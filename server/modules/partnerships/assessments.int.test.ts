@@ -28,7 +28,7 @@ describe('self-assessment rounds', () => {
     expect(r.statusCode, r.body).toBe(201);
     round1 = r.json().id;
     const guide = fws.find((x: { key: string }) => x.key === 'travel-guide');
-    expect((await call(f, 'beleid')({ method: 'POST', url: `${url}/rounds`, payload: { frameworkId: guide.id, title: 'x', opensOn: '2025-01-01' } })).statusCode).toBe(400);
+    expect((await call(f, 'beleid')({ method: 'POST', url: `${url}/rounds`, payload: { frameworkId: guide.id, title: 'x', opensOn: '2025-01-01' } })).statusCode).toBe(422);
 
     const inv = await call(f, 'beleid')({ method: 'POST', url: `${url}/rounds/${round1}/invitations`, payload: { invitations: [
       { userId: f.user.teacher!.id, respondentGroup: 'work_floor', partnerId: f.partner.school },
@@ -44,7 +44,7 @@ describe('self-assessment rounds', () => {
     const wrongGroup = await call(f, 'beleid')({ method: 'POST', url: `${url}/rounds/${round1}/invitations`, payload: { invitations: [{ userId: f.user.yp!.id, respondentGroup: 'work_floor' }] } });
     expect(wrongGroup.statusCode).toBe(400);
     const wrongOrg = await call(f, 'beleid')({ method: 'POST', url: `${url}/rounds/${round1}/invitations`, payload: { invitations: [{ userId: f.user.teacher!.id, respondentGroup: 'work_floor', partnerId: f.partner.gem }] } });
-    expect(wrongOrg.statusCode).toBe(400);
+    expect(wrongOrg.statusCode).toBe(422);
 
     const mine = await call(f, 'parent')({ method: 'GET', url: '/api/v1/partnerships/invitations' });
     expect(mine.statusCode).toBe(200);
@@ -61,7 +61,7 @@ describe('self-assessment rounds', () => {
     const badScore = await call(f, 'parent2')({ method: 'POST', url: `/api/v1/partnerships/rounds/${round1}/responses`, payload: { answers: [{ itemId: items[0]!.id, score: 6 }] } });
     expect(badScore.statusCode).toBe(400);
     const foreign = await call(f, 'parent2')({ method: 'POST', url: `/api/v1/partnerships/rounds/${round1}/responses`, payload: { answers: [{ itemId: round1, score: 3 }] } });
-    expect(foreign.statusCode).toBe(400);
+    expect(foreign.statusCode).toBe(422);
     expect((await call(f, 'parent')({ method: 'GET', url: '/api/v1/partnerships/invitations' })).json()).toEqual([]);
   });
 

@@ -91,7 +91,7 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
     async createRound(actor: Actor, id: string, body: RoundBody) {
       return ws.write(actor, id, 'manage_assessments', async (q, ctx, audit) => {
         const [f] = await loadFrameworks(q, { partnershipId: id, ids: [body.frameworkId] });
-        if (!f || f.kind !== 'assessment') throw new AppError('validation_failed', { fields: { frameworkId: 'not an assessment framework available to this partnership' } });
+        if (!f || f.kind !== 'assessment') throw new AppError('invalid_reference', { fields: { frameworkId: 'not an assessment framework available to this partnership' } });
         if (body.closesOn && body.closesOn < body.opensOn) throw new AppError('validation_failed', { fields: { closesOn: 'must not be before opensOn' } });
         const rid = await repo.insertRound(q, id, ctx.partnership.region_id, body);
         await audit('partnership.round_saved', { type: 'round', id: rid }, { op: 'created', framework: f.key, version: f.version });
@@ -122,14 +122,14 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
         for (const [idx, inv] of body.invitations.entries()) {
           const kind = users.get(inv.userId);
           const field = `invitations.${idx}`;
-          if (!kind) throw new AppError('validation_failed', { fields: { [`${field}.userId`]: 'not a user of this region' } });
+          if (!kind) throw new AppError('invalid_reference', { fields: { [`${field}.userId`]: 'not a user of this region' } });
           if (kind === 'parent' && inv.respondentGroup !== 'parent') throw new AppError('validation_failed', { fields: { [`${field}.respondentGroup`]: 'a parent answers as parent' } });
           if (kind === 'young_person' && inv.respondentGroup !== 'young_person') throw new AppError('validation_failed', { fields: { [`${field}.respondentGroup`]: 'a young person answers as young_person' } });
           if (kind === 'staff') {
             if (inv.respondentGroup === 'parent' || inv.respondentGroup === 'young_person') throw new AppError('validation_failed', { fields: { [`${field}.respondentGroup`]: 'staff answer as work_floor, policy or governance' } });
             const org = inv.partnerId ? partnerOrg.get(inv.partnerId) : undefined;
             if (!org || !memberships.some((m) => m.user_id === inv.userId && m.organisation_id === org)) {
-              throw new AppError('validation_failed', { fields: { [`${field}.partnerId`]: 'staff answer for a partner organisation they work at' } });
+              throw new AppError('invalid_reference', { fields: { [`${field}.partnerId`]: 'staff answer for a partner organisation they work at' } });
             }
           } else if (inv.partnerId) {
             throw new AppError('validation_failed', { fields: { [`${field}.partnerId`]: 'parents and young people do not answer for an organisation' } });
@@ -226,8 +226,8 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
           `SELECT i.id FROM partnership_framework_items i JOIN partnership_framework_elements e ON e.id = i.element_id WHERE e.framework_id = $1`, [round.framework_id])).map((r) => r.id));
         const seen = new Set<string>();
         for (const [idx, a] of answers.entries()) {
-          if (!items.has(a.itemId)) throw new AppError('validation_failed', { fields: { [`answers.${idx}.itemId`]: 'not an indicator of this round' } });
-          if (seen.has(a.itemId)) throw new AppError('validation_failed', { fields: { [`answers.${idx}.itemId`]: 'answered twice' } });
+          if (!items.has(a.itemId)) throw new AppError('invalid_reference', { fields: { [`answers.${idx}.itemId`]: 'not an indicator of this round' } });
+          if (seen.has(a.itemId)) throw new AppError('duplicate', { fields: { [`answers.${idx}.itemId`]: 'answered twice' } });
           seen.add(a.itemId);
         }
         await repo.insertResponse(q, roundId, round.region_id, inv, actor.userId, answers);

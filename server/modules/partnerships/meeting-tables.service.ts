@@ -199,7 +199,7 @@ export function createMeetingTablesService(ws: Workspace) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
         await requireInPartnership(q, 'partnership_meetings', id, [meetingId], 'meetingId').catch(() => { throw new AppError('not_found'); });
         if (!(await repo.ownerEligible(q, body.ownerUserId, id))) {
-          throw new AppError('validation_failed', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
+          throw new AppError('invalid_reference', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
         }
         const actionId = await repo.insertAction(q, id, ctx.partnership.region_id, { meetingId, ...body });
         await audit('partnership.action_saved', { type: 'action', id: actionId }, { op: 'created', ownerUserId: body.ownerUserId });
@@ -210,7 +210,7 @@ export function createMeetingTablesService(ws: Workspace) {
     async updateAction(actor: Actor, id: string, actionId: string, version: number, body: ActionPatch) {
       return ws.write(actor, id, 'manage_tables', async (q, _ctx, audit) => {
         if (body.ownerUserId && !(await repo.ownerEligible(q, body.ownerUserId, id))) {
-          throw new AppError('validation_failed', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
+          throw new AppError('invalid_reference', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
         }
         await updateVersioned(q, 'partnership_actions', { id: actionId, partnershipId: id }, version, defined({
           text: body.text, owner_user_id: body.ownerUserId, due_on: body.dueOn, status: body.status,

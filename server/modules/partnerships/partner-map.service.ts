@@ -69,7 +69,7 @@ export function createPartnerMapService(ws: Workspace) {
     async addPartner(actor: Actor, id: string, body: { organisationId: string; ring?: string; roleDescription?: string }) {
       return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
         if (!(await repo.organisationInRegion(q, body.organisationId, ctx.partnership.region_id))) {
-          throw new AppError('validation_failed', { fields: { organisationId: 'not an organisation of this region' } });
+          throw new AppError('invalid_reference', { fields: { organisationId: 'not an organisation of this region' } });
         }
         if (ctx.partnerOrgIds.includes(body.organisationId)) throw new AppError('already_exists', { fields: { organisationId: 'already a partner' } });
         const row = await insertPartner(q, { partnershipId: id, regionId: ctx.partnership.region_id, ...body });
@@ -91,7 +91,7 @@ export function createPartnerMapService(ws: Workspace) {
       return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
         await requireInPartnership(q, 'partnership_partners', id, [body.partnerId], 'partnerId');
         if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
-          throw new AppError('validation_failed', { fields: { userId: 'not a staff account of this region' } });
+          throw new AppError('invalid_reference', { fields: { userId: 'not a staff account of this region' } });
         }
         const row = await repo.insertPerson(q, id, ctx.partnership.region_id, body);
         await audit('partnership.person_saved', { type: 'person', id: row.id }, { op: 'added', fields: Object.keys(body) });
@@ -102,7 +102,7 @@ export function createPartnerMapService(ws: Workspace) {
     async updatePerson(actor: Actor, id: string, personId: string, version: number, body: PersonPatch) {
       return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
         if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
-          throw new AppError('validation_failed', { fields: { userId: 'not a staff account of this region' } });
+          throw new AppError('invalid_reference', { fields: { userId: 'not a staff account of this region' } });
         }
         const row = await updateVersioned<repo.PersonRow>(q, 'partnership_people', { id: personId, partnershipId: id }, version, defined({
           name: body.name, role_title: body.roleTitle, email: body.email, phone: body.phone, ring: body.ring, user_id: body.userId,

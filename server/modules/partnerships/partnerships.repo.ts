@@ -104,5 +104,5 @@ export async function requireInPartnership(q: Queryable, table: string, partners
   const want = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   if (want.length === 0) return;
   const rows = await q.query<{ id: string }>(`SELECT id FROM ${table} WHERE partnership_id = $1 AND id = ANY($2::uuid[])`, [partnershipId, want]);
-  if (rows.length !== want.length) throw new AppError('validation_failed', { fields: { [field]: 'not part of this partnership' } });
+  if (rows.length !== want.length) throw new AppError('invalid_reference', { fields: { [field]: 'not part of this partnership' } });
 }

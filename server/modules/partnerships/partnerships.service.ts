@@ -73,10 +73,10 @@ export function createPartnershipsCore(db: Db) {
       await validateModel(body.collaborationModel);
       return db.tx(async (q) => {
         const orgs = await q.query<{ id: string }>(`SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND region_id = $2`, [body.organisationIds, regionId]);
-        if (orgs.length !== body.organisationIds.length) throw new AppError('validation_failed', { fields: { organisationIds: 'every organisation must belong to the region' } });
+        if (orgs.length !== body.organisationIds.length) throw new AppError('invalid_reference', { fields: { organisationIds: 'every organisation must belong to the region' } });
         if (body.areaId) {
           const [a] = await q.query(`SELECT 1 FROM areas WHERE id = $1 AND region_id = $2`, [body.areaId, regionId]);
-          if (!a) throw new AppError('validation_failed', { fields: { areaId: 'not an area of this region' } });
+          if (!a) throw new AppError('invalid_reference', { fields: { areaId: 'not an area of this region' } });
         }
         const p = await repo.insertPartnership(q, { ...body, regionId, createdBy: actor.userId });
         for (const orgId of body.organisationIds) await repo.insertPartner(q, { partnershipId: p.id, regionId, organisationId: orgId });

@@ -86,7 +86,7 @@ export function createProgrammesService(ws: Workspace) {
     async adopt(actor: Actor, id: string, programmeId: string, version: number, body: { tableId: string; adoptedOn: string }) {
       return ws.write(actor, id, 'manage_programmes', async (q, _ctx, audit) => {
         const [t] = await q.query<{ kind: string }>(`SELECT kind FROM partnership_tables WHERE id = $1 AND partnership_id = $2`, [body.tableId, id]);
-        if (!t) throw new AppError('validation_failed', { fields: { tableId: 'not a table of this partnership' } });
+        if (!t) throw new AppError('invalid_reference', { fields: { tableId: 'not a table of this partnership' } });
         if (t.kind !== 'lea' && t.kind !== 'oogo') throw new AppError('validation_failed', { fields: { tableId: 'a programme is adopted by an LEA or OOGO table' } });
         await updateVersioned(q, 'partnership_programmes', { id: programmeId, partnershipId: id }, version, { adopted_by_table_id: body.tableId, adopted_on: body.adoptedOn });
         await audit('partnership.programme_saved', { type: 'programme', id: programmeId }, { op: 'adopted', tableId: body.tableId });

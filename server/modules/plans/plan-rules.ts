@@ -1,17 +1,17 @@
 /**
- * The shared plan holds goals, actions and who does them — never diagnoses or
- * reports (privacy principle of the sources). A short list of diagnostic terms
- * catches the obvious slips; the message tells where such content belongs.
+ * The shared plan holds goals, actions and who does them — never diagnoses, medicines,
+ * test scores or words about self-harm (privacy principle of the sources). The words
+ * live in one lexicon for all shared free text (server/core/free-text/); this file
+ * names the plan's texts as body fields so the refusal points at the right one.
  */
-const DIAGNOSTIC_TERMS = [
-  'adhd', 'autisme', 'autism', 'pdd-nos', 'ptss', 'ptsd', 'depressie', 'depression', 'angststoornis', 'anxiety disorder',
-  'dyslexie', 'dyslexia', 'dyscalculie', 'borderline', 'bipolair', 'bipolar', 'schizofrenie', 'psychose', 'psychosis',
-  'hechtingsstoornis', 'eetstoornis', 'anorexia', 'boulimia', 'diagnose', 'diagnosis', 'iq', 'dsm', 'medicatie', 'medication',
-  'ritalin', 'methylfenidaat',
-];
+import { assertFreeText, listFields } from '../../core/free-text/sensitive-terms.ts';
 
-/** The first diagnostic term in a text, if any (whole words only). */
-export function findDiagnosticTerm(text: string): string | null {
-  const words = text.toLowerCase().split(/[^a-zà-ÿ0-9-]+/);
-  return DIAGNOSTIC_TERMS.find((t) => words.includes(t)) ?? null;
+/** Refuses a plan whose goals, actions or change summary hold a sensitive term (422 sensitive_term). */
+export function assertPlanText(plan: { goals?: readonly { text: string }[]; actions?: readonly { what: string; ownerName?: string }[]; changeSummary?: string }, actionsField = 'actions'): void {
+  assertFreeText({
+    ...listFields('goals', plan.goals ?? [], 'text'),
+    ...listFields(actionsField, plan.actions ?? [], 'what'),
+    ...listFields(actionsField, plan.actions ?? [], 'ownerName'),
+    changeSummary: plan.changeSummary,
+  });
 }

@@ -10,7 +10,8 @@ import { AppError } from '../../core/errors.ts';
 import { addTimeline, notify, withChild, type ChildAccess, resolveAccessMany } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
-import { findDiagnosticTerm } from './plan-rules.ts';
+import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
+import { assertPlanText } from './plan-rules.ts';
 import type { ActionIn, PlanBody } from './plans.schemas.ts';
 
 export interface Goal { id: string; text: string }
@@ -92,35 +93,44 @@ function versionView(a: ChildAccess, v: Omit<VersionRow, 'id'>, opinions: Opinio
   };
 }
 
-function refuseDiagnoses(texts: string[]): void {
-  for (const t of texts) {
-    const term = findDiagnosticTerm(t);
-    if (term) {
-      throw new AppError('unprocessable', {
-        en: `The shared plan holds goals and actions, not diagnoses ("${term}"). Keep that in your own organisation's file.`,
-        nl: `In het gezamenlijke plan staan doelen en acties, geen diagnoses ("${term}"). Houd dat in het dossier van uw eigen organisatie.`,
-        fields: { text: `contains "${term}"` },
+/** Ids in a body are unique: two goals or two actions with one id would overwrite each other. */
+function assertUniqueIds(items: readonly { id?: string | null }[], field: string, taken: readonly string[] = [], single = false): void {
+  const seen = new Set(taken);
+  items.forEach((item, i) => {
+    if (!item.id) return;
+    if (seen.has(item.id)) {
+      throw new AppError('duplicate', {
+        en: `Two items have the id "${item.id}".`, nl: `Twee onderdelen hebben hetzelfde id "${item.id}".`, fields: { [single ? `${field}.id` : `${field}.${i}.id`]: 'is used twice' },
       });
     }
-  }
+    seen.add(item.id);
+  });
 }
 
-async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input: ActionIn[], previous: PlanAction[]): Promise<PlanAction[]> {
+/**
+ * Resolves who does each action. A user as owner must be someone around this young person:
+ * involved in the network (now or before), a parent with gezag, or the young person; anyone
+ * else — also a user of another region — is refused with the field named (422).
+ */
+async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input: ActionIn[], previous: PlanAction[], field = 'actions'): Promise<PlanAction[]> {
   const out: PlanAction[] = [];
-  for (const act of input) {
-    if (act.goalId && !goals.some((g) => g.id === act.goalId)) throw new AppError('validation_failed', { fields: { goalId: `unknown goal ${act.goalId}` } });
+  for (const [i, act] of input.entries()) {
+    const at = input.length === 1 && field !== 'actions' ? field : `${field}.${i}`;
+    if (act.goalId && !goals.some((g) => g.id === act.goalId)) throw new AppError('invalid_reference', { fields: { [`${at}.goalId`]: `unknown goal ${act.goalId}` } });
     let owner: PlanAction['owner'];
     if (act.ownerUserId) {
       const [u] = await q.query<{ display_name: string; org_name: string | null }>(
         `SELECT u.display_name, (SELECT o.name FROM involvements i JOIN organisations o ON o.id = i.organisation_id
                                   WHERE i.user_id = u.id AND i.young_person_id = $2 ORDER BY i.starts_on DESC LIMIT 1) AS org_name
-           FROM users u WHERE u.id = $1 AND u.region_id = $3`, [act.ownerUserId, a.youngPersonId, a.regionId]);
-      if (!u) throw new AppError('validation_failed', { fields: { ownerUserId: 'unknown person' } });
+           FROM users u WHERE u.id = $1 AND u.region_id = $3
+            AND (EXISTS (SELECT 1 FROM involvements i WHERE i.user_id = u.id AND i.young_person_id = $2) OR u.id = ANY($4::uuid[]))`,
+        [act.ownerUserId, a.youngPersonId, a.regionId, [...a.guardianIds, ...(a.youngPersonUserId ? [a.youngPersonUserId] : [])]]);
+      if (!u) throw new AppError('invalid_reference', { fields: { [`${at}.ownerUserId`]: 'not someone in this young person\'s network' } });
       owner = { userId: act.ownerUserId, name: u.display_name, organisationName: u.org_name };
     } else if (act.ownerName) {
       owner = { userId: null, name: act.ownerName, organisationName: null };
     } else {
-      throw new AppError('validation_failed', { fields: { ownerUserId: 'say who does this action' } });
+      throw new AppError('validation_failed', { fields: { [`${at}.ownerUserId`]: 'say who does this action' } });
     }
     const prev = act.id ? previous.find((p) => p.id === act.id) : undefined;
     out.push({ id: act.id ?? randomUUID(), goalId: act.goalId ?? null, what: act.what, owner, dueOn: act.dueOn ?? null, status: act.status ?? prev?.status ?? 'open' });
@@ -210,12 +220,16 @@ function writtenView(a: ChildAccess, actor: Actor, locked: LockedPlan, w: { numb
   }, [], []);
 }
 
-/** Adds actions to the current plan as one new version (used by meeting decisions). */
-export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, actions: ActionIn[], changeSummary: string): Promise<PlanAction[]> {
-  refuseDiagnoses(actions.map((x) => x.what));
+/**
+ * Adds actions to the current plan as one new version (used by meeting decisions); `field`
+ * names the actions in the caller's body for refusals ('action' for a meeting decision).
+ */
+export async function appendActions(q: Queryable, a: ChildAccess, actor: Actor, actions: ActionIn[], changeSummary: string, field = 'actions'): Promise<PlanAction[]> {
+  assertPlanText({ actions, changeSummary }, field);
   const locked = await lockPlan(q, a);
   const current = locked.current;
-  const added = await resolveActions(q, a, current?.goals ?? [], actions, []);
+  assertUniqueIds(actions, field, current?.actions.map((x) => x.id), actions.length === 1 && field !== 'actions');
+  const added = await resolveActions(q, a, current?.goals ?? [], actions, [], field);
   await writeVersion(q, a, actor, locked, locked.currentNumber, {
     goals: current?.goals ?? [], actions: [...(current?.actions ?? []), ...added], nextEvaluationOn: current?.next_evaluation_on ?? null, changeSummary,
   });
@@ -231,7 +245,9 @@ export function createPlansService(db: Db) {
     },
 
     async replace(actor: Actor, childId: string, ifMatch: number, body: PlanBody) {
-      refuseDiagnoses([...body.goals.map((g) => g.text), ...body.actions.map((x) => x.what), body.changeSummary]);
+      assertPlanText(body);
+      assertUniqueIds(body.goals, 'goals');
+      assertUniqueIds(body.actions, 'actions');
       return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.version_created', subjectType: 'plan', details: { goals: body.goals.length, actions: body.actions.length } }, async (q, a) => {
         const goals = body.goals.map((g) => ({ id: g.id ?? randomUUID(), text: g.text }));
         const locked = await lockPlan(q, a);
@@ -276,6 +292,7 @@ export function createPlansService(db: Db) {
     },
 
     async comment(actor: Actor, childId: string, number: number, text: string) {
+      assertFreeText({ text });
       return withChild(db, actor, childId, { rule: childPolicy.commentPlan, audit: 'plan.commented', subjectType: 'plan_version', subjectId: String(number) }, async (q, a) => {
         const v = await loadVersion(q, childId, number);
         if (!v) throw new AppError('not_found');
@@ -290,6 +307,7 @@ export function createPlansService(db: Db) {
     },
 
     async opinion(actor: Actor, childId: string, number: number, body: { opinion: 'agree' | 'disagree'; comment?: string }) {
+      assertFreeText({ comment: body.comment });
       return withChild(db, actor, childId, { rule: childPolicy.givePlanOpinion, audit: 'plan.opinion_recorded', subjectType: 'plan_version', subjectId: String(number), details: { opinion: body.opinion } }, async (q, a) => {
         const v = await loadVersion(q, childId, number);
         if (!v) throw new AppError('not_found');
