@@ -6,7 +6,7 @@
  * An anchor fixes the heads at a moment: it records every head that moved since the previous
  * anchor ([chain_key, seq, hash]) and a SHA-256 digest over all heads, links to the previous
  * anchor (prev_mac) and is signed with HMAC-SHA256 under a key from RONDOM_AUDIT_KEY or a key
- * file. It is written to the database (audit_anchors, migration 0018, for convenience) and as one
+ * file. It is written to the database (audit_anchors, migration 0017, for convenience) and as one
  * line to an append-only JSON-lines file outside the database. Verification (audit-verify.ts)
  * then checks that every anchored head is still there with the same hash, and that no anchor
  * was forged, altered or deleted. Events after the latest anchor are protected by the chains only.
@@ -134,7 +134,7 @@ function fromRow(r: AnchorRow): AnchorRecord {
 /** The anchors in the database, oldest first. */
 export async function databaseAnchors(db: Db): Promise<AnchorRecord[]> {
   const [t] = await db.query<{ t: string | null }>(`SELECT to_regclass('audit_anchors')::text AS t`);
-  if (!t?.t) return []; // a database before migration 0018
+  if (!t?.t) return []; // a database before migration 0017
   return (await db.query<AnchorRow>(`SELECT * FROM audit_anchors ORDER BY n`)).map(fromRow);
 }
 

@@ -164,11 +164,8 @@ const UNKNOWN_ID = '7c1d2e3f-4a5b-4c6d-8e7f-0123456789ab';
  * Each is a service another change owns; remove the line when its check lands.
  */
 const KNOWN_OPEN = new Set([
-  // children.service.ts register/update: checkRefs(q, regionId, body, YOUNG_PERSON_REFS) to be added there.
-  'POST /api/v1/children gemeenteId', 'POST /api/v1/children wijkId', 'POST /api/v1/children schoolId',
-  'PATCH /api/v1/children/{childId} gemeenteId', 'PATCH /api/v1/children/{childId} wijkId', 'PATCH /api/v1/children/{childId} schoolId',
-  // admin: a platform admin works across regions; a membership links a user of one region to an organisation of another.
-  'POST /api/v1/admin/organisations regionId', 'POST /api/v1/admin/users regionId', 'POST /api/v1/admin/users/{id}/memberships id',
+  // A platform admin works across regions: creating an organisation or user in another region is their job.
+  'POST /api/v1/admin/organisations regionId', 'POST /api/v1/admin/users regionId',
 ]);
 
 function kindIds(name: string): string[] {

@@ -15,6 +15,9 @@ import type { RegisterChildBody, UpdateChildBody } from './children.schemas.ts';
 import { caseMembership, openQuestionTx } from '../networks/networks.service.ts';
 import { mustAskToJoin, requestToJoinTx } from '../networks/join-requests.ts';
 import { findExisting } from './children.matching.ts';
+import { checkRefs } from '../../core/refs.ts';
+import { YOUNG_PERSON_REFS } from './children.refs.ts';
+import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 
 interface ChildRow {
   id: string; region_id: string; given_name: string; family_name: string; birth_date: string; birth_expected: boolean; bsn: string | null;
@@ -121,7 +124,9 @@ export function createChildrenService(db: Db) {
       if (!actor.memberships.some((m) => CASE_ROLES.includes(m.role))) throw new AppError('forbidden');
       const membership = caseMembership(actor, body.question.organisationId);
       const bsn = checkBsn(body.bsn);
+      assertFreeText({ 'question.text': body.question.text });
       return db.tx(async (q) => {
+        await checkRefs(q, actor.regionId, body, YOUNG_PERSON_REFS);
         const existing = await findExisting(q, actor.regionId, { ...body, bsn });
         if (existing) {
           if (await mustAskToJoin(q, actor, existing)) {
@@ -150,6 +155,7 @@ export function createChildrenService(db: Db) {
     async update(actor: Actor, childId: string, ifMatch: number, body: UpdateChildBody) {
       const bsn = body.bsn === undefined ? undefined : checkBsn(body.bsn);
       return withChild(db, actor, childId, { rule: childPolicy.updateChild, audit: 'young_person.updated', details: { fields: Object.keys(body) } }, async (q, a) => {
+        await checkRefs(q, a.regionId, body, YOUNG_PERSON_REFS);
         const sets: string[] = [];
         const params: unknown[] = [childId, ifMatch];
         const map: Record<string, unknown> = {

@@ -9,6 +9,7 @@ import { appendAudit, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, auditDenied, CASE_ROLES, LEGAL_BASIS_OPEN_SQL, loadConsentRows, notify, resolveAccess, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor, Membership } from '../../core/session.ts';
 import { mustAskToJoin, requestToJoinTx } from './join-requests.ts';
+import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { today } from '../../../shared/dates.ts';
 import { consentCoverage } from '../consents/consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
@@ -30,6 +31,7 @@ export const actorInRegion = (actor: Actor, regionId: string) => actor.regionId 
  * accepted join request: everyone else asks to join first (openQuestion, join-requests.ts).
  */
 export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: string, body: QuestionBody, regionId: string) {
+  assertFreeText({ text: body.text });
   const membership = actor.kind === 'staff' ? caseMembership(actor, body.organisationId) : undefined;
   let [net] = await q.query<{ id: string; lead_user_id: string | null }>(
     `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId]);
@@ -162,6 +164,7 @@ export function createNetworksService(db: Db) {
       { status: 'opened'; questionId: string; networkId: string; networkCreated: boolean } | { status: 'join_requested' }> {
       const isCaseProfessional = actor.kind === 'staff' && actor.memberships.some((m) => CASE_ROLES.includes(m.role));
       if (isCaseProfessional) {
+        assertFreeText({ text: body.text });
         const membership = caseMembership(actor, body.organisationId);
         const join = await db.tx(async (q) => {
           const a = await resolveAccess(q, actor, childId);
