@@ -123,8 +123,8 @@ describe('professional access through the real database and API', () => {
     role: fc.constantFrom<Role>('youth_care_professional', 'jgz_professional', 'intern_begeleider', 'policy_maker', 'municipality_coordinator', 'leerplicht_officer'),
     involvement: fc.constantFrom('active', 'active', 'ended', 'future', 'none'),
     network: fc.constantFrom('active', 'active', 'closed', 'none'),
-    legal: fc.constantFrom('none', 'none', 'none', 'confirmed', 'pending', 'rejected', 'expired'),
-    glass: fc.constantFrom('none', 'none', 'none', 'live', 'expired'),
+    legal: fc.constantFrom('none', 'none', 'none', 'confirmed', 'pending', 'rejected', 'expired', 'provisional', 'provisional_ended'),
+    glass: fc.constantFrom('none', 'none', 'none', 'live', 'expired', 'unjustified'),
     otherRegion: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
   });
 
@@ -159,18 +159,24 @@ describe('professional access through the real database and API', () => {
         }
       }
       if (w.legal !== 'none') {
-        await t.db.query(`INSERT INTO legal_bases (region_id, young_person_id, kind, organisation_id, justification, recorded_by, reviewer_user_id, review_outcome, valid_until)
-          VALUES ($1,$2,'legal_task',$3,'Wettelijke taak',$4,$4,$5,$6)`,
-          [regionId, ypId, org, recorder, w.legal === 'confirmed' ? 'confirmed' : w.legal === 'rejected' ? 'rejected' : w.legal === 'expired' ? 'confirmed' : null, w.legal === 'expired' ? plusDays(TODAY, -1) : null]);
+        // Meldcode acted on before review: open until provisional_until, unless reviewed.
+        const provisional = w.legal === 'provisional' ? new Date(Date.now() + 3600_000) : w.legal === 'provisional_ended' ? new Date(Date.now() - 3600_000) : null;
+        await t.db.query(`INSERT INTO legal_bases (region_id, young_person_id, kind, organisation_id, justification, recorded_by, reviewer_user_id, review_outcome, valid_until, provisional_until)
+          VALUES ($1,$2,$7,$3,'Wettelijke taak',$4,$4,$5,$6,$8)`,
+          [regionId, ypId, org, recorder, w.legal === 'confirmed' ? 'confirmed' : w.legal === 'rejected' ? 'rejected' : w.legal === 'expired' ? 'confirmed' : null,
+            w.legal === 'expired' ? plusDays(TODAY, -1) : null, provisional ? 'meldcode' : 'legal_task', provisional]);
       }
       if (w.glass !== 'none') {
-        await t.db.query(`INSERT INTO break_glass_grants (region_id, young_person_id, user_id, organisation_id, reason, expires_at) VALUES ($1,$2,$3,$4,'Acuut gevaar',$5)`,
-          [regionId, ypId, pro.id, org, w.glass === 'live' ? new Date(Date.now() + 3600_000) : new Date(Date.now() - 3600_000)]);
+        // 'unjustified': the review ended the grant before it expired.
+        await t.db.query(`INSERT INTO break_glass_grants (region_id, young_person_id, user_id, organisation_id, reason, expires_at, review_outcome, ended_at) VALUES ($1,$2,$3,$4,'Acuut gevaar',$5,$6,$7)`,
+          [regionId, ypId, pro.id, org, w.glass === 'expired' ? new Date(Date.now() - 3600_000) : new Date(Date.now() + 3600_000),
+            w.glass === 'unjustified' ? 'unjustified' : null, w.glass === 'unjustified' ? new Date() : null]);
       }
       // The rules, stated independently:
       const caseRole = CASE_ROLES.includes(w.role);
       const involved = w.network === 'active' && w.involvement === 'active';
-      const basis = w.legal === 'confirmed' || w.legal === 'pending' || oracleCovered(birth, guardians, ypUser, rows, org, w.role);
+      // A legal basis counts once confirmed by its reviewer, or while a Meldcode may be acted on before review; pending opens nothing.
+      const basis = w.legal === 'confirmed' || w.legal === 'provisional' || oracleCovered(birth, guardians, ypUser, rows, org, w.role);
       const mayRead = !w.otherRegion && caseRole && ((involved && basis) || w.glass === 'live');
       const actor: Actor = {
         userId: pro.id, regionId: proRegion, kind: 'staff', email: pro.email, displayName: 'Prop', isPlatformAdmin: false,
