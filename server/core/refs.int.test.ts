@@ -84,13 +84,13 @@ describe('the error handler safety net for input the database refuses', () => {
     const question = { text: 'Zorgen over de ontwikkeling.', ownWords: false, lifeDomains: ['school'], raisedBy: 'professional' };
     const res = await ib({ method: 'POST', url: '/api/v1/children', payload: { givenName: 'Nieuw', familyName: 'Kind', birthDate: '2016-05-01', schoolId: '0a0a0a0a-0000-4000-8000-000000000000', question } });
     expect(res.statusCode, res.body).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'invalid_reference', fields: { schoolId: 'unknown id' } });
+    expect(res.json().error).toMatchObject({ code: 'invalid_reference', fields: { schoolId: expect.stringMatching(/unknown/) } });
     const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM young_people WHERE given_name = 'Nieuw'`);
     expect(n!.n).toBe(0);
     const wijk = as(t.app, f.s.wijk!);
     const child = (await wijk({ method: 'GET', url: `/api/v1/children/${f.child.c8}` })).json();
     const upd = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}`, headers: { 'if-match': `"${child.version}"` }, payload: { gemeenteId: '0b0b0b0b-0000-4000-8000-000000000000' } });
     expect(upd.statusCode, upd.body).toBe(422);
-    expect(upd.json().error).toMatchObject({ code: 'invalid_reference', fields: { gemeenteId: 'unknown id' } });
+    expect(upd.json().error).toMatchObject({ code: 'invalid_reference', fields: { gemeenteId: expect.stringMatching(/unknown/) } });
   });
 });
