@@ -19,7 +19,7 @@ import type { Actor } from '../../core/session.ts';
 import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 import { childPolicy } from '../children/children.policy.ts';
-import { coversOrganisation, privacyOfficersFor } from '../privacy/privacy.policy.ts';
+import { privacyOfficersFor } from '../privacy/privacy.policy.ts';
 import { consentsView } from './consents.service.ts';
 import type { BreakGlassBody, LegalBasisBody } from './consents.schemas.ts';
 
@@ -86,7 +86,7 @@ export function createBasesService(db: Db) {
     async reviewLegalBasis(actor: Actor, basisId: string, body: { outcome: 'confirmed' | 'rejected'; note: string; endangeringOutcome?: 'confirmed' | 'rejected' }) {
       const [lb] = await db.query<{ young_person_id: string; organisation_id: string; region_id: string; endangering: boolean; reviewed_at: Date | null; recorded_by: string }>(
         `SELECT young_person_id, organisation_id, region_id, endangering, reviewed_at, recorded_by FROM legal_bases WHERE id = $1`, [basisId]);
-      if (!lb || lb.recorded_by === actor.userId || !(await coversOrganisation(db, actor, lb.organisation_id))) {
+      if (!lb || lb.recorded_by === actor.userId || !(await privacyOfficersFor(db, lb.organisation_id, lb.recorded_by)).includes(actor.userId)) {
         if (lb) await auditDenied(db, actor, lb.young_person_id, true, 'basis.reviewed');
         throw new AppError('not_found');
       }

@@ -28,10 +28,3 @@ export async function privacyOfficersFor(q: Queryable, organisationId: string, e
       ORDER BY m.user_id`, [organisationId, except ?? null]);
   return rows.map((r) => r.user_id);
 }
-
-/** Does this privacy officer cover the organisation? */
-export async function coversOrganisation(q: Queryable, actor: Actor, organisationId: string): Promise<boolean> {
-  if (!isPrivacyOfficer(actor)) return false;
-  const rows = await q.query(`SELECT 1 FROM (${COVERED_ORGS_SQL}) c WHERE c.id = $2`, [actor.userId, organisationId]);
-  return rows.length > 0;
-}

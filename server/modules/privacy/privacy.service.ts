@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors.ts';
 import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
 import type { Actor } from '../../core/session.ts';
 import { breakGlassReviewTx } from '../consents/bases.service.ts';
-import { COVERED_ORGS_SQL, coversOrganisation, isPrivacyOfficer } from './privacy.policy.ts';
+import { COVERED_ORGS_SQL, isPrivacyOfficer, privacyOfficersFor } from './privacy.policy.ts';
 
 /** A professional who reads this many different children's files in one day is shown as unusual. */
 export const MANY_CHILDREN_PER_DAY = 20;
@@ -122,9 +122,10 @@ export function createPrivacyService(db: Db) {
     /** The privacy officer reviews an emergency access (always allowed for the grants they cover; needed when the child has no lead). */
     async reviewBreakGlass(actor: Actor, grantId: string, body: { outcome: 'justified' | 'unjustified'; note?: string }) {
       requireOfficer(actor);
-      const [g] = await db.query<{ organisation_id: string; young_person_id: string; region_id: string }>(
-        `SELECT organisation_id, young_person_id, region_id FROM break_glass_grants WHERE id = $1`, [grantId]);
-      if (!g || !(await coversOrganisation(db, actor, g.organisation_id))) throw new AppError('not_found');
+      const [g] = await db.query<{ organisation_id: string; young_person_id: string; region_id: string; user_id: string }>(
+        `SELECT organisation_id, young_person_id, region_id, user_id FROM break_glass_grants WHERE id = $1`, [grantId]);
+      // The same rule that chose who is told: the privacy officers of the grantee's organisation (else the region's), not the grantee.
+      if (!g || !(await privacyOfficersFor(db, g.organisation_id, g.user_id)).includes(actor.userId)) throw new AppError('not_found');
       return db.tx(async (q) => {
         const out = await breakGlassReviewTx(q, actor, grantId, body.outcome, body.note);
         await appendAudit(q, { chainKey: youngPersonChain(g.young_person_id), kind: 'break_glass.reviewed', regionId: g.region_id, actorUserId: actor.userId, youngPersonId: g.young_person_id, subjectType: 'break_glass', subjectId: grantId, basis: 'review', details: { outcome: body.outcome, as: 'privacy_officer' } });
@@ -137,7 +138,7 @@ export function createPrivacyService(db: Db) {
       requireOfficer(actor);
       const [g] = await db.query<{ organisation_id: string; young_person_id: string; region_id: string; user_id: string }>(
         `SELECT organisation_id, young_person_id, region_id, user_id FROM break_glass_grants WHERE id = $1 AND review_outcome = 'unjustified' AND block_lifted_at IS NULL`, [grantId]);
-      if (!g || !(await coversOrganisation(db, actor, g.organisation_id))) throw new AppError('not_found');
+      if (!g || !(await privacyOfficersFor(db, g.organisation_id, g.user_id)).includes(actor.userId)) throw new AppError('not_found');
       await db.tx(async (q) => {
         await q.query(`UPDATE break_glass_grants SET block_lifted_by = $2, block_lifted_at = now() WHERE id = $1`, [grantId, actor.userId]);
         await appendAudit(q, { chainKey: youngPersonChain(g.young_person_id), kind: 'break_glass.block_lifted', regionId: g.region_id, actorUserId: actor.userId, youngPersonId: g.young_person_id, subjectType: 'break_glass', subjectId: grantId, basis: 'review', details: { note } });
