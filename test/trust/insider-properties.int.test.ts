@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, makeUser, type TestApp } from '../helpers.ts';
 import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../kindkring-fixture.ts';
-import { resolveAccess } from '../../server/core/access.ts';
+import { resolveAccess, resolveAccessMany } from '../../server/core/access.ts';
 import { AppError } from '../../server/core/errors.ts';
 import { loadMemberships, type Actor } from '../../server/core/session.ts';
 import { createChildrenService } from '../../server/modules/children/children.service.ts';
@@ -154,6 +154,8 @@ describe('insider property', () => {
           cases++;
           const a = await resolveAccess(t.db, await actorOf(p), childId);
           const reads = a?.level === 'network';
+          // Lists decide with the batch statement (resolveAccessMany): it must say what the single one says.
+          expect((await resolveAccessMany(t.db, await actorOf(p), [childId])).get(childId)?.level ?? 'none', 'batch decision').toBe(a?.level ?? 'none');
           expect(reads, JSON.stringify({ p: Object.keys(proOrg).indexOf(p), step, members: [...members].map((m) => pros.indexOf(m)), lead: lead && pros.indexOf(lead), consents, bases, grants, age: w.age })).toBe(mayRead(p));
         }
         if (cases % API_EVERY < pros.length) {
