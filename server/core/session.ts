@@ -115,6 +115,20 @@ function safeEqual(a: string, b: string): boolean {
  * The session, its user and the user's memberships, in one round trip (memberships as json,
  * the same shape on both engines); null when the session is unknown, expired or idle too long.
  */
+/**
+ * A user as an Actor without a session: for work done on their behalf (an accepted join request
+ * records the requester's question) and for the demo, which acts through the services as its users.
+ */
+export async function actorForUser(q: Queryable, userId: string): Promise<Actor> {
+  const [u] = await q.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean }>(
+    `SELECT region_id, kind, email, display_name, is_platform_admin FROM users WHERE id = $1`, [userId]);
+  if (!u) throw new Error(`no user ${userId}`);
+  return {
+    userId, regionId: u.region_id, kind: u.kind, email: u.email, displayName: u.display_name, isPlatformAdmin: u.is_platform_admin,
+    memberships: await loadMemberships(q, userId), sessionTokenHash: '', csrfToken: '',
+  };
+}
+
 export async function loadActor(q: Queryable, tokenHash: string, idleMinutes: number): Promise<Actor | null> {
   return (await loadSession(q, tokenHash, idleMinutes))?.actor ?? null;
 }

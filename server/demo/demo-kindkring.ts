@@ -11,7 +11,7 @@
  * - Sem Merelaar, 16: consents himself; network with the other wijkteam.
  */
 import type { Db } from '../core/db.ts';
-import { loadMemberships, type Actor } from '../core/session.ts';
+import { actorForUser, type Actor } from '../core/session.ts';
 import { ageOn, plusDays } from '../../shared/dates.ts';
 import { createNetworksService } from '../modules/networks/networks.service.ts';
 import { createChildrenService } from '../modules/children/children.service.ts';
@@ -24,14 +24,7 @@ import { createJoinRequestsService } from '../modules/networks/join-requests.ts'
 import { prng, type DemoIds } from './demo.ts';
 
 /** The demo acts through the real services as its demo users. */
-export async function actorFor(db: Db, userId: string): Promise<Actor> {
-  const [u] = await db.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string; is_platform_admin: boolean }>(
-    `SELECT region_id, kind, email, display_name, is_platform_admin FROM users WHERE id = $1`, [userId]);
-  return {
-    userId, regionId: u!.region_id, kind: u!.kind, email: u!.email, displayName: u!.display_name, isPlatformAdmin: u!.is_platform_admin,
-    memberships: await loadMemberships(db, userId), sessionTokenHash: '', csrfToken: '',
-  };
-}
+export const actorFor = (db: Db, userId: string): Promise<Actor> => actorForUser(db, userId);
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

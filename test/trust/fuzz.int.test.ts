@@ -119,20 +119,9 @@ describe('fuzzing every route', () => {
           });
           stats.requests++;
           const label = `${who} ${route.key} [${m.what}] → ${res.statusCode}`;
-          if (res.statusCode >= 500) failures.push(`${label} ${res.body.slice(0, 300)}`);
           if (res.statusCode >= 400) {
             stats.refused++;
-            let code: string | undefined;
-            try {
-              code = (res.json() as { error?: { code?: string } }).error?.code;
-            } catch {
-              code = undefined;
-            }
-            if (!code || !CODES.has(code)) failures.push(`${label}: no stable error code in ${res.body.slice(0, 200)}`);
-            const now = await fingerprint(t.db);
-            const changed = diff(fp, now);
-            if (changed.length > 0) failures.push(`${label}: refused but wrote ${changed.join('; ')}`);
-            fp = now;
+            fp = await checkRefusal(label, res, fp, failures);
           } else {
             stats.accepted++;
             fp = await fingerprint(t.db); // accepted input may write (and reads are audited)
@@ -254,20 +243,9 @@ describe('ids of another region or of the wrong kind', () => {
           });
           crossStats.requests++;
           const label = `${who} ${route.key} [${m.what}] → ${res.statusCode}`;
-          if (res.statusCode >= 500) failures.push(`${label} ${res.body.slice(0, 300)}`);
           if (res.statusCode >= 400) {
             crossStats.refused++;
-            let code: string | undefined;
-            try {
-              code = (res.json() as { error?: { code?: string } }).error?.code;
-            } catch {
-              code = undefined;
-            }
-            if (!code || !CODES.has(code)) failures.push(`${label}: no stable error code in ${res.body.slice(0, 200)}`);
-            const now = await fingerprint(t.db);
-            const changed = diff(fp, now);
-            if (changed.length > 0) failures.push(`${label}: refused but wrote ${changed.join('; ')}`);
-            fp = now;
+            fp = await checkRefusal(label, res, fp, failures);
           } else {
             crossStats.accepted++;
             if (route.method !== 'GET') accepted.push(label);
@@ -286,6 +264,25 @@ describe('ids of another region or of the wrong kind', () => {
     expect(crossStats.requests).toBeGreaterThan(300);
   }, 400_000);
 });
+
+/**
+ * A refused request: never a 5xx, always a stable error code, and nothing written (the database
+ * fingerprint unchanged). Returns the fingerprint to compare the next request with.
+ */
+async function checkRefusal(label: string, res: { statusCode: number; body: string; json: () => unknown }, fp: Awaited<ReturnType<typeof fingerprint>>, failures: string[]) {
+  if (res.statusCode >= 500) failures.push(`${label} ${res.body.slice(0, 300)}`);
+  let code: string | undefined;
+  try {
+    code = (res.json() as { error?: { code?: string } }).error?.code;
+  } catch {
+    code = undefined;
+  }
+  if (!code || !CODES.has(code)) failures.push(`${label}: no stable error code in ${res.body.slice(0, 200)}`);
+  const now = await fingerprint(t.db);
+  const changed = diff(fp, now);
+  if (changed.length > 0) failures.push(`${label}: refused but wrote ${changed.join('; ')}`);
+  return now;
+}
 
 function mulberry(seed: number): () => number {
   let a = seed >>> 0;

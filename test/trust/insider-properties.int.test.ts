@@ -21,7 +21,7 @@ import { as, createTestApp, login, makeUser, type TestApp } from '../helpers.ts'
 import { bornYearsAgo, buildFixture, insertChild, type Fixture } from '../kindkring-fixture.ts';
 import { resolveAccess, resolveAccessMany } from '../../server/core/access.ts';
 import { AppError } from '../../server/core/errors.ts';
-import { loadMemberships, type Actor } from '../../server/core/session.ts';
+import { actorForUser, type Actor } from '../../server/core/session.ts';
 import { createChildrenService } from '../../server/modules/children/children.service.ts';
 import { createNetworksService } from '../../server/modules/networks/networks.service.ts';
 import { createJoinRequestsService } from '../../server/modules/networks/join-requests.ts';
@@ -46,11 +46,7 @@ let svc: Services;
 
 async function actorOf(userId: string): Promise<Actor> {
   let a = actors.get(userId);
-  if (!a) {
-    const [u] = await t.db.query<{ region_id: string; kind: Actor['kind']; email: string; display_name: string }>(`SELECT region_id, kind, email, display_name FROM users WHERE id = $1`, [userId]);
-    a = { userId, regionId: u!.region_id, kind: u!.kind, email: u!.email, displayName: u!.display_name, isPlatformAdmin: false, memberships: await loadMemberships(t.db, userId), sessionTokenHash: '', csrfToken: '' };
-    actors.set(userId, a);
-  }
+  if (!a) actors.set(userId, (a = await actorForUser(t.db, userId)));
   return a;
 }
 

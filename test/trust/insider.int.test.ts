@@ -97,6 +97,12 @@ describe('nobody joins a network without being let in', () => {
     await expectNoNetwork('opvang', f.child.c8);
     const out = (await api('opvang')({ method: 'GET', url: '/api/v1/join-requests' })).json();
     expect(out.outgoing[0]).toMatchObject({ status: 'refused', childName: null, youngPersonId: null });
+    // Tom withdraws his own request: only his own, and it is on the child's chain.
+    const tom = mine.find((r: { requester: { displayName: string } }) => r.requester.displayName === 'Tom Teacher');
+    expect((await api('opvang')({ method: 'POST', url: `/api/v1/join-requests/${tom.id}/withdraw` })).statusCode).toBe(404);
+    expect((await api('teacher2')({ method: 'POST', url: `/api/v1/join-requests/${tom.id}/withdraw` })).statusCode).toBe(200);
+    const [w] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_key = $1 AND kind = 'join.decided' AND details->>'outcome' = 'withdrawn'`, [`yp:${f.child.c8}`]);
+    expect(w!.n).toBe(1);
     // The family sees the requests in their access log.
     const log = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log` })).json();
     expect(log.items.filter((i: { whatNl: string }) => i.whatNl === 'vroeg om bij het netwerk te komen').map((i: { who: string }) => i.who)).toEqual(expect.arrayContaining(['Olly Opvang', 'Tom Teacher', 'Cora Collega']));
@@ -243,11 +249,14 @@ describe('the family view keeps its promises', () => {
   it('once a 16-year-old closed the file, parents see nothing of it beyond their own account', async () => {
     const teen = as(t.app, f.s.teen!);
     await teen({ method: 'POST', url: `/api/v1/children/${f.child.c16}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.wijkteam } });
-    await t.db.query(`UPDATE young_people SET bsn = '123456782' WHERE id = $1 AND bsn IS NULL`, [f.child.c16]).catch(() => undefined);
+    await t.db.query(`UPDATE young_people SET bsn = '222333443' WHERE id = $1`, [f.child.c16]);
     expect((await teen({ method: 'PUT', url: `/api/v1/children/${f.child.c16}/privacy`, payload: { parentsAccess: 'hidden' } })).statusCode).toBe(200);
     expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c16}/consents` })).statusCode).toBe(403);
     const child = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c16}` })).json();
     expect(child.school).toBeNull();
-    if (child.bsn) expect(child.bsn).toMatch(/\*/);
+    expect(child.bsn).not.toBe('222333443');
+    expect(child.bsn).toMatch(/\*/);
+    // The young person still sees their own full BSN.
+    expect((await teen({ method: 'GET', url: `/api/v1/children/${f.child.c16}` })).json().bsn).toBe('222333443');
   });
 });

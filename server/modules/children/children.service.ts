@@ -6,7 +6,7 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
-import { addTimeline, CASE_ROLES, resolveAccessMany, withChild, type ChildAccess } from '../../core/access.ts';
+import { addTimeline, CASE_ROLES, resolveAccess, resolveAccessMany, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { isValidBsn, maskBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageBand } from '../consents/consent-rules.ts';
@@ -129,7 +129,7 @@ export function createChildrenService(db: Db) {
         await checkRefs(q, actor.regionId, body, YOUNG_PERSON_REFS);
         const existing = await findExisting(q, actor.regionId, { ...body, bsn });
         if (existing) {
-          if (await mustAskToJoin(q, actor, existing)) {
+          if (mustAskToJoin(await resolveAccess(q, actor, existing))) {
             await requestToJoinTx(q, actor, existing, 'registration', membership, body.question);
             return { status: 'join_requested' as const };
           }

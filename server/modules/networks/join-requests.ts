@@ -17,8 +17,8 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
-import { addTimeline, auditDenied, notify, resolveAccess } from '../../core/access.ts';
-import { loadMemberships, type Actor, type Membership } from '../../core/session.ts';
+import { addTimeline, auditDenied, notify, type ChildAccess } from '../../core/access.ts';
+import { actorForUser, type Actor, type Membership } from '../../core/session.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 import type { QuestionBody } from '../children/children.schemas.ts';
 import { openQuestionTx } from './networks.service.ts';
@@ -178,12 +178,11 @@ export function createJoinRequestsService(db: Db) {
             details: { outcome: body.outcome, decidedAs: as },
           });
           if (body.outcome === 'accepted') {
-            const memberships = await loadMemberships(q, r.requester_user_id);
-            const membership = memberships.find((m) => m.organisationId === r.organisation_id && m.role === r.role);
+            const requester = await actorForUser(q, r.requester_user_id);
+            const membership = requester.memberships.find((m) => m.organisationId === r.organisation_id && m.role === r.role);
             if (!membership) {
               throw new AppError('unprocessable', { en: 'The requester no longer works for this organisation.', nl: 'De aanvrager werkt niet meer voor deze organisatie.' });
             }
-            const requester = await requesterActor(q, r.requester_user_id, memberships);
             const question = questionOf(r)!;
             await openQuestionTx(q, requester, r.young_person_id, { ...question, organisationId: r.organisation_id }, r.region_id);
           } else {
@@ -200,31 +199,30 @@ export function createJoinRequestsService(db: Db) {
 
     /** The requester withdraws their own pending request. */
     async withdraw(actor: Actor, requestId: string) {
-      const rows = await db.query<{ id: string }>(
-        `UPDATE join_requests SET status = 'withdrawn', decided_at = now(), version = version + 1
-          WHERE id = $1 AND requester_user_id = $2 AND status = 'pending' RETURNING id`, [requestId, actor.userId]);
-      if (rows.length === 0) throw new AppError('not_found');
-      return { id: requestId, status: 'withdrawn' as const };
+      return db.tx(async (q) => {
+        const [r] = await q.query<{ region_id: string; young_person_id: string; organisation_id: string }>(
+          `UPDATE join_requests SET status = 'withdrawn', decided_at = now(), version = version + 1
+            WHERE id = $1 AND requester_user_id = $2 AND status = 'pending' RETURNING region_id, young_person_id, organisation_id`, [requestId, actor.userId]);
+        if (!r) throw new AppError('not_found');
+        await appendAudit(q, {
+          chainKey: youngPersonChain(r.young_person_id), kind: 'join.decided', regionId: r.region_id, actorUserId: actor.userId,
+          actorOrganisationId: r.organisation_id, youngPersonId: r.young_person_id, subjectType: 'join_request', subjectId: requestId, basis: null,
+          details: { outcome: 'withdrawn' },
+        });
+        return { id: requestId, status: 'withdrawn' as const };
+      });
     },
   };
 }
 
-async function requesterActor(q: Queryable, userId: string, memberships: Membership[]): Promise<Actor> {
-  const [u] = await q.query<{ region_id: string; email: string; display_name: string }>(`SELECT region_id, email, display_name FROM users WHERE id = $1`, [userId]);
-  return { userId, regionId: u!.region_id, kind: 'staff', email: u!.email, displayName: u!.display_name, isPlatformAdmin: false, memberships, sessionTokenHash: '', csrfToken: '' };
-}
-
 /**
- * What a professional who is not a member gets for a child they name: whether they may go on
- * themselves (a question about their own pupil without a network yet) or must ask to join.
+ * Must this professional ask to join (given their access to the child), or may they go on themselves:
+ * a member, or a school starting the first network of its own pupil. An existing network has a lead who decides.
  */
-export async function mustAskToJoin(q: Queryable, actor: Actor, youngPersonId: string): Promise<boolean> {
-  const a = await resolveAccess(q, actor, youngPersonId);
+export function mustAskToJoin(a: ChildAccess | null): boolean {
   if (!a) return true;
   if (a.involved) return false;
-  // A school may start the first network of its own pupil; an existing network has a lead who decides.
-  if (!a.networkId && a.basis === 'enrolment') return false;
-  return true;
+  return !(!a.networkId && a.basis === 'enrolment');
 }
 
 export type JoinRequestsService = ReturnType<typeof createJoinRequestsService>;

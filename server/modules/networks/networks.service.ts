@@ -170,7 +170,7 @@ export function createNetworksService(db: Db) {
           const a = await resolveAccess(q, actor, childId);
           // Unknown, or in another region: the child does not exist for this caller.
           if (!a || !actorInRegion(actor, a.regionId)) return null;
-          if (!(await mustAskToJoin(q, actor, childId))) return false;
+          if (!mustAskToJoin(a)) return false;
           await requestToJoinTx(q, actor, childId, 'question', membership, body);
           return true;
         });
