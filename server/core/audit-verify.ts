@@ -83,7 +83,7 @@ interface Row {
   chain_key: string;
   seq: number;
   occurred_at: Date;
-  region_id: string | null;
+  about_region_id: string | null;
   actor_user_id: string | null;
   actor_organisation_id: string | null;
   kind: string;
@@ -278,7 +278,7 @@ export async function verifyAudit(db: Db, opts: VerifyOptions = {}): Promise<Ver
         add({ kind: 'prev_link', chainKey, id, seq, problem: 'prev_hash does not match the previous event' });
       }
       const recomputed = eventHash(r.prev_hash, {
-        chainKey, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.region_id,
+        chainKey, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.about_region_id,
         actorUserId: r.actor_user_id, actorOrganisationId: r.actor_organisation_id, kind: r.kind, outcome: r.outcome,
         youngPersonId: r.young_person_id, subjectType: r.subject_type, subjectId: r.subject_id, basis: r.basis,
         details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,

@@ -19,7 +19,9 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
-const event = (chainKey: string): AuditEvent => ({ chainKey, kind: 'network.read', subjectType: 'network', details: { view: 'test' } });
+// A child's chain lives in the child's region (chainRegion, migration 0018): its events name it.
+const REGION = '11111111-1111-4111-8111-111111111111';
+const event = (chainKey: string): AuditEvent => ({ chainKey, kind: 'network.read', regionId: REGION, subjectType: 'network', details: { view: 'test' } });
 const count = async (chainKey: string) =>
   (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_key = $1`, [chainKey]))[0]!.n;
 

@@ -160,6 +160,22 @@ export function eventHash(prevHash: string, e: HashInput): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical(e)).digest('hex');
 }
 
+/**
+ * Where a chain lives (audit_events.region_id / audit_chains.region_id, the distribution key on
+ * Citus): a child's chain and a partnership's chain in their region, so a region's audit log is
+ * in that region's shards and leaves with it; account chains, the platform chain and the anchor
+ * chain in the platform's pseudo-region, because accounts belong to no one region (migration 0018).
+ * The region an event is about is hashed into the event (about_region_id) and may differ.
+ */
+export const PLATFORM_REGION = '00000000-0000-0000-0000-000000000000';
+export function chainRegion(chainKey: string, regionId: string | null | undefined): string {
+  if (chainKey.startsWith('yp:') || chainKey.startsWith('partnership:')) {
+    if (!regionId) throw new Error(`audit event in chain ${chainKey} without its region`);
+    return regionId;
+  }
+  return PLATFORM_REGION;
+}
+
 export function youngPersonChain(id: string): string {
   return `yp:${id}`;
 }
@@ -210,22 +226,23 @@ export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql
   const p = (n: number) => `$${n + offset}`;
   return {
     sql: `audit_head AS (
-       INSERT INTO audit_chains AS c (chain_key, last_seq, last_hash, prev_hash)
-       ${onlyIf ? 'SELECT ' : 'VALUES ('}${p(1)}::text, 1, encode(sha256(convert_to(${p(2)}::text || chr(10) || ${p(3)}::text || '1' || ${p(4)}::text, 'UTF8')), 'hex'), ${p(2)}::text${onlyIf ? ` WHERE ${onlyIf}` : ')'}
-       ON CONFLICT (chain_key) DO UPDATE
+       INSERT INTO audit_chains AS c (region_id, chain_key, last_seq, last_hash, prev_hash)
+       ${onlyIf ? 'SELECT ' : 'VALUES ('}${p(16)}::uuid, ${p(1)}::text, 1, encode(sha256(convert_to(${p(2)}::text || chr(10) || ${p(3)}::text || '1' || ${p(4)}::text, 'UTF8')), 'hex'), ${p(2)}::text${onlyIf ? ` WHERE ${onlyIf}` : ')'}
+       ON CONFLICT (region_id, chain_key) DO UPDATE
          SET last_seq = c.last_seq + 1,
              last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),
              prev_hash = c.last_hash
        RETURNING last_seq, last_hash, prev_hash),
      audit_event AS (
-       INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind,
+       INSERT INTO audit_events (region_id, chain_key, seq, occurred_at, about_region_id, actor_user_id, actor_organisation_id, kind,
          outcome, young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-       SELECT ${p(1)}, h.last_seq, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, h.prev_hash, h.last_hash
+       SELECT ${p(16)}::uuid, ${p(1)}, h.last_seq, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, h.prev_hash, h.last_hash
          FROM audit_head h
        RETURNING seq)`,
     params: [
       input.chainKey, GENESIS, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
       input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
+      chainRegion(input.chainKey, input.regionId),
     ],
   };
 }
@@ -253,7 +270,7 @@ const MAX_IN_FLIGHT = 2;
 const MAX_BATCH = 200;
 interface Pending { chainKey: string; params: unknown[]; resolve: () => void; reject: (err: unknown) => void }
 const BATCH_SQL = `SELECT audit_append_batch($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::uuid[],
-  $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::jsonb[])`;
+  $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::uuid[])`;
 
 class AuditGroup {
   private queue: Pending[] = [];
@@ -263,7 +280,8 @@ class AuditGroup {
   append(event: AuditEvent): Promise<void> {
     const { input, parts } = prepareAudit(event);
     const params = [input.chainKey, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
-      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details)];
+      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
+      chainRegion(input.chainKey, input.regionId)];
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ chainKey: input.chainKey, params, resolve, reject });
       this.pump();

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
+import { distribute } from './distribute.ts';
 import { SERVER_DIR } from './files.ts';
 
 export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'migrations');
@@ -61,6 +62,8 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
     });
     if (done) applied.push(m.name);
   }
+  // On a Citus cluster: every table to its place (core/distribute.ts; a no-op elsewhere).
+  await distribute(db);
   return applied;
 }
 

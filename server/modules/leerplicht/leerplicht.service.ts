@@ -198,7 +198,7 @@ export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Acto
   if (!rung) return false;
   const rows = await q.query(
     `INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, started_by, automatic, reason)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (absence_id, rung) DO NOTHING RETURNING id`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (region_id, absence_id, rung) DO NOTHING RETURNING id`,
     [r.region_id, r.id, r.young_person_id, next, rung.key, plusDays(on, rung.days), by?.userId ?? null, by === null, reason]);
   if (rows.length === 0) return false;
   await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.escalated', actorUserId: by?.userId ?? null, subjectId: r.id, summary: { rung: rung.key, automatic: by === null } });

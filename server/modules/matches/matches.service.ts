@@ -20,7 +20,7 @@ export const SIGNAL_MAX_AGE = 23;
 async function createMatch(q: Queryable, kind: 'person' | 'family', a: { id: string; user_id: string; young_person_id: string }, b: { id: string; user_id: string; young_person_id: string }, regionId: string): Promise<boolean> {
   const [first, second] = a.id < b.id ? [a, b] : [b, a];
   const rows = await q.query(
-    `INSERT INTO matches (region_id, kind, signal_a, signal_b) VALUES ($1,$2,$3,$4) ON CONFLICT (signal_a, signal_b) DO NOTHING RETURNING id`,
+    `INSERT INTO matches (region_id, kind, signal_a, signal_b) VALUES ($1,$2,$3,$4) ON CONFLICT (region_id, signal_a, signal_b) DO NOTHING RETURNING id`,
     [regionId, kind, first.id, second.id]);
   if (rows.length === 0) return false;
   for (const s of [a, b]) {

@@ -75,7 +75,7 @@ export async function requestToJoinTx(
   const c = (await childFacts(q, youngPersonId))!;
   const inserted = await q.query<{ id: string }>(
     `INSERT INTO join_requests (region_id, young_person_id, requester_user_id, organisation_id, role, via, question)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (young_person_id, requester_user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (region_id, young_person_id, requester_user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
     [c.region_id, youngPersonId, actor.userId, membership.organisationId, membership.role, via, JSON.stringify(question)]);
   const id = inserted[0]?.id ?? null;
   await appendAudit(q, {

@@ -27,15 +27,16 @@ export async function worklist(db: Db, actor: Actor) {
     next_evaluation_on: string | null; open_actions: number; overdue_actions: number; last_activity: Date | null;
   }>(
     `SELECT DISTINCT ON (s.young_person_id) s.young_person_id AS id, s.given_name, s.family_name, s.birth_date,
-            (s.lead_user_id = $1) AS is_lead, s.lead_name, o.name AS org_name, s.next_evaluation_on,
+            (s.lead_user_id = $1) AS is_lead, lu.display_name AS lead_name, o.name AS org_name, s.next_evaluation_on,
             cardinality(s.open_due) AS open_actions, (SELECT count(*) FROM unnest(s.open_due) d WHERE d < $2)::int AS overdue_actions,
             s.last_activity_at AS last_activity
        FROM involvements i
-       JOIN network_summaries s ON s.network_id = i.network_id AND s.active
+       JOIN network_summaries s ON s.region_id = i.region_id AND s.network_id = i.network_id AND s.active
        JOIN organisations o ON o.id = i.organisation_id
-      WHERE i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
+       LEFT JOIN users lu ON lu.id = s.lead_user_id
+      WHERE i.region_id = $3 AND i.user_id = $1 AND i.starts_on <= $2 AND (i.ends_on IS NULL OR i.ends_on >= $2)
       ORDER BY s.young_person_id LIMIT 500`,
-    [actor.userId, on]);
+    [actor.userId, on, actor.regionId]);
   // Network data (actions, evaluation, activity) only where the caller may read the network today; an
   // involvement without a basis (consent withdrawn, not yet given) shows who the child is, nothing more.
   const access = await resolveAccessMany(db, actor, rows.map((r) => r.id), on);

@@ -42,7 +42,7 @@ export async function memberOf(q: Queryable, userIds: string[]) {
 export async function insertInvitation(q: Queryable, roundId: string, regionId: string, i: { userId: string; respondentGroup: string; partnerId?: string }) {
   const rows = await q.query(
     `INSERT INTO partnership_invitations (round_id, user_id, region_id, partner_id, respondent_group) VALUES ($1,$2,$3,$4,$5)
-     ON CONFLICT (round_id, user_id) DO NOTHING RETURNING user_id`, [roundId, i.userId, regionId, i.partnerId ?? null, i.respondentGroup]);
+     ON CONFLICT (region_id, round_id, user_id) DO NOTHING RETURNING user_id`, [roundId, i.userId, regionId, i.partnerId ?? null, i.respondentGroup]);
   return rows.length > 0;
 }
 
@@ -99,7 +99,7 @@ export async function saveReading(q: Queryable, roundId: string, regionId: strin
   if (version === 0) {
     const rows = await q.query(
       `INSERT INTO partnership_readings (round_id, region_id, recognise, explain, opinion, improve, actions) VALUES ($1,$2,$3,$4,$5,$6,$7)
-       ON CONFLICT (round_id) DO NOTHING RETURNING round_id`,
+       ON CONFLICT (region_id, round_id) DO NOTHING RETURNING round_id`,
       [roundId, regionId, b.recognise ?? null, b.explain ?? null, b.opinion ?? null, b.improve ?? null, JSON.stringify(b.actions ?? [])]);
     return rows.length > 0;
   }

@@ -154,7 +154,7 @@ async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
   }>(
     `WITH p AS (
        INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
-       ON CONFLICT (young_person_id) DO UPDATE SET current_version = plans.current_version
+       ON CONFLICT (region_id, young_person_id) DO UPDATE SET current_version = plans.current_version
        RETURNING id, current_version)
      SELECT p.id AS plan_id, p.current_version, v.number, v.goals, v.actions, v.next_evaluation_on
        FROM p LEFT JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version`, [a.regionId, a.youngPersonId]);
@@ -191,7 +191,7 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
        INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
        SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
          FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)
-       ON CONFLICT (plan_id, action_id) DO UPDATE
+       ON CONFLICT (region_id, plan_id, action_id) DO UPDATE
          SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status
          WHERE (plan_actions.owner_user_id, plan_actions.what, plan_actions.due_on, plan_actions.status)
                IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)),
@@ -314,7 +314,7 @@ export function createPlansService(db: Db) {
         const relation = a.level === 'self' ? 'young_person' : 'parent';
         await q.query(
           `INSERT INTO plan_opinions (plan_version_id, user_id, region_id, young_person_id, relation, opinion, comment) VALUES ($1,$2,$3,$4,$5,$6,$7)
-           ON CONFLICT (plan_version_id, user_id) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment, created_at = now()`,
+           ON CONFLICT (region_id, plan_version_id, user_id) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment, created_at = now()`,
           [v.id, actor.userId, a.regionId, childId, relation, body.opinion, body.comment ?? null]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'plan.opinion_recorded', actorUserId: actor.userId, subjectId: String(number), summary: { opinion: body.opinion, relation } });
         if (a.leadUserId) await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind: 'plan.opinion', youngPersonId: childId, payload: { number, opinion: body.opinion } });

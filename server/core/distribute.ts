@@ -1,0 +1,112 @@
+/**
+ * The distribution step: turns a migrated database on a Citus cluster into reference and
+ * distributed tables as server/core/placement.ts says. migrate() runs it after the migrations
+ * whenever the citus extension is installed, so `rondom migrate` (and every start) on Citus
+ * leaves every table in its place; on plain PostgreSQL and PGlite it does nothing.
+ *
+ * It is safe to run again: a table already in its place is skipped, so a later migration's new
+ * table is placed by the next start. A database that already holds data (an upgraded
+ * single-server installation moved onto Citus) is distributed the same way: Citus copies each
+ * table's rows into its shards in the same call, and the local copy is then emptied.
+ *
+ * Triggers. Citus refuses triggers on distributed tables unless citus.enable_unsafe_triggers is
+ * on. Ours are safe in the sense Citus asks for: each one writes only rows of its own row's
+ * region (network_summaries, leerplicht_list_versions: co-located, so the write happens in the
+ * shard next to it, on the same worker, in the same transaction), or refuses a change
+ * (the append-only audit log), or sends a NOTICE from the coordinator only (migration 0018).
+ * The setting is made for the database, so a new worker session has it too.
+ */
+import type { Db, Queryable } from './db.ts';
+import { COLOCATION_ANCHOR, DISTRIBUTION_COLUMN, TABLE_PLACEMENT } from './placement.ts';
+
+export async function isCitus(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS ok`);
+  return rows[0]?.ok === true;
+}
+
+export interface DistributeReport {
+  reference: string[];
+  distributed: string[];
+}
+
+/** Shards per distributed table: RONDOM_CITUS_SHARD_COUNT, else Citus's own default (32). */
+function shardCount(): number | undefined {
+  const v = Number(process.env.RONDOM_CITUS_SHARD_COUNT);
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/** Places every table of a Citus database (see the file comment). Throws for a table with no declared place. */
+export async function distribute(db: Db): Promise<DistributeReport> {
+  const report: DistributeReport = { reference: [], distributed: [] };
+  if (db.kind !== 'postgresql' || !(await isCitus(db))) return report;
+  const tables = (await db.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`)).map((r) => r.name);
+  const unplaced = tables.filter((t) => !(t in TABLE_PLACEMENT));
+  if (unplaced.length > 0) throw new Error(`tables without a place in server/core/placement.ts: ${unplaced.join(', ')}`);
+
+  const placed = new Map((await db.query<{ name: string; kind: string }>(
+    `SELECT table_name::text AS name, citus_table_type AS kind FROM citus_tables`)).map((r) => [r.name, r.kind]));
+  // Foreign keys between our tables: a table is placed after the tables it refers to.
+  const fks = await db.query<{ t: string; ref: string }>(
+    `SELECT DISTINCT conrelid::regclass::text AS t, confrelid::regclass::text AS ref FROM pg_constraint
+      WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid`);
+  const order = (kind: 'reference' | 'distributed'): string[] => {
+    // The co-location anchor goes first: every other distributed table is co-located with it.
+    const todo = tables.filter((t) => TABLE_PLACEMENT[t] === kind && !placed.has(t))
+      .sort((a, b) => Number(b === COLOCATION_ANCHOR) - Number(a === COLOCATION_ANCHOR));
+    const out: string[] = [];
+    while (todo.length > 0) {
+      const i = todo.findIndex((t) => fks.every((f) => f.t !== t || !todo.includes(f.ref)));
+      if (i < 0) throw new Error(`foreign keys form a cycle among: ${todo.join(', ')}`);
+      out.push(...todo.splice(i, 1));
+    }
+    return out;
+  };
+
+  await db.tx(async (q) => {
+    await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
+    await q.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
+    const n = shardCount();
+    if (n) await q.query(`SELECT set_config('citus.shard_count', $1, true)`, [String(n)]);
+    for (const t of order('reference')) {
+      await q.query(`SELECT create_reference_table($1)`, [t])
+        .catch((err: Error) => { throw new Error(`making ${t} a reference table: ${err.message}`); });
+      report.reference.push(t);
+    }
+    // Citus distributes a table only when no local table refers to it, so the foreign keys between
+    // the tables to distribute are set aside, the tables distributed, and the keys put back (Citus
+    // checks them again, shard by shard: they hold within each region, migration 0018).
+    const toDistribute = order('distributed');
+    const between = await q.query<{ t: string; name: string; def: string }>(
+      `SELECT conrelid::regclass::text AS t, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE contype = 'f' AND conrelid::regclass::text = ANY($1) AND confrelid::regclass::text = ANY($1)`, [toDistribute]);
+    for (const f of between) await q.query(`ALTER TABLE ${quoteIdent(f.t)} DROP CONSTRAINT ${quoteIdent(f.name)}`);
+    for (const t of toDistribute) {
+      const colocate = t === COLOCATION_ANCHOR ? 'none' : COLOCATION_ANCHOR;
+      await q.query(`SELECT create_distributed_table($1, $2, colocate_with => $3)`, [t, DISTRIBUTION_COLUMN, colocate])
+        .catch((err: Error) => { throw new Error(`distributing ${t}: ${err.message}`); });
+      report.distributed.push(t);
+    }
+    for (const f of between) await q.query(`ALTER TABLE ${quoteIdent(f.t)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`);
+  });
+  if (report.reference.length + report.distributed.length > 0) {
+    const dbName = (await db.query<{ d: string }>(`SELECT current_database() AS d`))[0]!.d;
+    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_unsafe_triggers = on`);
+    // Rows copied into shards leave an invisible local copy behind; remove it (the audit log's
+    // own guard refuses TRUNCATE, so it is held off for this one statement, on the local copy only).
+    for (const t of [...report.reference, ...report.distributed]) {
+      await db.tx(async (q) => {
+        await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
+        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate`);
+        await q.query(`SELECT truncate_local_data_after_distributing_table($1)`, [t]);
+        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate`);
+      });
+    }
+  }
+  return report;
+}
+
+function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
