@@ -11,6 +11,7 @@ import { openDb, type Db } from '../server/core/db.ts';
 import { hashPassword } from '../server/core/passwords.ts';
 import { createUserTx } from '../server/modules/admin/admin.service.ts';
 import type { Role } from '../server/core/session.ts';
+import { citusWorkers, createCitusDatabase, dropCitusDatabase } from './citus.ts';
 
 export const PASSWORD = 'Correct-horse-battery-9';
 
@@ -39,10 +40,15 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
     return { db, drop: () => db.close() };
   }
   const name = `rondom_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const workers = await citusWorkers(url);
+  if (workers) {
+    await createCitusDatabase(url, workers, name);
+  } else {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   const u = new URL(url);
   u.pathname = `/${name}`;
   const db = await openDb({ url: u.toString(), poolSize: 8 });
@@ -50,6 +56,7 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
     db,
     drop: async () => {
       await db.close().catch(() => undefined);
+      if (workers) return dropCitusDatabase(url, workers, name);
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -66,7 +73,8 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}, logger?: BuildOptions['logger']): Promise<TestApp> {
   const { db, drop } = await freshDb();
-  const app = await buildApp(testConfig(overrides), { db, logger: logger ?? false });
+  // RONDOM_TEST_LOG=error shows the server's own log of a failing request (off by default).
+  const app = await buildApp(testConfig(overrides), { db, logger: logger ?? (process.env.RONDOM_TEST_LOG ? { level: process.env.RONDOM_TEST_LOG } : false) });
   return {
     app,
     db,

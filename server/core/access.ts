@@ -16,7 +16,7 @@
 import { fromJson, fromJsonList, type Db, type Json, type Queryable } from './db.ts';
 import { AppError } from './errors.ts';
 import { appendAudit, appendReadAudit, auditWithFirstRead, youngPersonChain, userChain, type AuditEvent, type AuditKind } from './audit.ts';
-import type { Actor, Role } from './session.ts';
+import { actorRegions, type Actor, type Role } from './session.ts';
 import { ageOn, today as todayIso, type IsoDate } from '../../shared/dates.ts';
 import { consentCoverage, type ConsentRow } from '../modules/consents/consent-rules.ts';
 
@@ -98,29 +98,29 @@ export const LEGAL_BASIS_OPEN_SQL = `(l.review_outcome = 'confirmed' OR (l.revie
 const ACCESS_FACTS_SQL_COLUMNS = `
   WITH inv AS (
     SELECT n.young_person_id, i.organisation_id, i.role, i.starts_on, i.id
-      FROM networks n JOIN involvements i ON i.network_id = n.id
-     WHERE n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
+      FROM networks n JOIN involvements i ON i.region_id = n.region_id AND i.network_id = n.id
+     WHERE n.region_id = ANY($4::uuid[]) AND n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
        AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3))
   SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access,
          n.id AS network_id, n.lead_user_id,
          (SELECT json_agg(g.parent_user_id ORDER BY g.created_at, g.parent_user_id) FROM guardianships g
-           WHERE g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
+           WHERE g.region_id = y.region_id AND g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
          (SELECT json_agg(json_build_object('organisation_id', inv.organisation_id, 'role', inv.role) ORDER BY inv.starts_on, inv.id)
             FROM inv WHERE inv.young_person_id = y.id) AS involvements,
          (SELECT json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) FROM legal_bases l
-           WHERE l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv WHERE inv.young_person_id = y.id)
+           WHERE l.region_id = y.region_id AND l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv WHERE inv.young_person_id = y.id)
              AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
            ORDER BY l.recorded_at LIMIT 1) AS legal,
          CASE WHEN EXISTS (SELECT 1 FROM inv WHERE inv.young_person_id = y.id) THEN
            (SELECT json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
                    'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
                    'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL))
-              FROM consents c WHERE c.young_person_id = y.id AND c.status = 'confirmed') END AS consents,
-         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
+              FROM consents c WHERE c.region_id = y.region_id AND c.young_person_id = y.id AND c.status = 'confirmed') END AS consents,
+         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.region_id = y.region_id AND b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
            ORDER BY b.expires_at DESC LIMIT 1) AS glass_organisation_id`;
 const ACCESS_FACTS_FROM = `
-    FROM young_people y LEFT JOIN networks n ON n.young_person_id = y.id AND n.status = 'active'
-   WHERE y.id = $1`;
+    FROM young_people y LEFT JOIN networks n ON n.region_id = y.region_id AND n.young_person_id = y.id AND n.status = 'active'
+   WHERE y.region_id = ANY($4::uuid[]) AND y.id = $1`;
 const ACCESS_FACTS_SQL = ACCESS_FACTS_SQL_COLUMNS + ACCESS_FACTS_FROM;
 
 /**
@@ -131,40 +131,40 @@ const ACCESS_FACTS_SQL = ACCESS_FACTS_SQL_COLUMNS + ACCESS_FACTS_FROM;
 const ACCESS_FACTS_MANY_SQL = `
   WITH inv AS (
     SELECT n.young_person_id, i.organisation_id, i.role, i.starts_on, i.id
-      FROM networks n JOIN involvements i ON i.network_id = n.id
-     WHERE n.young_person_id = ANY($1::uuid[]) AND n.status = 'active' AND i.user_id = $2
+      FROM networks n JOIN involvements i ON i.region_id = n.region_id AND i.network_id = n.id
+     WHERE n.region_id = ANY($4::uuid[]) AND n.young_person_id = ANY($1::uuid[]) AND n.status = 'active' AND i.user_id = $2
        AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3)),
   inv_json AS (
     SELECT young_person_id, json_agg(json_build_object('organisation_id', organisation_id, 'role', role) ORDER BY starts_on, id) AS involvements
       FROM inv GROUP BY young_person_id),
   guardians AS (
     SELECT young_person_id, json_agg(parent_user_id ORDER BY created_at, parent_user_id) AS guardian_ids
-      FROM guardianships WHERE young_person_id = ANY($1::uuid[]) AND has_authority GROUP BY young_person_id),
+      FROM guardianships WHERE region_id = ANY($4::uuid[]) AND young_person_id = ANY($1::uuid[]) AND has_authority GROUP BY young_person_id),
   legal AS (
     SELECT DISTINCT ON (l.young_person_id) l.young_person_id, json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) AS legal
       FROM legal_bases l
-     WHERE l.young_person_id = ANY($1::uuid[]) AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
+     WHERE l.region_id = ANY($4::uuid[]) AND l.young_person_id = ANY($1::uuid[]) AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
        AND EXISTS (SELECT 1 FROM inv WHERE inv.young_person_id = l.young_person_id AND inv.organisation_id = l.organisation_id)
      ORDER BY l.young_person_id, l.recorded_at),
   consent_json AS (
     SELECT c.young_person_id, json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
              'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
              'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL)) AS consents
-      FROM consents c WHERE c.young_person_id IN (SELECT young_person_id FROM inv) AND c.status = 'confirmed' GROUP BY c.young_person_id),
+      FROM consents c WHERE c.region_id = ANY($4::uuid[]) AND c.young_person_id IN (SELECT young_person_id FROM inv) AND c.status = 'confirmed' GROUP BY c.young_person_id),
   glass AS (
     SELECT DISTINCT ON (b.young_person_id) b.young_person_id, b.organisation_id AS glass_organisation_id
-      FROM break_glass_grants b WHERE b.young_person_id = ANY($1::uuid[]) AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
+      FROM break_glass_grants b WHERE b.region_id = ANY($4::uuid[]) AND b.young_person_id = ANY($1::uuid[]) AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
      ORDER BY b.young_person_id, b.expires_at DESC)
   SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access, n.id AS network_id, n.lead_user_id,
          guardians.guardian_ids, inv_json.involvements, legal.legal, consent_json.consents, glass.glass_organisation_id
     FROM young_people y
-    LEFT JOIN LATERAL (SELECT id, lead_user_id FROM networks WHERE young_person_id = y.id AND status = 'active') n ON true
+    LEFT JOIN LATERAL (SELECT id, lead_user_id FROM networks WHERE region_id = y.region_id AND young_person_id = y.id AND status = 'active') n ON true
     LEFT JOIN guardians ON guardians.young_person_id = y.id
     LEFT JOIN inv_json ON inv_json.young_person_id = y.id
     LEFT JOIN legal ON legal.young_person_id = y.id
     LEFT JOIN consent_json ON consent_json.young_person_id = y.id
     LEFT JOIN glass ON glass.young_person_id = y.id
-   WHERE y.id = ANY($1::uuid[])`;
+   WHERE y.region_id = ANY($4::uuid[]) AND y.id = ANY($1::uuid[])`;
 
 /** A read's first statement, fetched with the access facts (ChildOperation.prefetch). */
 export interface Prefetch { sql: string; params: unknown[] }
@@ -177,7 +177,7 @@ const prefetchSql = new Map<string, string>();
 function accessFactsWith(prefetch: Prefetch): string {
   let sql = prefetchSql.get(prefetch.sql);
   if (!sql) {
-    const renumbered = prefetch.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 3}`);
+    const renumbered = prefetch.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 4}`);
     sql = `${ACCESS_FACTS_SQL_COLUMNS},\n         (SELECT json_agg(pf) FROM (${renumbered}) pf) AS prefetched${ACCESS_FACTS_FROM}`;
     prefetchSql.set(prefetch.sql, sql);
   }
@@ -197,7 +197,7 @@ export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: s
 async function resolveAccessWith(q: Queryable, actor: Actor, youngPersonId: string, on: IsoDate, prefetch?: Prefetch) {
   if (!/^[0-9a-f-]{36}$/i.test(youngPersonId)) return null;
   const [yp] = await q.query<AccessFacts & { prefetched?: Json<unknown[]> }>(
-    prefetch ? accessFactsWith(prefetch) : ACCESS_FACTS_SQL, [youngPersonId, actor.userId, on, ...(prefetch?.params ?? [])]);
+    prefetch ? accessFactsWith(prefetch) : ACCESS_FACTS_SQL, [youngPersonId, actor.userId, on, actorRegions(actor), ...(prefetch?.params ?? [])]);
   if (!yp) return null;
   const prefetched = prefetch ? fromJsonList(yp.prefetched ?? null) : undefined;
   return { access: decideAccess(actor, yp, on), prefetched };
@@ -212,7 +212,7 @@ export async function resolveAccessMany(q: Queryable, actor: Actor, youngPersonI
   const ids = [...new Set(youngPersonIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
   const out = new Map<string, ChildAccess>();
   if (ids.length === 0) return out;
-  const rows = await q.query<AccessFacts>(ACCESS_FACTS_MANY_SQL, [ids, actor.userId, on]);
+  const rows = await q.query<AccessFacts>(ACCESS_FACTS_MANY_SQL, [ids, actor.userId, on, actorRegions(actor)]);
   for (const r of rows) {
     const a = decideAccess(actor, r, on);
     if (a.level !== 'none') out.set(r.id, a);
@@ -306,11 +306,16 @@ export interface ChildOperation {
   prefetch?: Prefetch;
 }
 
-/** Writes a denied attempt as its own statement (the refused transaction wrote nothing). */
-export async function auditDenied(db: Db, actor: Actor, youngPersonId: string, exists: boolean, attempted: AuditKind): Promise<void> {
+/**
+ * Writes a denied attempt as its own statement (the refused transaction wrote nothing): in the
+ * child's chain when the child exists for the caller (childRegionId: the child's region, where
+ * that chain lives), else in the caller's own chain.
+ */
+export async function auditDenied(db: Db, actor: Actor, youngPersonId: string, childRegionId: string | null, attempted: AuditKind): Promise<void> {
+  const exists = childRegionId !== null;
   await appendAudit(db, {
     chainKey: exists ? youngPersonChain(youngPersonId) : userChain(actor.userId),
-    kind: 'access.denied', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId,
+    kind: 'access.denied', outcome: 'denied', regionId: childRegionId ?? actor.regionId, actorUserId: actor.userId,
     actorOrganisationId: actor.memberships[0]?.organisationId ?? null, youngPersonId: exists ? youngPersonId : null,
     subjectType: 'young_person', subjectId: exists ? youngPersonId : null, details: { attempted },
   });
@@ -325,14 +330,14 @@ export async function withChild<T>(
   db: Db, actor: Actor, youngPersonId: string, op: ChildOperation,
   fn: (q: Queryable, access: ChildAccess, prefetched?: unknown[]) => Promise<T>,
 ): Promise<T> {
-  let denial: { exists: boolean; visible: boolean } | null = null;
+  let denial: { regionId: string | null; visible: boolean } | null = null;
   try {
     const run = async (q: Queryable) => {
       const resolved = await resolveAccessWith(q, actor, youngPersonId, todayIso(), op.prefetch);
       const access = resolved?.access;
       if (!access || !op.rule(access, actor)) {
         // 403 only for callers who fully see this child (family, professional with a basis); else the child does not exist for them.
-        denial = { exists: Boolean(access), visible: Boolean(access && ['network', 'guardian', 'self'].includes(access.level)) };
+        denial = { regionId: access?.regionId ?? null, visible: Boolean(access && ['network', 'guardian', 'self'].includes(access.level)) };
         throw new AppError(denial.visible ? 'forbidden' : 'not_found');
       }
       const event: AuditEvent = {
@@ -359,7 +364,7 @@ export async function withChild<T>(
     // serves a request in one turn of the queue instead of four; on PostgreSQL reads skip it.
     return await (op.readOnly && db.kind === 'postgresql' ? run(db) : db.tx(run));
   } catch (err) {
-    if (denial) await auditDenied(db, actor, youngPersonId, (denial as { exists: boolean }).exists, op.audit);
+    if (denial) await auditDenied(db, actor, youngPersonId, (denial as { regionId: string | null }).regionId, op.audit);
     throw err;
   }
 }

@@ -227,10 +227,10 @@ export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql
   return {
     sql: `audit_head AS (
        INSERT INTO audit_chains AS c (region_id, chain_key, last_seq, last_hash, prev_hash)
-       ${onlyIf ? 'SELECT ' : 'VALUES ('}${p(16)}::uuid, ${p(1)}::text, 1, encode(sha256(convert_to(${p(2)}::text || chr(10) || ${p(3)}::text || '1' || ${p(4)}::text, 'UTF8')), 'hex'), ${p(2)}::text${onlyIf ? ` WHERE ${onlyIf}` : ')'}
+       ${onlyIf ? 'SELECT ' : 'VALUES ('}${p(16)}::uuid, ${p(1)}::text, 1, rondom_sha256_hex(${p(2)}::text || chr(10) || ${p(3)}::text || '1' || ${p(4)}::text), ${p(2)}::text${onlyIf ? ` WHERE ${onlyIf}` : ')'}
        ON CONFLICT (region_id, chain_key) DO UPDATE
          SET last_seq = c.last_seq + 1,
-             last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}, 'UTF8')), 'hex'),
+             last_hash = rondom_sha256_hex(c.last_hash || chr(10) || ${p(3)} || (c.last_seq + 1)::text || ${p(4)}),
              prev_hash = c.last_hash
        RETURNING last_seq, last_hash, prev_hash),
      audit_event AS (

@@ -198,10 +198,16 @@ function prepared(sql: string, params?: unknown[]): pg.QueryConfig {
   return { name, text: sql, values: params };
 }
 
+/**
+ * Settings of every connection. The citus.* ones matter only on a Citus cluster (on plain
+ * PostgreSQL they are inert placeholders); core/distribute.ts says why they are needed.
+ */
+const PG_OPTIONS = '-c jit=off -c citus.enable_unsafe_triggers=on -c citus.enable_repartition_joins=on';
+
 async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   // jit off: these are short OLTP statements; compiling them (when a plan's estimate crosses
   // jit_above_cost) costs more than it saves and made a list request take seconds.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: PG_OPTIONS });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   // Every pooled connection also LISTENs on the channels asked for, so a change this process

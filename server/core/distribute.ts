@@ -19,6 +19,9 @@
 import type { Db, Queryable } from './db.ts';
 import { COLOCATION_ANCHOR, DISTRIBUTION_COLUMN, TABLE_PLACEMENT } from './placement.ts';
 
+/** Our SQL functions used inside statements that run on a shard (not only in triggers, which Citus propagates itself). */
+const SHARD_FUNCTIONS = ['rondom_sha256_hex(text)'];
+
 export async function isCitus(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS ok`);
   return rows[0]?.ok === true;
@@ -89,10 +92,19 @@ export async function distribute(db: Db): Promise<DistributeReport> {
       report.distributed.push(t);
     }
     for (const f of between) await q.query(`ALTER TABLE ${quoteIdent(f.t)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`);
+    // Functions that statements on the shards call must exist on the workers too.
+    for (const fn of SHARD_FUNCTIONS) {
+      const known = await q.query(`SELECT 1 FROM pg_dist_object WHERE objid = $1::regprocedure`, [fn]);
+      if (known.length === 0) await q.query(`SELECT create_distributed_function($1)`, [fn]);
+    }
   });
   if (report.reference.length + report.distributed.length > 0) {
     const dbName = (await db.query<{ d: string }>(`SELECT current_database() AS d`))[0]!.d;
     await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_unsafe_triggers = on`);
+    // A statement that joins two regions' tables on something other than region_id still gets
+    // its answer (Citus repartitions), only slower; the hot paths are held to one shard by
+    // test/trust/citus-router.int.test.ts, not by this setting.
+    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_repartition_joins = on`);
     // Rows copied into shards leave an invisible local copy behind; remove it (the audit log's
     // own guard refuses TRUNCATE, so it is held off for this one statement, on the local copy only).
     for (const t of [...report.reference, ...report.distributed]) {

@@ -279,6 +279,18 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/**
+ * The regions an actor works in: their own and those of their organisations. A statement about
+ * children names them (region_id = ANY(...)), so on Citus it reaches only those regions' shards:
+ * one shard for everyone who works in one region (docs/ARCHITECTURE.md, "Users and organisations
+ * across regions").
+ */
+export function actorRegions(actor: Actor): string[] {
+  const out = [actor.regionId];
+  for (const m of actor.memberships) if (!out.includes(m.regionId)) out.push(m.regionId);
+  return out;
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.memberships.some((m) => roles.includes(m.role));
 }

@@ -406,7 +406,13 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- 5. Group commit of audit events (0013) with the chain's region.
+-- 5. Chain hashes. Citus sends an upsert's DO UPDATE SET to the shard only when every function
+--    in it is IMMUTABLE; convert_to() is STABLE (its encoding argument could name any encoding).
+--    With the encoding fixed it is immutable, and this wrapper says so.
+CREATE FUNCTION rondom_sha256_hex(s text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $$ SELECT encode(sha256(convert_to(s, 'UTF8')), 'hex') $$;
+
+-- 6. Group commit of audit events (0013) with the chain's region.
 DROP FUNCTION audit_append_batch(text[], text[], text[], timestamptz[], uuid[], uuid[], uuid[], text[], text[], uuid[], text[], text[], text[], jsonb[]);
 CREATE FUNCTION audit_append_batch(
   p_chain text[], p_part1 text[], p_part2 text[], p_occurred_at timestamptz[], p_region uuid[], p_actor uuid[],
@@ -420,10 +426,10 @@ DECLARE
 BEGIN
   FOR i IN 1 .. coalesce(array_length(p_chain, 1), 0) LOOP
     INSERT INTO audit_chains AS c (region_id, chain_key, last_seq, last_hash, prev_hash)
-    VALUES (p_chain_region[i], p_chain[i], 1, encode(sha256(convert_to(genesis || chr(10) || p_part1[i] || '1' || p_part2[i], 'UTF8')), 'hex'), genesis)
+    VALUES (p_chain_region[i], p_chain[i], 1, rondom_sha256_hex(genesis || chr(10) || p_part1[i] || '1' || p_part2[i]), genesis)
     ON CONFLICT (region_id, chain_key) DO UPDATE
       SET last_seq = c.last_seq + 1,
-          last_hash = encode(sha256(convert_to(c.last_hash || chr(10) || p_part1[i] || (c.last_seq + 1)::text || p_part2[i], 'UTF8')), 'hex'),
+          last_hash = rondom_sha256_hex(c.last_hash || chr(10) || p_part1[i] || (c.last_seq + 1)::text || p_part2[i]),
           prev_hash = c.last_hash
     RETURNING last_seq, last_hash, prev_hash INTO h;
     INSERT INTO audit_events (region_id, chain_key, seq, occurred_at, about_region_id, actor_user_id, actor_organisation_id, kind,

@@ -87,7 +87,7 @@ export function createBasesService(db: Db) {
       const [lb] = await db.query<{ young_person_id: string; organisation_id: string; region_id: string; endangering: boolean; reviewed_at: Date | null; recorded_by: string }>(
         `SELECT young_person_id, organisation_id, region_id, endangering, reviewed_at, recorded_by FROM legal_bases WHERE id = $1`, [basisId]);
       if (!lb || lb.recorded_by === actor.userId || !(await privacyOfficersFor(db, lb.organisation_id, lb.recorded_by)).includes(actor.userId)) {
-        if (lb) await auditDenied(db, actor, lb.young_person_id, true, 'basis.reviewed');
+        if (lb) await auditDenied(db, actor, lb.young_person_id, lb.region_id, 'basis.reviewed');
         throw new AppError('not_found');
       }
       if (lb.reviewed_at) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
@@ -135,7 +135,7 @@ export function createBasesService(db: Db) {
       const [blocked] = await db.query(
         `SELECT 1 FROM break_glass_grants WHERE young_person_id = $1 AND user_id = $2 AND review_outcome = 'unjustified' AND block_lifted_at IS NULL`, [yp.id, actor.userId]);
       if (blocked) {
-        await auditDenied(db, actor, yp.id, true, 'break_glass.started');
+        await auditDenied(db, actor, yp.id, yp.region_id, 'break_glass.started');
         throw new AppError('forbidden', {
           en: 'Your earlier emergency access to this child was judged unjustified. Only the privacy officer can lift that.',
           nl: 'Uw eerdere noodtoegang bij dit kind is als onterecht beoordeeld. Alleen de functionaris gegevensbescherming kan dat opheffen.',

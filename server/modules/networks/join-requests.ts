@@ -156,14 +156,14 @@ export function createJoinRequestsService(db: Db) {
 
     /** Accept or refuse. Accepting makes the requester a member and records their question. */
     async decide(actor: Actor, requestId: string, body: { outcome: 'accepted' | 'refused'; note?: string }) {
-      let denied: string | null = null;
+      let denied = null as { id: string; regionId: string } | null;
       try {
         return await db.tx(async (q) => {
           const [r] = await q.query<RequestRow>(`${REQUEST_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [requestId]);
           if (!r) throw new AppError('not_found');
           const as = await decidingAs(q, actor, r);
           if (!as || r.requester_user_id === actor.userId) {
-            denied = r.young_person_id;
+            denied = { id: r.young_person_id, regionId: r.region_id };
             throw new AppError('not_found');
           }
           if (r.status !== 'pending') {
@@ -192,7 +192,7 @@ export function createJoinRequestsService(db: Db) {
           return { id: r.id, status: body.outcome };
         });
       } catch (err) {
-        if (denied) await auditDenied(db, actor, denied, true, 'join.decided');
+        if (denied) await auditDenied(db, actor, denied.id, denied.regionId, 'join.decided');
         throw err;
       }
     },

@@ -175,7 +175,7 @@ export function createNetworksService(db: Db) {
           return true;
         });
         if (join === null) {
-          await auditDenied(db, actor, childId, false, 'question.created');
+          await auditDenied(db, actor, childId, null, 'question.created');
           throw new AppError('not_found');
         }
         if (join) return { status: 'join_requested' };
