@@ -3,6 +3,7 @@
  * is set — a fresh PostgreSQL database per test file, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildOptions } from '../server/app.ts';
@@ -12,6 +13,7 @@ import { hashPassword } from '../server/core/passwords.ts';
 import { createUserTx } from '../server/modules/admin/admin.service.ts';
 import type { Role } from '../server/core/session.ts';
 import { citusWorkers, createCitusDatabase, dropCitusDatabase } from './citus.ts';
+import { explainable, recordingDb, shardReach, type Statement } from './statements.ts';
 
 export const PASSWORD = 'Correct-horse-battery-9';
 
@@ -73,17 +75,35 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}, logger?: BuildOptions['logger']): Promise<TestApp> {
   const { db, drop } = await freshDb();
+  // RONDOM_CITUS_REPORT=FILE (on Citus): every statement the app sent is EXPLAINed when the test
+  // file closes its app, and those that reach more than one shard are appended to FILE (JSON lines).
+  const report = process.env.RONDOM_CITUS_REPORT;
+  const statements: Statement[] = [];
+  const appDb = report ? recordingDb(db, statements) : db;
   // RONDOM_TEST_LOG=error shows the server's own log of a failing request (off by default).
-  const app = await buildApp(testConfig(overrides), { db, logger: logger ?? (process.env.RONDOM_TEST_LOG ? { level: process.env.RONDOM_TEST_LOG } : false) });
+  const app = await buildApp(testConfig(overrides), { db: appDb, logger: logger ?? (process.env.RONDOM_TEST_LOG ? { level: process.env.RONDOM_TEST_LOG } : false) });
   return {
     app,
     db,
     close: async () => {
+      if (report) await reportOffRouter(db, statements, report);
       // app.close() closes the database through its onClose hook; drop() then removes a PostgreSQL database.
       await app.close();
       await drop();
     },
   };
+}
+
+async function reportOffRouter(db: Db, statements: Statement[], file: string): Promise<void> {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const s of statements) {
+    if (seen.has(s.sql) || !explainable(s.sql)) continue;
+    seen.add(s.sql);
+    const r = await shardReach(db, s).catch(() => null);
+    if (r && r.distributed && (r.maxTasks > 1 || r.subplans > 0)) lines.push(JSON.stringify({ from: s.from, maxTasks: r.maxTasks, subplans: r.subplans, sql: s.sql.replace(/\s+/g, ' ') }));
+  }
+  if (lines.length > 0) appendFileSync(file, lines.join('\n') + '\n');
 }
 
 let cachedHash: Promise<string> | undefined;
