@@ -175,8 +175,8 @@ export async function writeAuditAnchor(db: Db, cfg: AuditAnchorConfig | undefine
   const file = anchorFile(cfg);
   if (!file) log?.warn?.('Audit anchor written to the database only: set RONDOM_AUDIT_ANCHOR_DIR to keep anchors outside it.');
   const record = await db.tx(async (q) => {
-    const rows = await q.query<{ chain_key: string; last_seq: number; last_hash: string; anchored_seq: number | null }>(
-      `SELECT chain_key, last_seq, last_hash, anchored_seq FROM audit_chains`);
+    const rows = await q.query<{ region_id: string; chain_key: string; last_seq: number; last_hash: string; anchored_seq: number | null }>(
+      `SELECT region_id, chain_key, last_seq, last_hash, anchored_seq FROM audit_chains`);
     const heads = rows.map((r) => [r.chain_key, Number(r.last_seq), r.last_hash] as [string, number, string]).sort(byChainKey);
     const moved = new Set(rows.filter((r) => r.anchored_seq === null || Number(r.anchored_seq) !== Number(r.last_seq)).map((r) => r.chain_key));
     const [prev] = await q.query<{ n: number; mac: string }>(`SELECT n, mac FROM audit_anchors ORDER BY n DESC LIMIT 1`);
@@ -188,10 +188,14 @@ export async function writeAuditAnchor(db: Db, cfg: AuditAnchorConfig | undefine
     await q.query(
       `INSERT INTO audit_anchors (n, created_at, key_id, chains, digest, heads, prev_mac, mac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [rec.n, rec.at, rec.keyId, rec.chains, rec.digest, JSON.stringify(rec.heads), rec.prevMac, rec.mac]);
-    if (rec.heads.length > 0) {
+    // Region by region: each statement stays in one region's shard on Citus (a chain lives in one region).
+    const regionOf = new Map(rows.map((r) => [r.chain_key, r.region_id]));
+    for (const region of new Set(rec.heads.map((h) => regionOf.get(h[0])!))) {
+      const mine = rec.heads.filter((h) => regionOf.get(h[0]) === region);
       await q.query(
-        `UPDATE audit_chains c SET anchored_seq = d.seq FROM unnest($1::text[], $2::bigint[]) AS d(chain_key, seq) WHERE c.chain_key = d.chain_key`,
-        [rec.heads.map((h) => h[0]), rec.heads.map((h) => h[1])]);
+        `UPDATE audit_chains c SET anchored_seq = d.seq FROM unnest($2::text[], $3::bigint[]) AS d(chain_key, seq)
+          WHERE c.region_id = $1 AND c.chain_key = d.chain_key`,
+        [region, mine.map((h) => h[0]), mine.map((h) => h[1])]);
     }
     await appendAudit(q, {
       chainKey: 'anchor', kind: 'audit.anchor', subjectType: 'audit_anchor', subjectId: String(rec.n),

@@ -70,6 +70,7 @@ export async function distribute(db: Db): Promise<DistributeReport> {
   await db.tx(async (q) => {
     await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
     await q.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
+
     const n = shardCount();
     if (n) await q.query(`SELECT set_config('citus.shard_count', $1, true)`, [String(n)]);
     for (const t of order('reference')) {
@@ -85,12 +86,16 @@ export async function distribute(db: Db): Promise<DistributeReport> {
       `SELECT conrelid::regclass::text AS t, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
         WHERE contype = 'f' AND conrelid::regclass::text = ANY($1) AND confrelid::regclass::text = ANY($1)`, [toDistribute]);
     for (const f of between) await q.query(`ALTER TABLE ${quoteIdent(f.t)} DROP CONSTRAINT ${quoteIdent(f.name)}`);
+    // Moving rows into shards is not a change: our triggers (derived rows, version numbers) must
+    // not fire for the copies, so they are off while the rows move, and on again after.
+    for (const t of toDistribute) await q.query(`ALTER TABLE ${quoteIdent(t)} DISABLE TRIGGER USER`);
     for (const t of toDistribute) {
       const colocate = t === COLOCATION_ANCHOR ? 'none' : COLOCATION_ANCHOR;
       await q.query(`SELECT create_distributed_table($1, $2, colocate_with => $3)`, [t, DISTRIBUTION_COLUMN, colocate])
         .catch((err: Error) => { throw new Error(`distributing ${t}: ${err.message}`); });
       report.distributed.push(t);
     }
+    for (const t of toDistribute) await q.query(`ALTER TABLE ${quoteIdent(t)} ENABLE TRIGGER USER`);
     for (const f of between) await q.query(`ALTER TABLE ${quoteIdent(f.t)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`);
     // Functions that statements on the shards call must exist on the workers too.
     for (const fn of SHARD_FUNCTIONS) {

@@ -52,8 +52,8 @@ export async function findRefProblems(
     `SELECT 'area' AS t, id::text, kind AS sub, region_id::text, parent_id::text, true AS active FROM areas WHERE id = ANY($1::uuid[])
      UNION ALL SELECT 'organisation', id::text, type, region_id::text, NULL, true FROM organisations WHERE id = ANY($2::uuid[])
      UNION ALL SELECT 'user', id::text, kind, region_id::text, NULL, active FROM users WHERE id = ANY($3::uuid[])
-     UNION ALL SELECT 'young_person', id::text, 'young_person', region_id::text, NULL, true FROM young_people WHERE id = ANY($4::uuid[])`,
-    [wanted.area, wanted.organisation, wanted.user, wanted.young_person]);
+     UNION ALL SELECT 'young_person', id::text, 'young_person', region_id::text, NULL, true FROM young_people WHERE region_id = $5 AND id = ANY($4::uuid[])`,
+    [wanted.area, wanted.organisation, wanted.user, wanted.young_person, regionId]);
   const byKey = new Map(rows.map((r) => [`${r.t}:${r.id}`, r]));
   for (const [field, spec] of Object.entries(specs)) {
     const id = values[field];
