@@ -312,9 +312,9 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
         await db.exec(`CREATE UNLOGGED TABLE bench_lvl_${level} (chain_key text, hash text)`);
         await db.query(`
           WITH ins AS (
-          INSERT INTO audit_events (chain_key, seq, occurred_at, region_id, actor_user_id, actor_organisation_id, kind, outcome,
+          INSERT INTO audit_events (region_id, chain_key, seq, occurred_at, about_region_id, actor_user_id, actor_organisation_id, kind, outcome,
                                     young_person_id, subject_type, subject_id, basis, details, prev_hash, hash)
-          SELECT s.chain_key, ${level}, s.occ, s.region_id, s.actor, s.actor_org, s.kind, 'allowed', s.yp_id, 'young_person', s.yp_id::text, s.basis, '{}'::jsonb,
+          SELECT s.region_id, s.chain_key, ${level}, s.occ, s.region_id, s.actor, s.actor_org, s.kind, 'allowed', s.yp_id, 'young_person', s.yp_id::text, s.basis, '{}'::jsonb,
                  s.prev, encode(sha256(convert_to(s.prev || chr(10) || '{"actorOrganisationId":' || coalesce('"' || s.actor_org || '"', 'null')
                    || ',"actorUserId":' || coalesce('"' || s.actor || '"', 'null') || ',"basis":' || coalesce('"' || s.basis || '"', 'null')
                    || ',"chainKey":"' || s.chain_key || '","details":{},"kind":"' || s.kind || '","occurredAt":"'
@@ -343,8 +343,9 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
     { name: 'audit indexes, chain heads', run: async () => {
       for (const ix of savedIndexes) await db.exec(ix.con ? `ALTER TABLE audit_events ADD CONSTRAINT ${ix.con} ${ix.condef}` : ix.def);
       await db.exec(`DROP TABLE IF EXISTS bench_lvl_${maxLevel}, bench_src`);
-      await db.query(`INSERT INTO audit_chains (chain_key, last_seq, last_hash)
-        SELECT c.chain_key, c.n, e.hash FROM bench_chains c JOIN audit_events e ON e.chain_key = c.chain_key AND e.seq = c.n`);
+      await db.query(`INSERT INTO audit_chains (region_id, chain_key, last_seq, last_hash)
+        SELECT e.region_id, c.chain_key, c.n, e.hash FROM bench_chains c JOIN audit_events e ON e.chain_key = c.chain_key AND e.seq = c.n
+         WHERE e.region_id = bench_id('region', 1)`);
     } },
     { name: 'sessions', run: async () => {
       // Ready sessions (token = 'bench-<seed>-<user idx>'), for professionals involved in networks and for leerplicht/SWV/gemeente staff.
@@ -392,7 +393,7 @@ export async function verifySample(db: Db, chains = 200): Promise<GenerateResult
   let events = 0;
   for (const k of keys) {
     const rows = await db.query<{
-      id: number; seq: number; occurred_at: Date; region_id: string | null; actor_user_id: string | null; actor_organisation_id: string | null;
+      id: number; seq: number; occurred_at: Date; about_region_id: string | null; actor_user_id: string | null; actor_organisation_id: string | null;
       kind: string; outcome: string; young_person_id: string | null; subject_type: string | null; subject_id: string | null; basis: string | null;
       details: unknown; prev_hash: string; hash: string;
     }>(`SELECT * FROM audit_events WHERE chain_key = $1 ORDER BY seq`, [k.chain_key]);
@@ -401,7 +402,7 @@ export async function verifySample(db: Db, chains = 200): Promise<GenerateResult
     for (const r of rows) {
       const seq = Number(r.seq);
       const h = eventHash(prev, {
-        chainKey: k.chain_key, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.region_id, actorUserId: r.actor_user_id,
+        chainKey: k.chain_key, seq, occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.about_region_id, actorUserId: r.actor_user_id,
         actorOrganisationId: r.actor_organisation_id, kind: r.kind, outcome: r.outcome, youngPersonId: r.young_person_id,
         subjectType: r.subject_type, subjectId: r.subject_id, basis: r.basis, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
       });

@@ -378,7 +378,7 @@ async function verifyChains(db: Db, keys: string[]): Promise<{ ok: boolean }> {
     let prev = GENESIS;
     for (const r of rows) {
       const h = eventHash(prev, {
-        chainKey: key, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.region_id as string | null,
+        chainKey: key, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), regionId: r.about_region_id as string | null,
         actorUserId: r.actor_user_id as string | null, actorOrganisationId: r.actor_organisation_id as string | null, kind: r.kind as string,
         outcome: r.outcome as string, youngPersonId: r.young_person_id as string | null, subjectType: r.subject_type as string | null,
         subjectId: r.subject_id as string | null, basis: r.basis as string | null, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
