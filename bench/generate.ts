@@ -82,8 +82,21 @@ async function hasSummaries(db: Db): Promise<boolean> {
   return Boolean((await db.query<{ ok: boolean }>(`SELECT to_regclass('network_summaries') IS NOT NULL AS ok`))[0]?.ok);
 }
 
+/**
+ * Region n of a run (--citus makes two): its own seed, so every id differs, and its own names.
+ * Region 1 is what a single-region run has always made.
+ */
+export function regionSeed(seed: string, region: number): string {
+  return region === 1 ? seed : `${seed}/r${region}`;
+}
+export function benchDomain(region: number): string {
+  return region === 1 ? 'bench.rondom.example' : `bench-r${region}.rondom.example`;
+}
+
 /** The generation steps, in order. Each is one or a few set-based statements. */
-export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: (r: Partial<GenerateResult>) => void): Step[] {
+export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDone: (r: Partial<GenerateResult>) => void, region = 1): Step[] {
+  const seed = regionSeed(baseSeed, region);
+  const domain = benchDomain(region);
   const Y = size.youngPeople, N = Math.min(size.networks, size.youngPeople), P = size.professionals, G = size.gemeenten, S = size.swvs;
   const plan = orgPlan(size);
   const O = plan.reduce((s, p) => s + p.count, 0);
@@ -113,7 +126,8 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
         CREATE UNLOGGED TABLE bench_chains (y int PRIMARY KEY, yp_id uuid, chain_key text, n int, net boolean);`);
     } },
     { name: 'region, areas, organisations', run: async () => {
-      await db.query(`INSERT INTO regions (id, slug, name) VALUES (bench_id('region', 1), 'bench', 'Benchmarkregio')`);
+      await db.query(`INSERT INTO regions (id, slug, name) VALUES (bench_id('region', 1), $1, $2)`,
+        [region === 1 ? 'bench' : `bench-r${region}`, region === 1 ? 'Benchmarkregio' : `Benchmarkregio ${region}`]);
       await db.query(`INSERT INTO areas (id, region_id, kind, name, code)
         SELECT bench_id('gemeente', g), bench_id('region', 1), 'gemeente', 'Gemeente ' || g, 'GM' || lpad(g::text, 4, '0') FROM generate_series(1, $1) g`, [G]);
       await db.query(`INSERT INTO areas (id, region_id, kind, name, parent_id)
@@ -143,7 +157,7 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
       await db.exec(`CREATE INDEX ON bench_pros (type, type_rank); CREATE INDEX ON bench_pros (org_idx, org_rank);
         UPDATE bench_orgs o SET staff = (SELECT count(*) FROM bench_pros p WHERE p.org_idx = o.idx); ANALYZE bench_pros; ANALYZE bench_orgs;`);
       await db.query(`INSERT INTO users (id, region_id, kind, email, display_name, password_hash)
-        SELECT id, bench_id('region', 1), 'staff', 'pro' || idx || '@bench.rondom.example', name, $1 FROM bench_pros`, [passwordHash]);
+        SELECT id, bench_id('region', 1), 'staff', 'pro' || idx || '@${domain}', name, $1 FROM bench_pros`, [passwordHash]);
       await db.query(`INSERT INTO memberships (user_id, organisation_id, role) SELECT id, org_id, role FROM bench_pros`);
     } },
     { name: 'young people', run: async () => {
@@ -176,7 +190,7 @@ export function generationSteps(db: Db, size: RegionSize, seed: string, onDone: 
            AND p.type_rank = bench_rand('p3', b.y) % (CASE WHEN bench_rand('t3', b.y) % 3 = 0 THEN ${perType('leerplicht')} ELSE ${perType('jgz')} END) + 1;
         UPDATE bench_nets SET p2 = p3, o2 = o3, r2 = r3, n2 = n3, on2 = on3 WHERE p2 IS NULL;`);
       await db.query(`INSERT INTO users (id, region_id, kind, email, display_name, password_hash)
-        SELECT parent_id, bench_id('region', 1), 'parent', 'ouder' || y || '@bench.rondom.example', 'Ouder ' || y, $1 FROM bench_nets`, [passwordHash]);
+        SELECT parent_id, bench_id('region', 1), 'parent', 'ouder' || y || '@${domain}', 'Ouder ' || y, $1 FROM bench_nets`, [passwordHash]);
       await db.exec(`
         INSERT INTO guardianships (young_person_id, parent_user_id, region_id) SELECT yp_id, parent_id, bench_id('region', 1) FROM bench_nets;
         INSERT INTO networks (id, region_id, young_person_id, lead_user_id, lead_organisation_id, created_at)

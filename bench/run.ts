@@ -4,6 +4,9 @@
  *   npm run bench                 full region on PostgreSQL (+ a small run on PGlite)
  *   npm run bench -- --quick      small region on PGlite, a few seconds per scenario (< 2 minutes)
  *
+ *   npm run bench -- --citus <url>  also on a Citus cluster (<url>: a database on its coordinator whose
+ *                                   workers are registered): two regions of half the size each
+ *
  * Options: --keep (keep the database), --pg-url <url> (server to create the bench database on),
  * --duration <s>, --connections <n>, --pool <n> (server's pg pool), --raw-pool <n>, --scale <f>
  * (shrink the full region), --no-pglite, --no-pg, --seed <s>, --only a,b1,c, --reuse <database> (measure a
@@ -20,6 +23,8 @@ import pg from 'pg';
 import { openDb, type Db } from '../server/core/db.ts';
 import { migrate } from '../server/core/migrate.ts';
 import { verifyAudit } from '../server/core/audit-verify.ts';
+import { distribute } from '../server/core/distribute.ts';
+import { citusWorkers, createCitusDatabase, dropCitusDatabase } from '../test/citus.ts';
 import { FULL, QUICK, generationSteps, verifySample, type GenerateResult, type RegionSize } from './generate.ts';
 import { kindkringScenarios, loadFixtures, refreshVersions, runApi, runPaced, runRaw, type Fixtures, type ScenarioDef, type Stats } from './scenarios.ts';
 import { leerplichtScenarios } from './leerplicht.ts';
@@ -50,6 +55,8 @@ function args() {
     only: val('--only')?.split(','),
     /** An existing bench database (kept with --keep) to measure again without generating. */
     reuse: val('--reuse'),
+    /** A database on a Citus coordinator: the bench database is made on the same cluster. */
+    citus: val('--citus'),
   };
 }
 type Args = ReturnType<typeof args>;
@@ -61,7 +68,7 @@ interface ScenarioResult {
   target: ScenarioDef['target']; pass?: boolean; misses: string[]; skipped?: string;
 }
 interface RunResult {
-  engine: 'postgresql' | 'pglite'; size: RegionSize; durationPerScenario: number; connections: number; serverPool?: number;
+  engine: Engine; regions?: number; size: RegionSize; durationPerScenario: number; connections: number; serverPool?: number;
   generation: GenerateResult; scenarios: ScenarioResult[]; rss: { maxMb: number; afterMb: number; idleMb: number }; auditAfter?: { ok: boolean; checked: string };
 }
 
@@ -73,10 +80,23 @@ function scaled(size: RegionSize, f: number): RegionSize {
     gemeenten: Math.max(2, Math.round(size.gemeenten * Math.sqrt(f))), swvs: Math.max(1, Math.round(size.swvs * Math.sqrt(f))) };
 }
 
-async function generate(db: Db, size: RegionSize, seed: string, fullVerify: boolean): Promise<GenerateResult> {
+async function generate(db: Db, size: RegionSize, seed: string, fullVerify: boolean, regions = 1): Promise<GenerateResult> {
   const started = performance.now();
   const out: Partial<GenerateResult> = {};
-  const steps = generationSteps(db, size, seed, (r) => Object.assign(out, r));
+  const steps: ReturnType<typeof generationSteps> = [];
+  for (let r = 1; r <= regions; r++) steps.push(...generationSteps(db, size, seed, (x) => Object.assign(out, x), r));
+  if (regions > 1) {
+    // On Citus the regions are made on the coordinator as plain tables, as a single server has them,
+    // and then distributed: Citus moves every row into its shard (the upgrade path, at full size).
+    steps.push({ name: 'distribute (Citus moves the rows)', run: async () => {
+      await db.exec(`RESET session_replication_role`);
+      await distribute(db);
+      for (const t of ['young_people', 'networks', 'involvements', 'consents', 'legal_bases', 'plans', 'plan_versions', 'plan_actions',
+        'timeline_entries', 'network_summaries', 'audit_chains', 'questions', 'guardianships', 'absences', 'escalations', 'exemptions', 'audit_events']) {
+        await db.exec(`VACUUM (ANALYZE) ${t}`);
+      }
+    } });
+  }
   const bar = new cliProgress.SingleBar({
     format: '  generate [{bar}] {percentage}% | {value}/{total} steps | {duration}s | {step}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000,
   }, cliProgress.Presets.shades_classic);
@@ -201,25 +221,44 @@ function targetText(t: ScenarioDef['target']): string {
     t.max !== undefined ? `max≤${t.max}` : ''].filter(Boolean).join(' ');
 }
 
-async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: Args): Promise<RunResult> {
+type Engine = 'postgresql' | 'pglite' | 'citus';
+
+async function dropBenchDb(adminUrl: string, dbName: string, workers: Awaited<ReturnType<typeof citusWorkers>>): Promise<void> {
+  if (workers) return dropCitusDatabase(adminUrl, workers, dbName);
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await c.end().catch(() => undefined);
+}
+
+async function benchmark(engine: Engine, size: RegionSize, a: Args): Promise<RunResult> {
+  // Citus: the same scenarios on a cluster, with two regions of `size` each (so both workers hold data).
+  const regions = engine === 'citus' ? 2 : 1;
+  const remote = engine !== 'pglite';
+  const citusWorkerNodes = engine === 'citus' ? await citusWorkers(a.citus!) : null;
+  if (engine === 'citus' && !citusWorkerNodes) throw new Error(`--citus ${a.citus}: not a Citus database`);
   const seconds = engine === 'pglite' && !a.quick ? Math.min(a.duration, 5) : a.duration;
   console.log(`\n== ${engine}: ${size.youngPeople.toLocaleString('en')} young people, ${size.networks.toLocaleString('en')} networks, ` +
     `${size.auditEvents.toLocaleString('en')} audit events; ${seconds}s per scenario, ${a.connections} connections`);
   let dbName = '';
   let dataDir = '';
   let dbUrl = '';
-  const adminUrl = a.pgUrl;
-  if (engine === 'postgresql' && a.reuse) {
+  const adminUrl = engine === 'citus' ? a.citus! : a.pgUrl;
+  if (remote && a.reuse) {
     dbName = a.reuse;
     const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     dbUrl = u.toString();
-  } else if (engine === 'postgresql') {
-    dbName = `rondom_bench_${new Date().toISOString().replace(/[-:T.Z]/g, '').slice(0, 14)}`;
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
+  } else if (remote) {
+    dbName = `rondom_bench_${new Date().toISOString().replace(/[-:T.Z]/g, '').slice(0, 14)}${engine === 'citus' ? '_citus' : ''}`;
+    if (citusWorkerNodes) {
+      await createCitusDatabase(adminUrl, citusWorkerNodes, dbName);
+    } else {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`CREATE DATABASE ${dbName}`);
+      await c.end();
+    }
     const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     dbUrl = u.toString();
@@ -231,11 +270,7 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
     // Interrupted: stop the server and drop the bench database, then leave.
     void (async () => {
       if (server) await stopServer(server);
-      if (engine === 'postgresql' && !a.keep && !a.reuse) {
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect().then(() => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch(() => undefined);
-        await c.end().catch(() => undefined);
-      }
+      if (remote && !a.keep && !a.reuse) await dropBenchDb(adminUrl, dbName, citusWorkerNodes);
       if (dataDir && !a.keep) rmSync(dataDir, { recursive: true, force: true });
       process.exit(130);
     })();
@@ -244,25 +279,26 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
   process.once('SIGTERM', onSignal);
   try {
     // One connection for generation, so the bulk-load settings below hold for every statement.
-    const db = await openDb(engine === 'postgresql' ? { url: dbUrl, poolSize: 1 } : { dataDir });
-    await migrate(db);
-    const reused = engine === 'postgresql' && a.reuse !== undefined;
+    const db = await openDb(remote ? { url: dbUrl, poolSize: 1 } : { dataDir });
+    // On Citus the tables are distributed after the regions are generated (in generate()).
+    await migrate(db, undefined, { distribute: engine !== 'citus' || Boolean(a.reuse) });
+    const reused = remote && a.reuse !== undefined;
     // Bulk load: the generator builds consistent rows by construction, so foreign-key triggers are skipped
     // (session_replication_role, superuser) and commits are not waited for. The server runs with defaults.
     await db.exec(`SET session_replication_role = replica; SET synchronous_commit = off; SET work_mem = '64MB'; SET maintenance_work_mem = '256MB'`);
     const generation: GenerateResult = reused
       ? { seconds: NaN, steps: [], counts: {}, sampleVerified: { ...(await verifySample(db, 50)) } }
-      : await generate(db, size, a.seed, engine === 'pglite');
+      : await generate(db, size, a.seed, engine === 'pglite', regions);
     // A reused database's sessions have been idle since the last run: wake them (and never let them expire mid-run).
     if (reused) await db.query(`UPDATE sessions SET last_seen_at = now(), expires_at = greatest(expires_at, now() + interval '1 day')`);
     await db.exec(`RESET session_replication_role; RESET synchronous_commit`);
     // Not timed: write the load's dirty pages out now, so that the checkpoint it would otherwise
     // trigger does not run (IO and CPU) under the first scenarios' measurements.
-    if (engine === 'postgresql') await db.exec(`CHECKPOINT`);
+    if (remote) await db.exec(`CHECKPOINT`);
     console.log(`  ${reused ? `reused ${dbName}` : `generated in ${generation.seconds.toFixed(1)} s`}; audit chains ${generation.sampleVerified.ok ? 'valid' : 'BROKEN: ' + generation.sampleVerified.problem} ` +
       `(${generation.sampleVerified.events.toLocaleString('en')} events in ${generation.sampleVerified.chains.toLocaleString('en')} chains re-hashed)`);
     console.log(`  steps: ${generation.steps.filter((s) => s.seconds >= 0.5).map((s) => `${s.name} ${s.seconds}s`).join(', ')}`);
-    const fixtures: Fixtures = await loadFixtures(db, a.seed, Math.max(a.connections * 8, 200));
+    const fixtures: Fixtures = await loadFixtures(db, a.seed, Math.max(a.connections * 8, 200), regions);
     let scenarios = kindkringScenarios(fixtures, a.connections);
     const lp = leerplichtScenarios(fixtures, a.connections);
     scenarios = [...scenarios, ...lp];
@@ -270,7 +306,7 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
     const results: ScenarioResult[] = scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, misses: [] }));
 
     // Raw SQL first (PGlite cannot be opened by two processes at once), then the server.
-    const rawDb = engine === 'postgresql' ? await openDb({ url: dbUrl, poolSize: a.rawPool }) : db;
+    const rawDb = remote ? await openDb({ url: dbUrl, poolSize: a.rawPool }) : db;
     for (const [i, s] of scenarios.entries()) {
       if (!s.raw) continue;
       const { concurrency, op } = await s.raw(rawDb);
@@ -283,7 +319,7 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
     await refreshVersions(db, fixtures.updates);
     await db.close();
 
-    const started = await startServer(engine === 'postgresql' ? { DATABASE_URL: dbUrl, RONDOM_DB_POOL: String(a.pool) } : { RONDOM_DATA_DIR: dataDir, DATABASE_URL: '' });
+    const started = await startServer(remote ? { DATABASE_URL: dbUrl, RONDOM_DB_POOL: String(a.pool) } : { RONDOM_DATA_DIR: dataDir, DATABASE_URL: '' });
     server = started.child;
     const pid = server.pid!;
     const openapi = await (await fetch(`http://127.0.0.1:${started.port}/api/openapi.json`)).json() as { paths: Record<string, unknown> };
@@ -336,7 +372,7 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
 
     // The audit chains written under load must still verify.
     let auditAfter: RunResult['auditAfter'];
-    const check = await openDb(engine === 'postgresql' ? { url: dbUrl, poolSize: 2 } : { dataDir });
+    const check = await openDb(remote ? { url: dbUrl, poolSize: 2 } : { dataDir });
     if (engine === 'pglite') {
       const v = await verifyAudit(check);
       auditAfter = { ok: v.ok, checked: `all ${v.events} events` };
@@ -349,19 +385,16 @@ async function benchmark(engine: 'postgresql' | 'pglite', size: RegionSize, a: A
     await check.close();
     console.log(`  audit chains after the run: ${auditAfter.ok ? 'valid' : 'BROKEN'} (${auditAfter.checked})`);
     return {
-      engine, size, durationPerScenario: seconds, connections: a.connections, serverPool: engine === 'postgresql' ? a.pool : undefined,
+      engine, regions, size, durationPerScenario: seconds, connections: a.connections, serverPool: remote ? a.pool : undefined,
       generation, scenarios: results, rss: { maxMb: Math.round(maxMb), afterMb: Math.round(afterMb), idleMb: Math.round(idleMb) }, auditAfter,
     };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (server) await stopServer(server);
-    if (engine === 'postgresql' && !a.keep && !a.reuse) {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    } else if (engine === 'postgresql') {
+    if (remote && !a.keep && !a.reuse) {
+      await dropBenchDb(adminUrl, dbName, citusWorkerNodes);
+    } else if (remote) {
       console.log(`  kept database ${dbName}`);
     }
     if (dataDir && !a.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -397,7 +430,8 @@ const fmt = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n
 function table(run: RunResult): string {
   // The targets are set for PostgreSQL. PGlite (one connection inside the server process, and in
   // the full run a 50× smaller region) is held against them for comparison only: 'over', not FAIL.
-  const miss = run.engine === 'postgresql' ? 'FAIL' : 'over (target is for PostgreSQL)';
+  const miss = run.engine === 'postgresql' ? 'FAIL'
+    : run.engine === 'citus' ? 'over (three database servers on one 2-core machine; the ratio is what counts here)' : 'over (target is for PostgreSQL)';
   const head = ['scenario', 'max req/s', 'p50 ms', 'p99 ms', 'at rate: p50', 'p99', 'raw p50', 'raw p99', 'raw/s', 'ratio p50', 'ratio p99', 'target', 'result'];
   const rows = run.scenarios.map((s) => s.skipped && !s.api
     ? [s.label, '', '', '', '', '', fmt(s.raw?.p50), fmt(s.raw?.p99), fmt(s.raw?.rps, 0), '', '', targetText(s.target), s.skipped]
@@ -416,12 +450,26 @@ function table(run: RunResult): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+function sideBySide(pgRun: RunResult, citusRun: RunResult): string {
+  const head = ['scenario', 'PostgreSQL req/s', 'p50', 'ratio', 'Citus req/s', 'p50', 'ratio', 'Citus ratio ≤ 2'];
+  const rows = pgRun.scenarios.map((p) => {
+    const c = citusRun.scenarios.find((x) => x.id === p.id);
+    return [p.label, fmt(p.api?.rps, 0), fmt(p.api?.p50), fmt(p.ratioP50, 2), fmt(c?.api?.rps, 0), fmt(c?.api?.p50), fmt(c?.ratioP50, 2),
+      c?.ratioP50 === undefined ? '' : c.ratioP50 <= 2 ? 'pass' : 'FAIL'];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => String(c).padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 async function main() {
   const a = args();
   const started = new Date();
   const runs: RunResult[] = [];
   const t0 = performance.now();
   if (a.postgres) runs.push(await benchmark('postgresql', scaled(FULL, a.scale), a));
+  // Citus: two regions of half the full size each (together the full region), on the cluster.
+  if (a.citus) runs.push(await benchmark('citus', scaled(FULL, a.scale / 2), a));
   if (a.pglite) runs.push(await benchmark('pglite', a.quick ? QUICK : scaled(QUICK, Math.max(a.scale, 1)), a));
   const pgVersion = a.postgres ? await (async () => {
     const c = new pg.Client({ connectionString: a.pgUrl });
@@ -437,6 +485,13 @@ async function main() {
     console.log(`${r.engine} — ${r.size.youngPeople.toLocaleString('en')} young people, ${gen}; ` +
       `${r.connections} connections, ${r.durationPerScenario} s per scenario${r.serverPool ? `, server pool ${r.serverPool}` : ''}`);
     console.log(table(r));
+    console.log('');
+  }
+  const pgRun = runs.find((r) => r.engine === 'postgresql');
+  const citusRun = runs.find((r) => r.engine === 'citus');
+  if (pgRun && citusRun) {
+    console.log('one PostgreSQL and Citus side by side (API req/s, p50 ms, API/raw p50 ratio):');
+    console.log(sideBySide(pgRun, citusRun));
     console.log('');
   }
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

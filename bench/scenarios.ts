@@ -15,6 +15,7 @@ import { worklist } from '../server/modules/networks/networks.worklist.ts';
 import { createNetworksService } from '../server/modules/networks/networks.service.ts';
 import { createPlansService } from '../server/modules/plans/plans.service.ts';
 import { createHistoryService } from '../server/modules/children/children.history.ts';
+import { benchDomain, regionSeed } from './generate.ts';
 
 export interface Session { userId: string; token: string; csrf: string; role: string; orgType: string; orgId: string; areaId: string | null }
 export interface UpdateTarget { session: Session; childId: string; actionId: string; version: number; busy: boolean }
@@ -31,14 +32,17 @@ export interface Fixtures {
 }
 
 /** Reads the sessions and targets the generator prepared. Tokens are 'bench-<seed>-<idx>' (idx from the e-mail address). */
-export async function loadFixtures(db: Db, seed: string, maxUpdates: number): Promise<Fixtures> {
-  const rows = await db.query<{ user_id: string; email: string; csrf_token: string; role: string; type: string; org_id: string; area_id: string | null }>(
-    `SELECT s.user_id, u.email, s.csrf_token, m.role, o.type, o.id AS org_id, o.area_id FROM sessions s JOIN users u ON u.id = s.user_id
-       JOIN memberships m ON m.user_id = u.id JOIN organisations o ON o.id = m.organisation_id
-      WHERE u.email LIKE 'pro%@bench.rondom.example' ORDER BY u.email`);
-  const sessions = rows.map((r) => ({
-    userId: r.user_id, token: `bench-${seed}-${/^pro(\d+)@/.exec(r.email)![1]}`, csrf: r.csrf_token, role: r.role, orgType: r.type, orgId: r.org_id, areaId: r.area_id,
-  }));
+export async function loadFixtures(db: Db, seed: string, maxUpdates: number, regions = 1): Promise<Fixtures> {
+  const sessions: Session[] = [];
+  for (let region = 1; region <= regions; region++) {
+    const rows = await db.query<{ user_id: string; email: string; csrf_token: string; role: string; type: string; org_id: string; area_id: string | null }>(
+      `SELECT s.user_id, u.email, s.csrf_token, m.role, o.type, o.id AS org_id, o.area_id FROM sessions s JOIN users u ON u.id = s.user_id
+         JOIN memberships m ON m.user_id = u.id JOIN organisations o ON o.id = m.organisation_id
+        WHERE u.email LIKE $1 ORDER BY u.email`, [`pro%@${benchDomain(region)}`]);
+    sessions.push(...rows.map((r) => ({
+      userId: r.user_id, token: `bench-${regionSeed(seed, region)}-${/^pro(\d+)@/.exec(r.email)![1]}`, csrf: r.csrf_token, role: r.role, orgType: r.type, orgId: r.org_id, areaId: r.area_id,
+    })));
+  }
   const byUser = new Map(sessions.map((s) => [s.userId, s]));
   const professionals = sessions.filter((s) => ['wijkteam', 'youth_care_provider'].includes(s.orgType));
   const leads = await db.query<{ lead_user_id: string; young_person_id: string; current_version: number; action_id: string }>(

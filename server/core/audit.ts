@@ -247,10 +247,26 @@ export function auditCtes(event: AuditEvent, offset = 0, onlyIf?: string): { sql
   };
 }
 
-/** Appends one event to its chain in ONE statement (inside the caller's transaction, or on its own). */
+/**
+ * Appends one event to its chain in ONE statement (inside the caller's transaction, or on its own).
+ * On Citus the two CTEs would be planned as two subplans with the head's row pulled through the
+ * coordinator, so there the event goes through audit_append_batch (0018): one call, whose two
+ * statements each go to the chain's one shard.
+ */
 export async function appendAudit(q: Queryable, event: AuditEvent): Promise<void> {
+  if (q.distributed) {
+    const { input, parts } = prepareAudit(event);
+    await q.query(BATCH_SQL, batchParams(input, parts).map((v) => [v]));
+    return;
+  }
   const a = auditCtes(event);
   await q.query(`WITH ${a.sql} SELECT seq FROM audit_event`, a.params);
+}
+
+function batchParams(input: Omit<HashInput, 'seq'>, parts: [string, string]): unknown[] {
+  return [input.chainKey, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
+    input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
+    chainRegion(input.chainKey, input.regionId)];
 }
 
 /**
@@ -279,9 +295,7 @@ class AuditGroup {
 
   append(event: AuditEvent): Promise<void> {
     const { input, parts } = prepareAudit(event);
-    const params = [input.chainKey, parts[0], parts[1], input.occurredAt, input.regionId, input.actorUserId, input.actorOrganisationId,
-      input.kind, input.outcome, input.youngPersonId, input.subjectType, input.subjectId, input.basis, JSON.stringify(input.details),
-      chainRegion(input.chainKey, input.regionId)];
+    const params = batchParams(input, parts);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ chainKey: input.chainKey, params, resolve, reject });
       this.pump();
@@ -344,6 +358,9 @@ export function appendReadAudit(db: Db, event: AuditEvent): Promise<void> {
  * such statement the caller appends it on its own.
  */
 export function auditWithFirstRead(q: Queryable, event: AuditEvent): { q: Queryable; written: () => boolean } {
+  // On Citus the read and the event are in different shards' hands (and a chain's head is not
+  // the read's table): the caller appends the event on its own, in the same transaction.
+  if (q.distributed) return { q, written: () => false };
   let written = false;
   return {
     written: () => written,

@@ -20,6 +20,11 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations, restore). */
   exec(sql: string): Promise<void>;
+  /**
+   * True on a Citus cluster (the citus extension is installed): code that would combine writes
+   * to two shards in one statement writes them as separate statements there (core/audit.ts).
+   */
+  readonly distributed?: boolean;
 }
 
 export interface Db extends Queryable {
@@ -245,9 +250,11 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     return client;
   };
   const probe = await pool.connect();
+  const distributed = (await probe.query(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS c`)).rows[0]?.c === true;
   probe.release();
   return {
     kind: 'postgresql',
+    distributed,
     query: async (sql, params) => {
       const client = await connect();
       try {
@@ -268,6 +275,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         const q: Queryable = {
           query: async <T>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as T[],
           exec: async (sql: string) => void (await client.query(sql)),
+          distributed,
         };
         const result = await fn(q);
         await client.query('COMMIT');

@@ -286,7 +286,12 @@ ALTER TABLE timeline_entries ADD CONSTRAINT timeline_entries_young_person_id_fke
 -- 4. Triggers that stay, each writing only rows of its own row's region (so on Citus the write is
 --    in the co-located shard on the same worker, in the same transaction: "co-located triggers",
 --    allowed with citus.enable_unsafe_triggers; server/core/distribute.ts). Every statement in
---    them names region_id, so it is routed to that one shard.
+--    them names region_id, so it is routed to that one shard. On a worker such a statement is a
+--    distributed query started from a query on a shard, which Citus refuses unless
+--    citus.allow_nested_distributed_execution is on, because a nested query that went to another
+--    node would run outside the transaction. Ours never does: the co-located shard is on the same
+--    node and Citus runs it there, in the same transaction (local execution). Each function turns
+--    the setting on for its own transaction only (on PostgreSQL and PGlite it is an inert name).
 CREATE VIEW network_summary_source AS
 SELECT n.id AS network_id, n.young_person_id, n.status = 'active' AS active, y.given_name, y.family_name, y.birth_date,
        n.lead_user_id, pv.next_evaluation_on,
@@ -309,6 +314,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION network_summaries_on_network() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   IF TG_OP = 'INSERT' THEN
     INSERT INTO network_summaries (network_id, young_person_id, active, given_name, family_name, birth_date, lead_user_id,
         next_evaluation_on, open_due, last_activity_at, region_id)
@@ -324,6 +330,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION network_summaries_on_young_person() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   UPDATE network_summaries SET given_name = NEW.given_name, family_name = NEW.family_name, birth_date = NEW.birth_date
    WHERE region_id = NEW.region_id AND young_person_id = NEW.id;
   RETURN NULL;
@@ -331,6 +338,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION network_summaries_on_plan() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   UPDATE network_summaries SET next_evaluation_on = (
            SELECT pv.next_evaluation_on FROM plans p JOIN plan_versions pv ON pv.region_id = p.region_id AND pv.plan_id = p.id AND pv.number = p.current_version
             WHERE p.region_id = NEW.region_id AND p.young_person_id = NEW.young_person_id)
@@ -342,6 +350,7 @@ CREATE OR REPLACE FUNCTION network_summaries_on_action() RETURNS trigger LANGUAG
 DECLARE
   r record;
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
   UPDATE network_summaries SET open_due = COALESCE((
            SELECT array_agg(pa.due_on ORDER BY pa.due_on) FROM plan_actions pa
@@ -352,6 +361,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION network_summaries_on_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   UPDATE network_summaries SET last_activity_at = NEW.at
    WHERE region_id = NEW.region_id AND young_person_id = NEW.young_person_id AND (last_activity_at IS NULL OR last_activity_at < NEW.at);
   RETURN NULL;
@@ -361,6 +371,7 @@ CREATE OR REPLACE FUNCTION leerplicht_list_changed() RETURNS trigger LANGUAGE pl
 DECLARE
   r record;
 BEGIN
+  PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
   -- young_people: only children who have an absence appear on a worklist.
   IF TG_TABLE_NAME = 'young_people' THEN
