@@ -26,7 +26,7 @@ const view = (r: Row, actor?: Actor) => ({
   neverAble: r.never_able, status: r.status, reviewReason: r.review_reason, version: r.version,
   allowedActions: actor && r.status === 'pending_review' && leerplichtPolicy.reviewExemption(actor, { registeredBy: r.registered_by }) ? ['review'] : [],
 });
-const SELECT = `SELECT x.*, y.given_name, y.family_name FROM exemptions x JOIN young_people y ON y.id = x.young_person_id`;
+const SELECT = `SELECT x.*, y.given_name, y.family_name FROM exemptions x JOIN young_people y ON y.region_id = x.region_id AND y.id = x.young_person_id`;
 
 export function createExemptionsService(db: Db) {
   return {
@@ -64,7 +64,7 @@ export function createExemptionsService(db: Db) {
             body.statementRole ?? null, body.statementDate ?? null, body.statementOwnPractitioner ?? false, body.neverAble ?? false, status, actor.userId]);
         await appendAudit(q, { chainKey: youngPersonChain(body.youngPersonId), kind: 'exemption.registered', regionId: actor.regionId, actorUserId: actor.userId, youngPersonId: body.youngPersonId, subjectType: 'exemption', subjectId: row!.id, basis: 'legal_task', details: { article: body.article } });
         await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'exemption.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { article: body.article, status } });
-        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [row!.id]))[0]!, actor);
+        return view((await q.query<Row>(`${SELECT} WHERE x.region_id = $1 AND x.id = $2`, [actor.regionId, row!.id]))[0]!, actor);
       });
     },
 
@@ -78,12 +78,12 @@ export function createExemptionsService(db: Db) {
         }
         if (r.status !== 'pending_review') throw new AppError('conflict', { en: 'This exemption was already reviewed.', nl: 'Deze vrijstelling is al beoordeeld.', current: view(r) });
         if (r.version !== ifMatch) throw new AppError('conflict', { current: view(r) });
-        await q.query(`UPDATE exemptions SET status = $2, reviewer_user_id = $3, review_reason = $4, reviewed_at = now(), version = version + 1 WHERE id = $1`,
-          [id, body.decision === 'confirm' ? 'confirmed' : 'rejected', actor.userId, body.reason]);
+        await q.query(`UPDATE exemptions SET status = $2, reviewer_user_id = $3, review_reason = $4, reviewed_at = now(), version = version + 1 WHERE id = $1 AND region_id = $5`,
+          [id, body.decision === 'confirm' ? 'confirmed' : 'rejected', actor.userId, body.reason, r.region_id]);
         await appendAudit(q, { chainKey: youngPersonChain(r.young_person_id), kind: 'exemption.reviewed', regionId: r.region_id, actorUserId: actor.userId, youngPersonId: r.young_person_id, subjectType: 'exemption', subjectId: id, basis: 'legal_task', details: { decision: body.decision } });
         await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'exemption.reviewed', actorUserId: actor.userId, subjectId: id, summary: { decision: body.decision } });
         await notify(q, { regionId: r.region_id, userId: r.registered_by, kind: 'exemption.reviewed', youngPersonId: r.young_person_id, payload: { exemptionId: id, decision: body.decision } });
-        return view((await q.query<Row>(`${SELECT} WHERE x.id = $1`, [id]))[0]!, actor);
+        return view((await q.query<Row>(`${SELECT} WHERE x.region_id = $1 AND x.id = $2`, [r.region_id, id]))[0]!, actor);
       });
     },
   };

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, userChain } from '../../core/audit.ts';
+import { appendReadAudit, userChain } from '../../core/audit.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn } from '../../../shared/dates.ts';
 import { leerplichtPolicy } from './leerplicht.policy.ts';
@@ -46,12 +46,12 @@ export function createInspectieReport(db: Db) {
       offer_extent: string; offer_started_on: string | null; outcome: string | null; exempted: boolean;
     }>(
       `SELECT a.id, y.birth_date, s.school_type, a.kind, a.reason_category, a.started_on, a.ended_on, a.offer_extent, a.offer_started_on, a.outcome,
-              EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
-                        AND x.valid_from <= $2::date AND x.valid_until >= $2::date) AS exempted
-         FROM absences a JOIN young_people y ON y.id = a.young_person_id LEFT JOIN organisations s ON s.id = a.school_id
-        WHERE a.swv_id = $1 AND a.started_on <= $2::date
+              EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $3 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
+                        AND x.status = 'confirmed' AND x.valid_from <= $2::date AND x.valid_until >= $2::date) AS exempted
+         FROM absences a JOIN young_people y ON y.region_id = a.region_id AND y.id = a.young_person_id LEFT JOIN organisations s ON s.id = a.school_id
+        WHERE a.region_id = $3 AND a.swv_id = $1 AND a.started_on <= $2::date
         ORDER BY a.started_on, a.id`,
-      [swvId, end]);
+      [swvId, end, actor.regionId]);
     const register: ReportRow[] = [];
     for (const r of rows) {
       // As it stood at the end of the quarter.
@@ -79,7 +79,7 @@ export function createInspectieReport(db: Db) {
       'ander aanbod': register.filter((x) => x.duur === band && x.status === 'ander aanbod').length,
       vrijstelling: register.filter((x) => x.duur === band && x.status === 'vrijstelling').length,
     }));
-    await appendAudit(db, {
+    await appendReadAudit(db, {
       chainKey: userChain(actor.userId), kind: 'report.exported', regionId: actor.regionId, actorUserId: actor.userId, subjectType: 'inspectie_report',
       subjectId: swvId, basis: 'legal_task', details: { quarter, rows: register.length },
     });

@@ -308,7 +308,12 @@ describe('a worklist page kept by the server', () => {
     const [renamedRead] = await t.db.query<{ n: number; details: { absenceIds: string[] } | string }>(
       `SELECT count(*) OVER ()::int AS n, details FROM audit_events WHERE kind = 'worklist.read' AND subject_type = 'leerplicht_worklist' ORDER BY id DESC LIMIT 1`);
     expect(renamedRead!.n).toBe(auditedBeforeRename + 1);
-    await t.db.query(`UPDATE organisations SET name = 'De Nieuwe Kring' WHERE id = $1`, [f.org.school]);
+    // Organisations are global and have no trigger into the regions (migration 0018): the change
+    // that renames a school raises the list version of its region in the same transaction.
+    await t.db.tx(async (q) => {
+      await q.query(`UPDATE organisations SET name = 'De Nieuwe Kring' WHERE id = $1`, [f.org.school]);
+      await q.query(`UPDATE leerplicht_list_versions SET version = version + 1 WHERE region_id = $1`, [f.regionId]);
+    });
     expect((await page()).items.find((i) => i.id === child.id)!.school).toBe('De Nieuwe Kring');
     await t.db.query(`UPDATE leerplicht_settings SET red_months = 4 WHERE region_id = $1`, [f.regionId]);
     await t.db.query(`INSERT INTO leerplicht_settings (region_id, red_months, ladder) SELECT $1, 4, '[]'::jsonb WHERE NOT EXISTS (SELECT 1 FROM leerplicht_settings WHERE region_id = $1)`, [f.regionId]);

@@ -9,7 +9,7 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, appendReadAudit, auditCtes, userChain, youngPersonChain, type AuditEvent, type AuditKind } from '../../core/audit.ts';
+import { appendAudit, appendReadAudit, userChain, youngPersonChain, type AuditEvent, type AuditKind } from '../../core/audit.ts';
 import { addTimeline, notify, resolveAccess, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { ageOn, daysBetween, plusDays, plusMonths, today as todayIso, type IsoDate } from '../../../shared/dates.ts';
@@ -62,19 +62,24 @@ const CASE_COLUMNS = `
          s.name AS school_name, s.school_type, a.swv_id, a.reason_category, a.offer_type, a.offer_extent, a.offer_hours_per_week,
          a.offer_started_on, a.outcome, a.version, e.rung, e.rung_key, e.deadline, e.automatic,
          d.place, dp.name AS provider, dy.name AS payer, d.due_on,
-         EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
-                   AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted`;
-const LATEST_ESCALATION = `LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations WHERE absence_id = a.id ORDER BY rung DESC LIMIT 1) e ON true`;
+         EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $2 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
+                   AND x.status = 'confirmed' AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted`;
+const LATEST_ESCALATION = `LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations
+      WHERE region_id = $2 AND region_id = a.region_id AND absence_id = a.id ORDER BY rung DESC LIMIT 1) e ON true`;
 const CASE_FROM = `
     FROM absences a
-    JOIN young_people y ON y.id = a.young_person_id
+    JOIN young_people y ON y.region_id = a.region_id AND y.id = a.young_person_id
     LEFT JOIN organisations s ON s.id = a.school_id
     ${LATEST_ESCALATION}
-    LEFT JOIN LATERAL (SELECT place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions WHERE absence_id = a.id ORDER BY created_at DESC LIMIT 1) d ON true
+    LEFT JOIN LATERAL (SELECT place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions
+      WHERE region_id = $2 AND region_id = a.region_id AND absence_id = a.id ORDER BY created_at DESC LIMIT 1) d ON true
     LEFT JOIN organisations dp ON dp.id = d.provider_organisation_id
     LEFT JOIN organisations dy ON dy.id = d.payer_organisation_id`;
 
-/** One case row per absence ($1 = today); callers add the WHERE clause. */
+/**
+ * One case row per absence ($1 = today, $2 = the region: each distributed table names it, so on
+ * Citus the statement stays on the region's shard); callers add the WHERE clause, with a.region_id = $2.
+ */
 export const CASE_SELECT = `SELECT ${CASE_COLUMNS} ${CASE_FROM}`;
 
 /**
@@ -151,7 +156,7 @@ async function withCase<T>(db: Db, actor: Actor, id: string, attempted: AuditKin
   let denied: { youngPersonId: string | null } | null = null;
   try {
     return await db.tx(async (q) => {
-      const [r] = await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2 AND a.region_id = $3`, [on, id, actor.regionId]);
+      const [r] = await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, id]);
       if (!r || !leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' })) {
         denied = { youngPersonId: r?.young_person_id ?? null };
         throw new AppError('not_found');
@@ -181,7 +186,8 @@ async function auditCase(q: Queryable, actor: Actor, r: { region_id: string; you
 /** Who holds a rung: the network's lead, the SWV's coordinators, or the region's holders of doorzettingsmacht. */
 async function rungHolders(q: Queryable, r: { region_id: string; young_person_id: string; swv_id: string | null }, rung: Rung): Promise<string[]> {
   if (rung.holderRole === 'lead') {
-    const rows = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [r.young_person_id]);
+    const rows = await q.query<{ lead_user_id: string | null }>(
+      `SELECT lead_user_id FROM networks WHERE region_id = $1 AND young_person_id = $2 AND status = 'active'`, [r.region_id, r.young_person_id]);
     return rows.map((x) => x.lead_user_id).filter((x): x is string => Boolean(x));
   }
   const rows = await q.query<{ user_id: string }>(
@@ -243,8 +249,8 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
   }
   const sql = `WITH clocked AS (
        SELECT a.id, a.started_on, ${clockSql('$3', '$4')},
-              EXISTS (SELECT 1 FROM exemptions x WHERE x.young_person_id = a.young_person_id AND x.status = 'confirmed'
-                        AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
+              EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $2 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
+                        AND x.status = 'confirmed' AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
          FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}
         WHERE ${where.join(' AND ')}),
      counts AS (
@@ -257,7 +263,7 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
          FROM clocked WHERE NOT exempted
         ORDER BY urgency, days DESC, started_on, id LIMIT $5 OFFSET $6)
      SELECT c.*, x.* FROM counts c
-       LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id) x ON true
+       LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id WHERE a.region_id = $2) x ON true
       ORDER BY x.rn`;
   return { sql, params, key: sql + JSON.stringify(params) };
 }
@@ -296,26 +302,15 @@ export function createLeerplichtService(db: Db) {
      * this the slowest screen in the benchmark (165 kB per answer).
      *
      * Pages are kept per process (worklist-cache.ts) while the region's list version (migration
-     * 0011) is unchanged. When this process has the page for the version it saw last, one
-     * statement checks that this is still the version and writes the audit event only then;
-     * otherwise the version and settings are read, the page is computed if needed, and audited.
+     * 0011) is unchanged: the version and settings are read first, the page is computed only when
+     * this process has none for that version, and the read is audited. (The version is not
+     * confirmed in the audit statement: the reader's chain lives in another shard than the region.)
      */
     async worklist(actor: Actor, query: WorklistQuery) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
       const on = todayIso();
-      const cache = worklistCache<WorklistPage, Settings>(db);
-      const seen = cache.lastSeen(actor.regionId);
-      if (seen) {
-        const kept = cache.get(worklistStatement(actor, query, seen.settings, on).key, seen.version);
-        if (kept) {
-          const answer = worklistAnswer(kept, seen.settings, actor, query);
-          const a = auditCtes(worklistRead(actor, answer), 2, 'COALESCE((SELECT version FROM leerplicht_list_versions WHERE region_id = $1), 0) = $2::bigint');
-          const [r] = await db.query<{ n: number }>(`WITH ${a.sql} SELECT count(*)::int AS n FROM audit_event`, [actor.regionId, seen.version, ...a.params]);
-          if (r?.n === 1) return answer;
-        }
-      }
+      const cache = worklistCache<WorklistPage>(db);
       const state = await loadListState(db, actor.regionId);
-      cache.saw(actor.regionId, state);
       const statement = worklistStatement(actor, query, state.settings, on);
       let page = cache.get(statement.key, state.version);
       if (!page) {
@@ -382,7 +377,7 @@ export function createLeerplichtService(db: Db) {
           [actor.regionId, body.youngPersonId, body.kind, body.startedOn, schoolId, swvId, yp.gemeente_id, body.reasonCategory, actor.userId]);
         await auditCase(q, actor, { id: row!.id, region_id: actor.regionId, young_person_id: body.youngPersonId }, 'absence.registered', { kind: body.kind });
         await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'absence.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { kind: body.kind } });
-        const r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, row!.id]))[0]!;
+        const r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, row!.id]))[0]!;
         return caseView(r, await loadSettings(q, actor.regionId), actor, on);
       });
     },
@@ -401,16 +396,16 @@ export function createLeerplichtService(db: Db) {
           offer_started_on: body.offerStartedOn, ended_on: body.endedOn, outcome: body.outcome,
         };
         const sets: string[] = [];
-        const params: unknown[] = [id];
+        const params: unknown[] = [r.region_id, id];
         for (const [c, v] of Object.entries(cols)) {
           if (v === undefined) continue;
           params.push(v);
           sets.push(`${c} = $${params.length}`);
         }
-        await q.query(`UPDATE absences SET ${sets.join(', ')}, version = version + 1 WHERE id = $1`, params);
+        await q.query(`UPDATE absences SET ${sets.join(', ')}, version = version + 1 WHERE region_id = $1 AND id = $2`, params);
         await auditCase(q, actor, r, 'absence.updated', { fields: Object.keys(body) });
         await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.updated', actorUserId: actor.userId, subjectId: id, summary: { fields: Object.keys(body) } });
-        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, r.region_id, id]))[0]!;
         return caseView(fresh, s, actor, on);
       });
     },
@@ -421,7 +416,7 @@ export function createLeerplichtService(db: Db) {
         if (r.ended_on) throw new AppError('unprocessable', { en: 'This absence has ended.', nl: 'Dit verzuim is al afgesloten.' });
         const s = await loadSettings(q, r.region_id);
         if (!(await escalateTx(q, r, s, actor, reason, on))) throw new AppError('unprocessable', { en: 'The case is already at the last rung.', nl: 'De casus is al bij de laatste stap.' });
-        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, r.region_id, id]))[0]!;
         return caseView(fresh, s, actor, on);
       });
     },
@@ -437,7 +432,7 @@ export function createLeerplichtService(db: Db) {
         // The place lands in the young person's shared plan.
         assertFreeText({ place: body.place });
         // The decision lands in the young person's one plan; a network is started if there is none.
-        let [net] = await q.query<{ id: string }>(`SELECT id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [r.young_person_id]);
+        let [net] = await q.query<{ id: string }>(`SELECT id FROM networks WHERE region_id = $1 AND young_person_id = $2 AND status = 'active'`, [r.region_id, r.young_person_id]);
         if (!net) [net] = await q.query<{ id: string }>(`INSERT INTO networks (region_id, young_person_id) VALUES ($1, $2) RETURNING id`, [r.region_id, r.young_person_id]);
         const base = await resolveAccess(q, actor, r.young_person_id, on);
         const access: ChildAccess = { ...base!, level: 'network', basis: 'legal_task', networkId: net!.id };
@@ -454,7 +449,7 @@ export function createLeerplichtService(db: Db) {
         const officers = await q.query<{ user_id: string }>(
           `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'leerplicht_officer'`, [r.region_id]);
         for (const o of officers) await notify(q, { regionId: r.region_id, userId: o.user_id, kind: 'absence.decision', youngPersonId: r.young_person_id, payload: { absenceId: id } });
-        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.id = $2`, [on, id]))[0]!;
+        const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, r.region_id, id]))[0]!;
         const v = caseView(fresh, await loadSettings(q, r.region_id), actor, on);
         return { ...v, planActionIds: added.map((a) => a.id) };
       });

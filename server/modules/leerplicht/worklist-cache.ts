@@ -8,29 +8,15 @@
  * under the region's settings), not the answer: what an actor may do with a case is worked out
  * per request. Every read is still audited per request.
  * At most MAX_PAGES pages are kept (least recently used go first; ~30 kB each).
- *
- * It also remembers the newest version it saw per region, so that a request can try the kept
- * page first and let the statement that audits the read confirm the version (leerplicht.service.ts).
  */
 import type { Db } from '../../core/db.ts';
 
 const MAX_PAGES = 200;
 
-export class WorklistCache<T, S = unknown> {
+export class WorklistCache<T> {
   private readonly pages = new Map<string, { version: string; page: T }>();
-  private readonly seen = new Map<string, { version: string; settings: S }>();
 
   constructor(private readonly max = MAX_PAGES) {}
-
-  /** The newest list version (and the settings read with it) this process has seen for a region. */
-  lastSeen(regionId: string): { version: string; settings: S } | undefined {
-    return this.seen.get(regionId);
-  }
-
-  saw(regionId: string, state: { version: string; settings: S }): void {
-    const before = this.seen.get(regionId);
-    if (!before || BigInt(state.version) >= BigInt(before.version)) this.seen.set(regionId, state);
-  }
 
   get(key: string, version: string): T | undefined {
     const hit = this.pages.get(key);
@@ -51,8 +37,8 @@ export class WorklistCache<T, S = unknown> {
 const byDb = new WeakMap<Db, WorklistCache<unknown>>();
 
 /** The cache of one database (tests open several in one process). */
-export function worklistCache<T, S>(db: Db): WorklistCache<T, S> {
+export function worklistCache<T>(db: Db): WorklistCache<T> {
   let c = byDb.get(db);
   if (!c) byDb.set(db, (c = new WorklistCache()));
-  return c as WorklistCache<T, S>;
+  return c as WorklistCache<T>;
 }
