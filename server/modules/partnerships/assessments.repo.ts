@@ -1,25 +1,29 @@
 /** SQL for self-assessment rounds, invitations, anonymous responses and readings. */
 import type { Queryable } from '../../core/db.ts';
+import type { PartnershipKey } from './partnerships.repo.ts';
 
 export interface RoundRow {
   id: string; partnership_id: string; region_id: string; framework_id: string; framework_key: string; framework_name_nl: string; framework_name_en: string;
   title: string; opens_on: string; closes_on: string | null; status: string; version: number; invited: number; responded: number;
 }
 
-const ROUND_SELECT = `
+/** The rounds with their counts; `region` names the round's region (`$n`, or `ANY($n::uuid[])`) for every table read. */
+const roundSelect = (region: string) => `
   SELECT r.id, r.partnership_id, r.region_id, r.framework_id, f.key AS framework_key, f.name_nl AS framework_name_nl, f.name_en AS framework_name_en,
          r.title, r.opens_on, r.closes_on, r.status, r.version,
-         (SELECT count(*)::int FROM partnership_invitations i WHERE i.round_id = r.id) AS invited,
-         (SELECT count(*)::int FROM partnership_responses x WHERE x.round_id = r.id) AS responded
-    FROM partnership_rounds r JOIN partnership_frameworks f ON f.id = r.framework_id`;
+         (SELECT count(*)::int FROM partnership_invitations i WHERE i.region_id = ${region} AND i.region_id = r.region_id AND i.round_id = r.id) AS invited,
+         (SELECT count(*)::int FROM partnership_responses x WHERE x.region_id = ${region} AND x.region_id = r.region_id AND x.round_id = r.id) AS responded
+    FROM partnership_rounds r JOIN partnership_frameworks f ON f.id = r.framework_id
+   WHERE r.region_id = ${region}`;
 
-export async function rounds(q: Queryable, partnershipId: string, id?: string) {
-  return q.query<RoundRow>(`${ROUND_SELECT} WHERE r.partnership_id = $1 AND ($2::uuid IS NULL OR r.id = $2) ORDER BY r.opens_on DESC, r.created_at DESC`,
-    [partnershipId, id ?? null]);
+export async function rounds(q: Queryable, p: PartnershipKey, id?: string) {
+  return q.query<RoundRow>(`${roundSelect('$3')} AND r.partnership_id = $1 AND ($2::uuid IS NULL OR r.id = $2) ORDER BY r.opens_on DESC, r.created_at DESC`,
+    [p.id, id ?? null, p.region_id]);
 }
 
-export async function roundById(q: Queryable, id: string) {
-  const [r] = await q.query<RoundRow>(`${ROUND_SELECT} WHERE r.id = $1`, [id]);
+/** A round by id among the given regions (the actor's: a respondent knows only the round's id). */
+export async function roundById(q: Queryable, id: string, regionIds: string[]) {
+  const [r] = await q.query<RoundRow>(`${roundSelect('ANY($2::uuid[])')} AND r.id = $1`, [id, regionIds]);
   return r;
 }
 
@@ -46,19 +50,23 @@ export async function insertInvitation(q: Queryable, roundId: string, regionId: 
   return rows.length > 0;
 }
 
-export async function invitation(q: Queryable, roundId: string, userId: string) {
+export async function invitation(q: Queryable, roundId: string, regionId: string, userId: string) {
   const [row] = await q.query<{ user_id: string; partner_id: string | null; respondent_group: string; responded_at: Date | null }>(
-    `SELECT user_id, partner_id, respondent_group, responded_at FROM partnership_invitations WHERE round_id = $1 AND user_id = $2`, [roundId, userId]);
+    `SELECT user_id, partner_id, respondent_group, responded_at FROM partnership_invitations WHERE region_id = $3 AND round_id = $1 AND user_id = $2`,
+    [roundId, userId, regionId]);
   return row;
 }
 
-/** Open invitations of one user: not yet answered, round open and not past its closing date. */
-export async function openInvitations(q: Queryable, userId: string, today: string) {
+/** Open invitations of one user in the given regions (the user's): not yet answered, round open and not past its closing date. */
+export async function openInvitations(q: Queryable, userId: string, regionIds: string[], today: string) {
   return q.query<{ round_id: string; title: string; partnership_name: string; respondent_group: string; closes_on: string | null; framework_id: string }>(
     `SELECT r.id AS round_id, r.title, p.name AS partnership_name, i.respondent_group, r.closes_on, r.framework_id
-       FROM partnership_invitations i JOIN partnership_rounds r ON r.id = i.round_id JOIN partnerships p ON p.id = r.partnership_id
-      WHERE i.user_id = $1 AND i.responded_at IS NULL AND r.status = 'open' AND r.opens_on <= $2 AND (r.closes_on IS NULL OR r.closes_on >= $2)
-      ORDER BY r.closes_on NULLS LAST`, [userId, today]);
+       FROM partnership_invitations i
+       JOIN partnership_rounds r ON r.region_id = i.region_id AND r.id = i.round_id
+       JOIN partnerships p ON p.region_id = r.region_id AND p.id = r.partnership_id
+      WHERE i.region_id = ANY($3::uuid[]) AND r.region_id = ANY($3::uuid[]) AND p.region_id = ANY($3::uuid[])
+        AND i.user_id = $1 AND i.responded_at IS NULL AND r.status = 'open' AND r.opens_on <= $2 AND (r.closes_on IS NULL OR r.closes_on >= $2)
+      ORDER BY r.closes_on NULLS LAST`, [userId, today, regionIds]);
 }
 
 /** Stores an anonymous response: the response row has no user; the invitation only records that the user answered. */
@@ -71,27 +79,27 @@ export async function insertResponse(q: Queryable, roundId: string, regionId: st
     await q.query(`INSERT INTO partnership_answers (response_id, item_id, region_id, score, example) VALUES ($1,$2,$3,$4,$5)`,
       [r!.id, a.itemId, regionId, a.score, a.example?.trim() || null]);
   }
-  await q.query(`UPDATE partnership_invitations SET responded_at = now() WHERE round_id = $1 AND user_id = $2`, [roundId, userId]);
+  await q.query(`UPDATE partnership_invitations SET responded_at = now() WHERE region_id = $3 AND round_id = $1 AND user_id = $2`, [roundId, userId, regionId]);
 }
 
 export interface AnswerRow { response_id: string; item_code: string; element_code: string; score: number; example: string | null; respondent_group: string; partner_id: string | null; organisation_name: string | null }
 
 /** All answers of some rounds, keyed by item and element code (so rounds on different framework versions compare). */
-export async function answers(q: Queryable, roundIds: string[]) {
+export async function answers(q: Queryable, roundIds: string[], regionId: string) {
   return q.query<AnswerRow & { round_id: string }>(
     `SELECT x.round_id, a.response_id, i.code AS item_code, e.code AS element_code, a.score, a.example, x.respondent_group, x.partner_id, o.name AS organisation_name
        FROM partnership_answers a
-       JOIN partnership_responses x ON x.id = a.response_id
+       JOIN partnership_responses x ON x.region_id = a.region_id AND x.id = a.response_id
        JOIN partnership_framework_items i ON i.id = a.item_id
        JOIN partnership_framework_elements e ON e.id = i.element_id
-       LEFT JOIN partnership_partners pp ON pp.id = x.partner_id
+       LEFT JOIN partnership_partners pp ON pp.region_id = x.region_id AND pp.region_id = $2 AND pp.id = x.partner_id
        LEFT JOIN organisations o ON o.id = pp.organisation_id
-      WHERE x.round_id = ANY($1::uuid[])`, [roundIds]);
+      WHERE a.region_id = $2 AND x.region_id = $2 AND x.round_id = ANY($1::uuid[])`, [roundIds, regionId]);
 }
 
-export async function reading(q: Queryable, roundId: string) {
+export async function reading(q: Queryable, roundId: string, regionId: string) {
   const [r] = await q.query<{ round_id: string; recognise: string | null; explain: string | null; opinion: string | null; improve: string | null; actions: unknown; version: number }>(
-    `SELECT round_id, recognise, explain, opinion, improve, actions, version FROM partnership_readings WHERE round_id = $1`, [roundId]);
+    `SELECT round_id, recognise, explain, opinion, improve, actions, version FROM partnership_readings WHERE region_id = $2 AND round_id = $1`, [roundId, regionId]);
   return r;
 }
 
@@ -105,7 +113,7 @@ export async function saveReading(q: Queryable, roundId: string, regionId: strin
   }
   const rows = await q.query(
     `UPDATE partnership_readings SET recognise = $3, explain = $4, opinion = $5, improve = $6, actions = $7, version = version + 1, updated_at = now()
-      WHERE round_id = $1 AND version = $2 RETURNING round_id`,
-    [roundId, version, b.recognise ?? null, b.explain ?? null, b.opinion ?? null, b.improve ?? null, JSON.stringify(b.actions ?? [])]);
+      WHERE region_id = $8 AND round_id = $1 AND version = $2 RETURNING round_id`,
+    [roundId, version, b.recognise ?? null, b.explain ?? null, b.opinion ?? null, b.improve ?? null, JSON.stringify(b.actions ?? []), regionId]);
   return rows.length > 0;
 }

@@ -9,9 +9,9 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { appendAudit } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { ANONYMITY_THRESHOLD } from './partnerships.policy.ts';
-import { camel, requireInPartnership, updateVersioned, defined } from './partnerships.repo.ts';
+import { camel, requireInPartnership, updateVersioned, defined, type PartnershipKey } from './partnerships.repo.ts';
 import { insertOwnFramework, loadFrameworks, shipped, type Framework } from './frameworks.repo.ts';
 import * as repo from './assessments.repo.ts';
 import type { InvitationsBody, OwnFrameworkBody, ReadingBody, RoundBody, RoundPatch } from './assessments.schemas.ts';
@@ -60,8 +60,8 @@ const toReading = (r: NonNullable<Awaited<ReturnType<typeof repo.reading>>>) => 
   ...camel(r as unknown as Record<string, unknown>), actions: typeof r.actions === 'string' ? JSON.parse(r.actions) : r.actions,
 });
 
-async function roundInPartnership(q: Queryable, partnershipId: string, roundId: string) {
-  const [r] = await repo.rounds(q, partnershipId, roundId);
+async function roundInPartnership(q: Queryable, p: PartnershipKey, roundId: string) {
+  const [r] = await repo.rounds(q, p, roundId);
   if (!r) throw new AppError('not_found');
   return r;
 }
@@ -85,7 +85,7 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
     },
 
     async listRounds(actor: Actor, id: string) {
-      return ws.read(actor, id, 'assessments', async (q, ctx) => ({ rounds: (await repo.rounds(q, id)).map(toRound), allowedActions: ctx.allowedActions }));
+      return ws.read(actor, id, 'assessments', async (q, ctx) => ({ rounds: (await repo.rounds(q, ctx.partnership)).map(toRound), allowedActions: ctx.allowedActions }));
     },
 
     async createRound(actor: Actor, id: string, body: RoundBody) {
@@ -95,28 +95,29 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
         if (body.closesOn && body.closesOn < body.opensOn) throw new AppError('validation_failed', { fields: { closesOn: 'must not be before opensOn' } });
         const rid = await repo.insertRound(q, id, ctx.partnership.region_id, body);
         await audit('partnership.round_saved', { type: 'round', id: rid }, { op: 'created', framework: f.key, version: f.version });
-        return toRound((await repo.rounds(q, id, rid))[0]!);
+        return toRound((await repo.rounds(q, ctx.partnership, rid))[0]!);
       });
     },
 
     async updateRound(actor: Actor, id: string, roundId: string, version: number, body: RoundPatch) {
-      return ws.write(actor, id, 'manage_assessments', async (q, _ctx, audit) => {
-        await updateVersioned(q, 'partnership_rounds', { id: roundId, partnershipId: id }, version,
+      return ws.write(actor, id, 'manage_assessments', async (q, ctx, audit) => {
+        await updateVersioned(q, 'partnership_rounds', { id: roundId, partnership: ctx.partnership }, version,
           defined({ title: body.title, closes_on: body.closesOn, status: body.status }));
         await audit('partnership.round_saved', { type: 'round', id: roundId }, { op: 'updated', fields: Object.keys(body), status: body.status });
-        return toRound((await repo.rounds(q, id, roundId))[0]!);
+        return toRound((await repo.rounds(q, ctx.partnership, roundId))[0]!);
       });
     },
 
     /** Invitations per user: staff answer for a partner organisation they work at; parents and young people in their own group. */
     async invite(actor: Actor, id: string, roundId: string, body: InvitationsBody) {
       return ws.write(actor, id, 'manage_assessments', async (q, ctx, audit) => {
-        const round = await roundInPartnership(q, id, roundId);
+        const round = await roundInPartnership(q, ctx.partnership, roundId);
         const userIds = [...new Set(body.invitations.map((i) => i.userId))];
         const users = new Map((await repo.usersForInvitation(q, userIds, ctx.partnership.region_id)).map((u) => [u.id, u.kind]));
-        await requireInPartnership(q, 'partnership_partners', id, body.invitations.map((i) => i.partnerId), 'partnerId');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, body.invitations.map((i) => i.partnerId), 'partnerId');
         const partnerOrg = new Map((await q.query<{ id: string; organisation_id: string }>(
-          `SELECT id, organisation_id FROM partnership_partners WHERE partnership_id = $1`, [id])).map((p) => [p.id, p.organisation_id]));
+          `SELECT id, organisation_id FROM partnership_partners WHERE region_id = $2 AND partnership_id = $1`, [id, ctx.partnership.region_id]))
+          .map((p) => [p.id, p.organisation_id]));
         const memberships = await repo.memberOf(q, userIds);
         let added = 0;
         for (const [idx, inv] of body.invitations.entries()) {
@@ -137,18 +138,18 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
           if (await repo.insertInvitation(q, round.id, ctx.partnership.region_id, inv)) added++;
         }
         await audit('partnership.invitation_added', { type: 'round', id: roundId }, { added, groups: [...new Set(body.invitations.map((i) => i.respondentGroup))] });
-        return toRound((await repo.rounds(q, id, roundId))[0]!);
+        return toRound((await repo.rounds(q, ctx.partnership, roundId))[0]!);
       });
     },
 
     async results(actor: Actor, id: string, roundId: string) {
       return ws.read(actor, id, 'assessment_results', async (q, ctx) => {
-        const round = await roundInPartnership(q, id, roundId);
+        const round = await roundInPartnership(q, ctx.partnership, roundId);
         const [framework] = await loadFrameworks(q, { partnershipId: id, ids: [round.framework_id] }) as Framework[];
         // Oldest first; rounds of the same framework key compare by indicator code across versions.
-        const all = (await repo.rounds(q, id)).filter((r) => r.framework_key === round.framework_key).reverse();
+        const all = (await repo.rounds(q, ctx.partnership)).filter((r) => r.framework_key === round.framework_key).reverse();
         const previous = all[all.findIndex((r) => r.id === round.id) - 1] ?? null;
-        const answers = await repo.answers(q, all.map((r) => r.id));
+        const answers = await repo.answers(q, all.map((r) => r.id), ctx.partnership.region_id);
         const mine = answers.filter((a) => a.round_id === round.id);
         const prev = previous ? answers.filter((a) => a.round_id === previous.id) : null;
         const respondents = new Set(mine.map((a) => a.response_id)).size;
@@ -161,7 +162,7 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
           })),
         }));
         const questions = await shipped(q, 'interpretation-questions');
-        const reading = await repo.reading(q, roundId);
+        const reading = await repo.reading(q, roundId, ctx.partnership.region_id);
         return {
           round: toRound(round), threshold: ANONYMITY_THRESHOLD,
           respondents: respondents >= ANONYMITY_THRESHOLD ? respondents : null,
@@ -187,20 +188,20 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
     /** The four interpretation questions and the actions taken. If-Match "0" creates the reading. */
     async saveReading(actor: Actor, id: string, roundId: string, version: number, body: ReadingBody) {
       return ws.write(actor, id, 'manage_assessments', async (q, ctx, audit) => {
-        await roundInPartnership(q, id, roundId);
+        await roundInPartnership(q, ctx.partnership, roundId);
         if (!(await repo.saveReading(q, roundId, ctx.partnership.region_id, version, body))) {
-          const cur = await repo.reading(q, roundId);
+          const cur = await repo.reading(q, roundId, ctx.partnership.region_id);
           throw new AppError('conflict', { current: cur ? toReading(cur) : null });
         }
         await audit('partnership.reading_saved', { type: 'round', id: roundId }, { fields: Object.keys(body), actions: body.actions?.length ?? 0 });
-        return toReading((await repo.reading(q, roundId))!);
+        return toReading((await repo.reading(q, roundId, ctx.partnership.region_id))!);
       });
     },
 
     /** The rounds this user is invited to and has not answered yet (any kind of user). */
     async myInvitations(actor: Actor) {
       const today = new Date().toISOString().slice(0, 10);
-      const rows = await repo.openInvitations(db, actor.userId, today);
+      const rows = await repo.openInvitations(db, actor.userId, actorRegions(actor), today);
       const fws = rows.length ? await loadFrameworks(db, { ids: [...new Set(rows.map((r) => r.framework_id))], anyPartnership: true }) : [];
       return rows.map((r) => {
         const f = fws.find((x) => x.id === r.framework_id)!;
@@ -215,8 +216,8 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
     /** An invited user answers once. Uninvited users get 404: they do not learn that the round exists. `today` is for the demo's fixed date. */
     async respond(actor: Actor, roundId: string, answers: { itemId: string; score: number; example?: string }[], today = new Date().toISOString().slice(0, 10)) {
       return db.tx(async (q) => {
-        const round = await repo.roundById(q, roundId);
-        const inv = round ? await repo.invitation(q, roundId, actor.userId) : undefined;
+        const round = await repo.roundById(q, roundId, actorRegions(actor));
+        const inv = round ? await repo.invitation(q, roundId, round.region_id, actor.userId) : undefined;
         if (!round || !inv) throw new AppError('not_found');
         if (inv.responded_at) throw new AppError('already_exists', { en: 'You have already answered this round.', nl: 'U hebt deze ronde al ingevuld.' });
         if (round.status !== 'open' || round.opens_on > today || (round.closes_on && round.closes_on < today)) {

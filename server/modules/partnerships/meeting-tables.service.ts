@@ -7,7 +7,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
 import { MAX_TABLES_PER_ORGANISATION } from './partnerships.policy.ts';
-import { defined, requireInPartnership, updateVersioned } from './partnerships.repo.ts';
+import { defined, requireInPartnership, updateVersioned, type PartnershipKey } from './partnerships.repo.ts';
 import { shipped } from './frameworks.repo.ts';
 import * as repo from './meeting-tables.repo.ts';
 import type { ActionBody, ActionPatch, MeetingBody, MeetingPatch, TableBody, TablePatch } from './meeting-tables.schemas.ts';
@@ -83,17 +83,17 @@ export function tableWarnings(tables: repo.TableRow[], parts: repo.ParticipantRo
 }
 
 export function createMeetingTablesService(ws: Workspace) {
-  async function meetingOut(q: Parameters<typeof repo.meetings>[0], partnershipId: string, meetingId: string) {
-    const [m] = await repo.meetings(q, partnershipId, { meetingId });
+  async function meetingOut(q: Parameters<typeof repo.meetings>[0], p: PartnershipKey, meetingId: string) {
+    const [m] = await repo.meetings(q, p, { meetingId });
     if (!m) throw new AppError('not_found');
-    const ds = await repo.decisions(q, [m.id]);
-    const as = await repo.actions(q, { partnershipId, meetingIds: [m.id] });
+    const ds = await repo.decisions(q, [m.id], p.region_id);
+    const as = await repo.actions(q, p, { meetingIds: [m.id] });
     return { ...repo.toMeeting(m), decisions: ds.map((d) => ({ id: d.id, meetingId: d.meeting_id, text: d.text, createdAt: new Date(d.created_at).toISOString() })), actions: as.map(repo.toAction) };
   }
 
-  async function tableOut(q: Parameters<typeof repo.tables>[0], partnershipId: string, tableId: string) {
-    const all = await repo.tables(q, partnershipId);
-    const parts = await repo.participants(q, partnershipId);
+  async function tableOut(q: Parameters<typeof repo.tables>[0], p: PartnershipKey, tableId: string) {
+    const all = await repo.tables(q, p);
+    const parts = await repo.participants(q, p);
     const t = all.find((x) => x.id === tableId)!;
     return shapeTable(t, parts, new Map(all.map((x) => [x.id, x])));
   }
@@ -111,8 +111,8 @@ export function createMeetingTablesService(ws: Workspace) {
   return {
     async listTables(actor: Actor, id: string) {
       return ws.read(actor, id, 'tables', async (q, ctx) => {
-        const all = await repo.tables(q, id);
-        const parts = await repo.participants(q, id);
+        const all = await repo.tables(q, ctx.partnership);
+        const parts = await repo.participants(q, ctx.partnership);
         const byId = new Map(all.map((t) => [t.id, t]));
         const { warnings, overview } = tableWarnings(all, parts);
         return { tables: all.map((t) => shapeTable(t, parts, byId)), overview, warnings, allowedActions: ctx.allowedActions };
@@ -121,37 +121,37 @@ export function createMeetingTablesService(ws: Workspace) {
 
     async createTable(actor: Actor, id: string, body: TableBody) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_tables', id, [body.reportsToTableId], 'reportsToTableId');
-        await requireInPartnership(q, 'partnership_partners', id, body.partnerIds ?? [], 'partnerIds');
+        await requireInPartnership(q, 'partnership_tables', ctx.partnership, [body.reportsToTableId], 'reportsToTableId');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, body.partnerIds ?? [], 'partnerIds');
         const row = await repo.insertTable(q, id, ctx.partnership.region_id, body);
         await repo.setParticipants(q, row.id, ctx.partnership.region_id, body.partnerIds ?? []);
         await audit('partnership.table_saved', { type: 'table', id: row.id }, { op: 'created', level: body.level, fields: Object.keys(body) });
-        return tableOut(q, id, row.id);
+        return tableOut(q, ctx.partnership, row.id);
       });
     },
 
     async updateTable(actor: Actor, id: string, tableId: string, version: number, body: TablePatch) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_tables', id, [body.reportsToTableId], 'reportsToTableId');
-        await requireInPartnership(q, 'partnership_partners', id, body.partnerIds ?? [], 'partnerIds');
-        assertNoCycle(tableId, body.reportsToTableId, await repo.tables(q, id));
-        await updateVersioned(q, 'partnership_tables', { id: tableId, partnershipId: id }, version, defined({
+        await requireInPartnership(q, 'partnership_tables', ctx.partnership, [body.reportsToTableId], 'reportsToTableId');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, body.partnerIds ?? [], 'partnerIds');
+        assertNoCycle(tableId, body.reportsToTableId, await repo.tables(q, ctx.partnership));
+        await updateVersioned(q, 'partnership_tables', { id: tableId, partnership: ctx.partnership }, version, defined({
           name: body.name, level: body.level, kind: body.kind, purpose: body.purpose, participants_note: body.participantsNote, topics: body.topics,
           frequency: body.frequency, duration: body.duration, evaluation: body.evaluation, linkage: body.linkage, reports_to_table_id: body.reportsToTableId,
         }));
         if (body.partnerIds) await repo.setParticipants(q, tableId, ctx.partnership.region_id, body.partnerIds);
         await audit('partnership.table_saved', { type: 'table', id: tableId }, { op: 'updated', fields: Object.keys(body) });
-        return tableOut(q, id, tableId);
+        return tableOut(q, ctx.partnership, tableId);
       });
     },
 
     async listMeetings(actor: Actor, id: string, tableId: string) {
-      return ws.read(actor, id, 'meetings', async (q) => {
-        await requireTable(q, id, tableId);
-        const ms = await repo.meetings(q, id, { tableId });
+      return ws.read(actor, id, 'meetings', async (q, ctx) => {
+        await requireTable(q, ctx.partnership, tableId);
+        const ms = await repo.meetings(q, ctx.partnership, { tableId });
         const ids = ms.map((m) => m.id);
-        const ds = await repo.decisions(q, ids);
-        const as = await repo.actions(q, { partnershipId: id, meetingIds: ids });
+        const ds = await repo.decisions(q, ids, ctx.partnership.region_id);
+        const as = await repo.actions(q, ctx.partnership, { meetingIds: ids });
         return ms.map((m) => ({
           ...repo.toMeeting(m),
           decisions: ds.filter((d) => d.meeting_id === m.id).map((d) => ({ id: d.id, meetingId: d.meeting_id, text: d.text, createdAt: new Date(d.created_at).toISOString() })),
@@ -162,7 +162,7 @@ export function createMeetingTablesService(ws: Workspace) {
 
     async createMeeting(actor: Actor, id: string, tableId: string, body: MeetingBody) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
-        await requireTable(q, id, tableId);
+        await requireTable(q, ctx.partnership, tableId);
         let agenda: { title: string; notes?: string | null }[] = body.agenda ?? [];
         if (body.templateCode) {
           const templates = await shipped(q, 'agenda-templates');
@@ -172,23 +172,23 @@ export function createMeetingTablesService(ws: Workspace) {
         }
         const m = await repo.insertMeeting(q, id, ctx.partnership.region_id, { tableId, heldOn: body.heldOn, templateCode: body.templateCode ?? null, agenda, notes: body.notes ?? null });
         await audit('partnership.meeting_saved', { type: 'meeting', id: m.id }, { op: 'created', tableId, template: body.templateCode ?? null });
-        return meetingOut(q, id, m.id);
+        return meetingOut(q, ctx.partnership, m.id);
       });
     },
 
     async updateMeeting(actor: Actor, id: string, meetingId: string, version: number, body: MeetingPatch) {
-      return ws.write(actor, id, 'manage_tables', async (q, _ctx, audit) => {
-        await updateVersioned<repo.MeetingRow>(q, 'partnership_meetings', { id: meetingId, partnershipId: id }, version, defined({
+      return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
+        await updateVersioned<repo.MeetingRow>(q, 'partnership_meetings', { id: meetingId, partnership: ctx.partnership }, version, defined({
           held_on: body.heldOn, agenda: body.agenda ? JSON.stringify(body.agenda) : undefined, notes: body.notes,
         }), (r) => repo.toMeeting(r));
         await audit('partnership.meeting_saved', { type: 'meeting', id: meetingId }, { op: 'updated', fields: Object.keys(body) });
-        return meetingOut(q, id, meetingId);
+        return meetingOut(q, ctx.partnership, meetingId);
       });
     },
 
     async addDecision(actor: Actor, id: string, meetingId: string, text: string) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_meetings', id, [meetingId], 'meetingId').catch(() => { throw new AppError('not_found'); });
+        await requireInPartnership(q, 'partnership_meetings', ctx.partnership, [meetingId], 'meetingId').catch(() => { throw new AppError('not_found'); });
         const d = await repo.insertDecision(q, id, ctx.partnership.region_id, meetingId, text, actor.userId);
         await audit('partnership.decision_recorded', { type: 'meeting', id: meetingId }, { decisionId: d.id });
         return { id: d.id, meetingId: d.meeting_id, text: d.text, createdAt: new Date(d.created_at).toISOString() };
@@ -197,32 +197,32 @@ export function createMeetingTablesService(ws: Workspace) {
 
     async addAction(actor: Actor, id: string, meetingId: string, body: ActionBody) {
       return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_meetings', id, [meetingId], 'meetingId').catch(() => { throw new AppError('not_found'); });
-        if (!(await repo.ownerEligible(q, body.ownerUserId, id))) {
+        await requireInPartnership(q, 'partnership_meetings', ctx.partnership, [meetingId], 'meetingId').catch(() => { throw new AppError('not_found'); });
+        if (!(await repo.ownerEligible(q, body.ownerUserId, ctx.partnership))) {
           throw new AppError('invalid_reference', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
         }
         const actionId = await repo.insertAction(q, id, ctx.partnership.region_id, { meetingId, ...body });
         await audit('partnership.action_saved', { type: 'action', id: actionId }, { op: 'created', ownerUserId: body.ownerUserId });
-        return repo.toAction((await repo.actions(q, { partnershipId: id, id: actionId }))[0]!);
+        return repo.toAction((await repo.actions(q, ctx.partnership, { id: actionId }))[0]!);
       });
     },
 
     async updateAction(actor: Actor, id: string, actionId: string, version: number, body: ActionPatch) {
-      return ws.write(actor, id, 'manage_tables', async (q, _ctx, audit) => {
-        if (body.ownerUserId && !(await repo.ownerEligible(q, body.ownerUserId, id))) {
+      return ws.write(actor, id, 'manage_tables', async (q, ctx, audit) => {
+        if (body.ownerUserId && !(await repo.ownerEligible(q, body.ownerUserId, ctx.partnership))) {
           throw new AppError('invalid_reference', { fields: { ownerUserId: 'the owner must work at one of the partner organisations' } });
         }
-        await updateVersioned(q, 'partnership_actions', { id: actionId, partnershipId: id }, version, defined({
+        await updateVersioned(q, 'partnership_actions', { id: actionId, partnership: ctx.partnership }, version, defined({
           text: body.text, owner_user_id: body.ownerUserId, due_on: body.dueOn, status: body.status,
         }));
         await audit('partnership.action_saved', { type: 'action', id: actionId }, { op: 'updated', fields: Object.keys(body), status: body.status });
-        return repo.toAction((await repo.actions(q, { partnershipId: id, id: actionId }))[0]!);
+        return repo.toAction((await repo.actions(q, ctx.partnership, { id: actionId }))[0]!);
       });
     },
   };
 }
 
-async function requireTable(q: Parameters<typeof repo.tables>[0], partnershipId: string, tableId: string) {
-  const [t] = await q.query(`SELECT 1 FROM partnership_tables WHERE id = $1 AND partnership_id = $2`, [tableId, partnershipId]);
+async function requireTable(q: Parameters<typeof repo.tables>[0], p: PartnershipKey, tableId: string) {
+  const [t] = await q.query(`SELECT 1 FROM partnership_tables WHERE region_id = $3 AND id = $1 AND partnership_id = $2`, [tableId, p.id, p.region_id]);
   if (!t) throw new AppError('not_found');
 }

@@ -1,32 +1,33 @@
-/** SQL for the partner map. Every query is bound to one partnership. */
+/** SQL for the partner map. Every query is bound to one partnership, in its region. */
 import type { Queryable } from '../../core/db.ts';
-import { camel } from './partnerships.repo.ts';
+import { camel, type PartnershipKey } from './partnerships.repo.ts';
 
 export interface PartnerRow { id: string; organisation_id: string; organisation_name: string; organisation_type: string; ring: string; role_description: string | null; version: number }
 export interface PersonRow { id: string; partner_id: string; user_id: string | null; name: string; role_title: string | null; email: string | null; phone: string | null; ring: string | null; version: number }
 export interface PortfolioRow { id: string; person_id: string; topic: string; responsibilities: string | null; mandate: string | null; has_mandate: boolean; deputy_person_id: string | null; is_key: boolean; version: number }
 
-export async function partners(q: Queryable, partnershipId: string) {
+export async function partners(q: Queryable, p: PartnershipKey) {
   return q.query<PartnerRow>(
     `SELECT pp.id, pp.organisation_id, o.name AS organisation_name, o.type AS organisation_type, pp.ring, pp.role_description, pp.version
        FROM partnership_partners pp JOIN organisations o ON o.id = pp.organisation_id
-      WHERE pp.partnership_id = $1 ORDER BY pp.ring, o.name`, [partnershipId]);
+      WHERE pp.region_id = $2 AND pp.partnership_id = $1 ORDER BY pp.ring, o.name`, [p.id, p.region_id]);
 }
 
-export async function partner(q: Queryable, partnershipId: string, id: string) {
-  return (await partners(q, partnershipId)).find((p) => p.id === id);
+export async function partner(q: Queryable, p: PartnershipKey, id: string) {
+  return (await partners(q, p)).find((x) => x.id === id);
 }
 
-export async function people(q: Queryable, partnershipId: string) {
+export async function people(q: Queryable, p: PartnershipKey) {
   return q.query<PersonRow>(
-    `SELECT id, partner_id, user_id, name, role_title, email, phone, ring, version FROM partnership_people WHERE partnership_id = $1 ORDER BY name`,
-    [partnershipId]);
+    `SELECT id, partner_id, user_id, name, role_title, email, phone, ring, version FROM partnership_people
+      WHERE region_id = $2 AND partnership_id = $1 ORDER BY name`,
+    [p.id, p.region_id]);
 }
 
-export async function portfolios(q: Queryable, partnershipId: string) {
+export async function portfolios(q: Queryable, p: PartnershipKey) {
   return q.query<PortfolioRow>(
     `SELECT id, person_id, topic, responsibilities, mandate, has_mandate, deputy_person_id, is_key, version
-       FROM partnership_portfolios WHERE partnership_id = $1 ORDER BY topic`, [partnershipId]);
+       FROM partnership_portfolios WHERE region_id = $2 AND partnership_id = $1 ORDER BY topic`, [p.id, p.region_id]);
 }
 
 export async function insertPerson(q: Queryable, partnershipId: string, regionId: string, p: {

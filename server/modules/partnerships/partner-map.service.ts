@@ -6,7 +6,7 @@
 import type { Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
-import { defined, insertPartner, requireInPartnership, updateVersioned } from './partnerships.repo.ts';
+import { defined, insertPartner, requireInPartnership, updateVersioned, type PartnershipKey } from './partnerships.repo.ts';
 import * as repo from './partner-map.repo.ts';
 import type { PersonBody, PersonPatch, PortfolioBody, PortfolioPatch } from './partner-map.schemas.ts';
 import { warning, type Warning, type Workspace } from './workspace.ts';
@@ -34,8 +34,8 @@ export function mapWarnings(partners: repo.PartnerRow[], people: repo.PersonRow[
   return out;
 }
 
-export async function loadMapWarnings(q: Queryable, partnershipId: string): Promise<Warning[]> {
-  return mapWarnings(await repo.partners(q, partnershipId), await repo.people(q, partnershipId), await repo.portfolios(q, partnershipId));
+export async function loadMapWarnings(q: Queryable, p: PartnershipKey): Promise<Warning[]> {
+  return mapWarnings(await repo.partners(q, p), await repo.people(q, p), await repo.portfolios(q, p));
 }
 
 const has = (s: string | null | undefined, needle: string) => Boolean(s && s.toLowerCase().includes(needle));
@@ -44,7 +44,7 @@ export function createPartnerMapService(ws: Workspace) {
   return {
     async getMap(actor: Actor, id: string, query: { q?: string; organisationId?: string; topic?: string }) {
       return ws.read(actor, id, 'map', async (q, ctx) => {
-        const [partners, people, portfolios] = [await repo.partners(q, id), await repo.people(q, id), await repo.portfolios(q, id)];
+        const [partners, people, portfolios] = [await repo.partners(q, ctx.partnership), await repo.people(q, ctx.partnership), await repo.portfolios(q, ctx.partnership)];
         const names = new Map(people.map((p) => [p.id, p.name]));
         const text = query.q?.trim().toLowerCase();
         const topic = query.topic?.trim().toLowerCase();
@@ -74,22 +74,22 @@ export function createPartnerMapService(ws: Workspace) {
         if (ctx.partnerOrgIds.includes(body.organisationId)) throw new AppError('already_exists', { fields: { organisationId: 'already a partner' } });
         const row = await insertPartner(q, { partnershipId: id, regionId: ctx.partnership.region_id, ...body });
         await audit('partnership.partner_saved', { type: 'partner', id: row.id as string }, { organisationId: body.organisationId, op: 'added' });
-        return repo.toPartner((await repo.partner(q, id, row.id as string))!);
+        return repo.toPartner((await repo.partner(q, ctx.partnership, row.id as string))!);
       });
     },
 
     async updatePartner(actor: Actor, id: string, partnerId: string, version: number, body: { ring?: string; roleDescription?: string | null }) {
-      return ws.write(actor, id, 'manage_partners', async (q, _ctx, audit) => {
-        await updateVersioned<repo.PartnerRow>(q, 'partnership_partners', { id: partnerId, partnershipId: id }, version,
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        await updateVersioned<repo.PartnerRow>(q, 'partnership_partners', { id: partnerId, partnership: ctx.partnership }, version,
           defined({ ring: body.ring, role_description: body.roleDescription }));
         await audit('partnership.partner_saved', { type: 'partner', id: partnerId }, { fields: Object.keys(body), op: 'updated' });
-        return repo.toPartner((await repo.partner(q, id, partnerId))!);
+        return repo.toPartner((await repo.partner(q, ctx.partnership, partnerId))!);
       });
     },
 
     async addPerson(actor: Actor, id: string, body: PersonBody) {
       return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_partners', id, [body.partnerId], 'partnerId');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, [body.partnerId], 'partnerId');
         if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
           throw new AppError('invalid_reference', { fields: { userId: 'not a staff account of this region' } });
         }
@@ -104,7 +104,7 @@ export function createPartnerMapService(ws: Workspace) {
         if (body.userId && !(await repo.staffUserInRegion(q, body.userId, ctx.partnership.region_id))) {
           throw new AppError('invalid_reference', { fields: { userId: 'not a staff account of this region' } });
         }
-        const row = await updateVersioned<repo.PersonRow>(q, 'partnership_people', { id: personId, partnershipId: id }, version, defined({
+        const row = await updateVersioned<repo.PersonRow>(q, 'partnership_people', { id: personId, partnership: ctx.partnership }, version, defined({
           name: body.name, role_title: body.roleTitle, email: body.email, phone: body.phone, ring: body.ring, user_id: body.userId,
         }), (r) => repo.toPerson(r));
         await audit('partnership.person_saved', { type: 'person', id: personId }, { op: 'updated', fields: Object.keys(body) });
@@ -114,8 +114,8 @@ export function createPartnerMapService(ws: Workspace) {
 
     async addPortfolio(actor: Actor, id: string, body: PortfolioBody) {
       return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
-        await requireInPartnership(q, 'partnership_people', id, [body.personId], 'personId');
-        await requireInPartnership(q, 'partnership_people', id, [body.deputyPersonId], 'deputyPersonId');
+        await requireInPartnership(q, 'partnership_people', ctx.partnership, [body.personId], 'personId');
+        await requireInPartnership(q, 'partnership_people', ctx.partnership, [body.deputyPersonId], 'deputyPersonId');
         if (body.deputyPersonId === body.personId) throw new AppError('validation_failed', { fields: { deputyPersonId: 'a person cannot deputise for themselves' } });
         const row = await repo.insertPortfolio(q, id, ctx.partnership.region_id, body);
         await audit('partnership.portfolio_saved', { type: 'portfolio', id: row.id }, { op: 'added', isKey: row.is_key, hasMandate: row.has_mandate });
@@ -124,11 +124,12 @@ export function createPartnerMapService(ws: Workspace) {
     },
 
     async updatePortfolio(actor: Actor, id: string, portfolioId: string, version: number, body: PortfolioPatch) {
-      return ws.write(actor, id, 'manage_partners', async (q, _ctx, audit) => {
-        await requireInPartnership(q, 'partnership_people', id, [body.deputyPersonId], 'deputyPersonId');
-        const [cur] = await q.query<{ person_id: string }>(`SELECT person_id FROM partnership_portfolios WHERE id = $1 AND partnership_id = $2`, [portfolioId, id]);
+      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
+        await requireInPartnership(q, 'partnership_people', ctx.partnership, [body.deputyPersonId], 'deputyPersonId');
+        const [cur] = await q.query<{ person_id: string }>(
+          `SELECT person_id FROM partnership_portfolios WHERE region_id = $3 AND id = $1 AND partnership_id = $2`, [portfolioId, id, ctx.partnership.region_id]);
         if (cur && body.deputyPersonId === cur.person_id) throw new AppError('validation_failed', { fields: { deputyPersonId: 'a person cannot deputise for themselves' } });
-        const row = await updateVersioned<repo.PortfolioRow>(q, 'partnership_portfolios', { id: portfolioId, partnershipId: id }, version, defined({
+        const row = await updateVersioned<repo.PortfolioRow>(q, 'partnership_portfolios', { id: portfolioId, partnership: ctx.partnership }, version, defined({
           topic: body.topic, responsibilities: body.responsibilities, mandate: body.mandate, has_mandate: body.hasMandate,
           deputy_person_id: body.deputyPersonId, is_key: body.isKey,
         }), (r) => repo.toPortfolio(r));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, login, makeOrg, makeRegion, makeUser } from '../../../test/helpers.ts';
 import { call, setup, type Fixture } from './fixture.ts';
 
 let f: Fixture;
@@ -227,5 +228,47 @@ describe('meeting tables', () => {
     const meetings = (await call(f, 'swv')({ method: 'GET', url: `${url}/tables/${gov.id}/meetings` })).json();
     expect(meetings[0].decisions.map((x: { text: string }) => x.text)).toEqual(['Doorzettingsmacht bij de gemeente']);
     expect(meetings[0].actions[0].status).toBe('done');
+  });
+});
+
+describe('regions', () => {
+  it('a partnership of another region is the same 404 for those who do not work there; its members reach it, also from a second region', async () => {
+    const r2 = await makeRegion(f.t.db);
+    const gem2 = await makeOrg(f.t.db, r2, 'municipality', 'Gemeente Elders');
+    const swv2 = await makeOrg(f.t.db, r2, 'swv', 'SWV Elders');
+    const local = await makeUser(f.t.db, { regionId: r2, memberships: [{ organisationId: gem2, role: 'policy_maker' }] });
+    // Works in both regions: at the partner gemeente here and at the SWV of the other region (a membership
+    // the admin API no longer makes, written directly; the actor's regions include it).
+    const both = await makeUser(f.t.db, { regionId: f.regionId, memberships: [{ organisationId: f.org.gem, role: 'policy_maker' }] });
+    await f.t.db.query(`INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, 'swv_coordinator')`, [both.id, swv2]);
+    const created = await call(f, 'admin')({
+      method: 'POST', url: '/api/v1/partnerships', payload: { regionId: r2, name: 'Samen Elders', scope: 'gemeente', organisationIds: [gem2, swv2] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id2 = created.json().id as string;
+    const url2 = `/api/v1/partnerships/${id2}`;
+
+    for (const who of ['beleid', 'swv', 'outsider']) {
+      const res = await call(f, who)({ method: 'GET', url: `${url2}/map` });
+      expect(res.statusCode, who).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+      expect((await call(f, who)({ method: 'GET', url: '/api/v1/partnerships' })).json().map((p: { id: string }) => p.id)).not.toContain(id2);
+    }
+
+    const asLocal = as(f.t.app, await login(f.t.app, local.email));
+    expect((await asLocal({ method: 'GET', url: url2 })).statusCode).toBe(200);
+    expect((await asLocal({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await asLocal({ method: 'GET', url: '/api/v1/partnerships' })).json().map((p: { id: string }) => p.id)).toEqual([id2]);
+
+    const asBoth = as(f.t.app, await login(f.t.app, both.email));
+    const listed = (await asBoth({ method: 'GET', url: '/api/v1/partnerships' })).json() as { id: string; partnerCount: number }[];
+    expect(listed.map((p) => p.id)).toEqual([id2, f.partnershipId]);
+    expect(listed[0]!.partnerCount).toBe(2);
+    for (const u of [url, url2, `${url2}/map`, `${url2}/rounds`]) expect((await asBoth({ method: 'GET', url: u })).statusCode, u).toBe(200);
+    const table = await asBoth({ method: 'POST', url: `${url2}/tables`, payload: { name: 'Bestuurlijk overleg Elders', level: 'governance' } });
+    expect(table.statusCode, table.body).toBe(201);
+    const [event] = await f.t.db.query<{ region_id: string }>(
+      `SELECT region_id FROM audit_events WHERE region_id = $2 AND chain_key = $1 AND kind = 'partnership.table_saved'`, [`partnership:${id2}`, r2]);
+    expect(event?.region_id).toBe(r2);
   });
 });

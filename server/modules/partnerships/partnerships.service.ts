@@ -6,7 +6,7 @@
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit } from '../../core/audit.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { partnershipPolicy, workspaceOrgIds } from './partnerships.policy.ts';
 import * as repo from './partnerships.repo.ts';
 import type { PartnershipBody, PartnershipPatch } from './partnerships.schemas.ts';
@@ -26,7 +26,7 @@ const toPartnership = (r: repo.PartnershipRow) => ({
 });
 
 interface TaskRow {
-  id: string; text: string; status: string; due_on: string | null; version: number; owner_user_id: string;
+  id: string; region_id: string; text: string; status: string; due_on: string | null; version: number; owner_user_id: string;
   partnership_id: string; partnership_name: string; table_name: string; held_on: string;
 }
 
@@ -46,15 +46,17 @@ export function createPartnershipsCore(db: Db) {
     allowedActions: partnershipPolicy.canUpdateOwnAction(actor, r.owner_user_id) ? ['update_status'] : [],
   });
 
-  async function tasks(q: Pick<Db, 'query'>, where: string, params: unknown[]) {
+  /** Actions with where they come from; `region` names their region (`$n`, or `ANY($n::uuid[])`) for every table read. */
+  async function tasks(q: Pick<Db, 'query'>, region: string, where: string, params: unknown[]) {
     return q.query<TaskRow>(
-      `SELECT a.id, a.text, a.status, a.due_on, a.version, a.owner_user_id, p.id AS partnership_id, p.name AS partnership_name,
+      `SELECT a.id, a.region_id, a.text, a.status, a.due_on, a.version, a.owner_user_id, p.id AS partnership_id, p.name AS partnership_name,
               t.name AS table_name, m.held_on
          FROM partnership_actions a
-         JOIN partnerships p ON p.id = a.partnership_id
-         JOIN partnership_meetings m ON m.id = a.meeting_id
-         JOIN partnership_tables t ON t.id = m.table_id
-        WHERE ${where} ORDER BY a.due_on NULLS LAST, a.created_at`, params);
+         JOIN partnerships p ON p.region_id = a.region_id AND p.id = a.partnership_id
+         JOIN partnership_meetings m ON m.region_id = a.region_id AND m.id = a.meeting_id
+         JOIN partnership_tables t ON t.region_id = m.region_id AND t.id = m.table_id
+        WHERE a.region_id = ${region} AND p.region_id = ${region} AND m.region_id = ${region} AND t.region_id = ${region} AND ${where}
+        ORDER BY a.due_on NULLS LAST, a.created_at`, params);
   }
 
   return {
@@ -62,7 +64,7 @@ export function createPartnershipsCore(db: Db) {
     async list(actor: Actor) {
       const orgIds = workspaceOrgIds(actor);
       if (orgIds.length === 0) return [];
-      const rows = await repo.listForOrgs(db, orgIds);
+      const rows = await repo.listForOrgs(db, orgIds, actorRegions(actor));
       return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, partnerCount: r.partner_count, allowedActions: ['view'] }));
     },
 
@@ -93,26 +95,27 @@ export function createPartnershipsCore(db: Db) {
     async workspace(actor: Actor, id: string) {
       return ws.read(actor, id, 'summary', async (q, ctx) => {
         const warnings = [
-          ...(await loadMapWarnings(q, id)),
-          ...tableWarnings(await tables(q, id), await participants(q, id)).warnings,
-          ...(await loadAgreementWarnings(q, id)),
-          ...(await loadFundingWarnings(q, id)),
+          ...(await loadMapWarnings(q, ctx.partnership)),
+          ...tableWarnings(await tables(q, ctx.partnership), await participants(q, ctx.partnership)).warnings,
+          ...(await loadAgreementWarnings(q, ctx.partnership)),
+          ...(await loadFundingWarnings(q, ctx.partnership)),
         ];
-        return { partnership: toPartnership(ctx.partnership), counts: await repo.counts(q, id), warnings, allowedActions: ctx.allowedActions };
+        return { partnership: toPartnership(ctx.partnership), counts: await repo.counts(q, ctx.partnership), warnings, allowedActions: ctx.allowedActions };
       });
     },
 
     async update(actor: Actor, id: string, version: number, body: PartnershipPatch) {
       await validateModel(body.collaborationModel);
-      return ws.write(actor, id, 'edit', async (q, _ctx, audit) => {
+      return ws.write(actor, id, 'edit', async (q, ctx, audit) => {
+        const regionId = ctx.partnership.region_id;
         const [row] = await q.query<repo.PartnershipRow>(
           `UPDATE partnerships SET name = coalesce($3, name),
                   description = CASE WHEN $4::boolean THEN $5 ELSE description END,
                   collaboration_model = CASE WHEN $6::boolean THEN $7 ELSE collaboration_model END,
                   version = version + 1, updated_at = now()
-            WHERE id = $1 AND version = $2 RETURNING *`,
-          [id, version, body.name ?? null, body.description !== undefined, body.description ?? null, body.collaborationModel !== undefined, body.collaborationModel ?? null]);
-        if (!row) throw new AppError('conflict', { current: toPartnership((await repo.findPartnership(q, id))!) });
+            WHERE region_id = $8 AND id = $1 AND version = $2 RETURNING *`,
+          [id, version, body.name ?? null, body.description !== undefined, body.description ?? null, body.collaborationModel !== undefined, body.collaborationModel ?? null, regionId]);
+        if (!row) throw new AppError('conflict', { current: toPartnership((await repo.findPartnership(q, id, [regionId]))!) });
         await audit('partnership.updated', { type: 'partnership', id }, { fields: Object.keys(body) });
         return toPartnership(row);
       });
@@ -125,23 +128,25 @@ export function createPartnershipsCore(db: Db) {
 
     /** My open actions across partnerships — for any staff user named as owner, whatever their role. */
     async myTasks(actor: Actor) {
-      const rows = await tasks(db, `a.owner_user_id = $1 AND a.region_id = $2 AND a.status IN ('open', 'in_progress')`, [actor.userId, actor.regionId]);
+      const rows = await tasks(db, '$2', `a.owner_user_id = $1 AND a.status IN ('open', 'in_progress')`, [actor.userId, actor.regionId]);
       return rows.map((r) => taskOut(actor, r));
     },
 
     /** The owner updates the status of their own action. Anyone else: 404. */
     async updateMyTask(actor: Actor, actionId: string, version: number, status: string) {
       return db.tx(async (q) => {
-        const [cur] = await tasks(q, `a.id = $1`, [actionId]);
+        // The action's region is not known yet: look in the actor's regions, then stay in the one it is in.
+        const [cur] = await tasks(q, 'ANY($2::uuid[])', `a.id = $1`, [actionId, actorRegions(actor)]);
         if (!cur || !partnershipPolicy.canUpdateOwnAction(actor, cur.owner_user_id)) throw new AppError('not_found');
         const [row] = await q.query<{ region_id: string }>(
-          `UPDATE partnership_actions SET status = $3, version = version + 1 WHERE id = $1 AND version = $2 RETURNING region_id`, [actionId, version, status]);
+          `UPDATE partnership_actions SET status = $3, version = version + 1 WHERE region_id = $4 AND id = $1 AND version = $2 RETURNING region_id`,
+          [actionId, version, status, cur.region_id]);
         if (!row) throw new AppError('conflict', { current: taskOut(actor, cur) });
         await appendAudit(q, {
           chainKey: partnershipChain(cur.partnership_id), kind: 'partnership.action_saved', regionId: row.region_id, actorUserId: actor.userId,
           subjectType: 'action', subjectId: actionId, basis: 'action_owner', details: { op: 'status', status },
         });
-        return taskOut(actor, (await tasks(q, `a.id = $1`, [actionId]))[0]!);
+        return taskOut(actor, (await tasks(q, '$2', `a.id = $1`, [actionId, cur.region_id]))[0]!);
       });
     },
   };

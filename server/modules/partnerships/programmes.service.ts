@@ -7,16 +7,16 @@
 import type { Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
-import { camel, defined, requireInPartnership, updateVersioned } from './partnerships.repo.ts';
+import { camel, defined, requireInPartnership, updateVersioned, type PartnershipKey } from './partnerships.repo.ts';
 import * as repo from './programmes.repo.ts';
 import { ARRANGEMENT_KEYS, type ActivityBody, type ActivityPatch, type ProgrammeBody, type ProgrammePatch } from './programmes.schemas.ts';
 import { todayIso, warning, type Workspace } from './workspace.ts';
 
-async function shape(q: Queryable, partnershipId: string, id?: string) {
-  const rows = await repo.programmes(q, partnershipId, id);
+async function shape(q: Queryable, pk: PartnershipKey, id?: string) {
+  const rows = await repo.programmes(q, pk, id);
   const ids = rows.map((r) => r.id);
-  const partners = await repo.programmePartners(q, ids);
-  const acts = await repo.activities(q, partnershipId, { programmeIds: ids });
+  const partners = await repo.programmePartners(q, ids, pk.region_id);
+  const acts = await repo.activities(q, pk, { programmeIds: ids });
   const today = todayIso();
   return rows.map((p) => {
     const arrangements = (typeof p.arrangements === 'string' ? JSON.parse(p.arrangements) : p.arrangements ?? {}) as Record<string, string>;
@@ -46,73 +46,74 @@ async function shape(q: Queryable, partnershipId: string, id?: string) {
 }
 
 export function createProgrammesService(ws: Workspace) {
-  async function checkRefs(q: Queryable, id: string, b: { leadPartnerId?: string | null; leadPersonId?: string | null; partnerIds?: string[] }) {
-    await requireInPartnership(q, 'partnership_partners', id, [b.leadPartnerId, ...(b.partnerIds ?? [])], 'partnerIds');
-    await requireInPartnership(q, 'partnership_people', id, [b.leadPersonId], 'leadPersonId');
+  async function checkRefs(q: Queryable, p: PartnershipKey, b: { leadPartnerId?: string | null; leadPersonId?: string | null; partnerIds?: string[] }) {
+    await requireInPartnership(q, 'partnership_partners', p, [b.leadPartnerId, ...(b.partnerIds ?? [])], 'partnerIds');
+    await requireInPartnership(q, 'partnership_people', p, [b.leadPersonId], 'leadPersonId');
   }
   return {
     async list(actor: Actor, id: string) {
-      return ws.read(actor, id, 'programmes', async (q, ctx) => ({ programmes: await shape(q, id), allowedActions: ctx.allowedActions }));
+      return ws.read(actor, id, 'programmes', async (q, ctx) => ({ programmes: await shape(q, ctx.partnership), allowedActions: ctx.allowedActions }));
     },
 
     async create(actor: Actor, id: string, body: ProgrammeBody) {
       return ws.write(actor, id, 'manage_programmes', async (q, ctx, audit) => {
         if (body.endsOn < body.startsOn) throw new AppError('validation_failed', { fields: { endsOn: 'must not be before startsOn' } });
-        await checkRefs(q, id, body);
+        await checkRefs(q, ctx.partnership, body);
         const pid = await repo.insertProgramme(q, id, ctx.partnership.region_id, body);
         await repo.setProgrammePartners(q, pid, ctx.partnership.region_id, body.partnerIds ?? []);
         await audit('partnership.programme_saved', { type: 'programme', id: pid }, { op: 'created' });
-        return (await shape(q, id, pid))[0]!;
+        return (await shape(q, ctx.partnership, pid))[0]!;
       });
     },
 
     async update(actor: Actor, id: string, programmeId: string, version: number, body: ProgrammePatch) {
       return ws.write(actor, id, 'manage_programmes', async (q, ctx, audit) => {
-        const [cur] = await repo.programmes(q, id, programmeId);
+        const [cur] = await repo.programmes(q, ctx.partnership, programmeId);
         if (!cur) throw new AppError('not_found');
         if ((body.endsOn ?? cur.ends_on) < (body.startsOn ?? cur.starts_on)) throw new AppError('validation_failed', { fields: { endsOn: 'must not be before startsOn' } });
-        await checkRefs(q, id, body);
-        await updateVersioned(q, 'partnership_programmes', { id: programmeId, partnershipId: id }, version, defined({
+        await checkRefs(q, ctx.partnership, body);
+        await updateVersioned(q, 'partnership_programmes', { id: programmeId, partnership: ctx.partnership }, version, defined({
           title: body.title, starts_on: body.startsOn, ends_on: body.endsOn, intended_results: body.intendedResults,
           lead_partner_id: body.leadPartnerId, lead_person_id: body.leadPersonId, arrangements: body.arrangements ? JSON.stringify(body.arrangements) : undefined,
         }));
         if (body.partnerIds) await repo.setProgrammePartners(q, programmeId, ctx.partnership.region_id, body.partnerIds);
         await audit('partnership.programme_saved', { type: 'programme', id: programmeId }, { op: 'updated', fields: Object.keys(body) });
-        return (await shape(q, id, programmeId))[0]!;
+        return (await shape(q, ctx.partnership, programmeId))[0]!;
       });
     },
 
     /** Adoption goes through a named table of kind LEA or OOGO. */
     async adopt(actor: Actor, id: string, programmeId: string, version: number, body: { tableId: string; adoptedOn: string }) {
-      return ws.write(actor, id, 'manage_programmes', async (q, _ctx, audit) => {
-        const [t] = await q.query<{ kind: string }>(`SELECT kind FROM partnership_tables WHERE id = $1 AND partnership_id = $2`, [body.tableId, id]);
+      return ws.write(actor, id, 'manage_programmes', async (q, ctx, audit) => {
+        const [t] = await q.query<{ kind: string }>(`SELECT kind FROM partnership_tables WHERE region_id = $3 AND id = $1 AND partnership_id = $2`,
+          [body.tableId, id, ctx.partnership.region_id]);
         if (!t) throw new AppError('invalid_reference', { fields: { tableId: 'not a table of this partnership' } });
         if (t.kind !== 'lea' && t.kind !== 'oogo') throw new AppError('validation_failed', { fields: { tableId: 'a programme is adopted by an LEA or OOGO table' } });
-        await updateVersioned(q, 'partnership_programmes', { id: programmeId, partnershipId: id }, version, { adopted_by_table_id: body.tableId, adopted_on: body.adoptedOn });
+        await updateVersioned(q, 'partnership_programmes', { id: programmeId, partnership: ctx.partnership }, version, { adopted_by_table_id: body.tableId, adopted_on: body.adoptedOn });
         await audit('partnership.programme_saved', { type: 'programme', id: programmeId }, { op: 'adopted', tableId: body.tableId });
-        return (await shape(q, id, programmeId))[0]!;
+        return (await shape(q, ctx.partnership, programmeId))[0]!;
       });
     },
 
     async addActivity(actor: Actor, id: string, programmeId: string, body: ActivityBody) {
       return ws.write(actor, id, 'manage_programmes', async (q, ctx, audit) => {
-        if (!(await repo.programmes(q, id, programmeId)).length) throw new AppError('not_found');
-        await requireInPartnership(q, 'partnership_partners', id, [body.leadPartnerId], 'leadPartnerId');
+        if (!(await repo.programmes(q, ctx.partnership, programmeId)).length) throw new AppError('not_found');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, [body.leadPartnerId], 'leadPartnerId');
         const aid = await repo.insertActivity(q, id, ctx.partnership.region_id, programmeId, body);
         await audit('partnership.activity_saved', { type: 'activity', id: aid }, { op: 'created', programmeId });
-        return camel((await repo.activities(q, id, { id: aid }))[0]! as unknown as Record<string, unknown>);
+        return camel((await repo.activities(q, ctx.partnership, { id: aid }))[0]! as unknown as Record<string, unknown>);
       });
     },
 
     async updateActivity(actor: Actor, id: string, activityId: string, version: number, body: ActivityPatch) {
-      return ws.write(actor, id, 'manage_programmes', async (q, _ctx, audit) => {
-        await requireInPartnership(q, 'partnership_partners', id, [body.leadPartnerId], 'leadPartnerId');
-        await updateVersioned(q, 'partnership_activities', { id: activityId, partnershipId: id }, version, defined({
+      return ws.write(actor, id, 'manage_programmes', async (q, ctx, audit) => {
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, [body.leadPartnerId], 'leadPartnerId');
+        await updateVersioned(q, 'partnership_activities', { id: activityId, partnership: ctx.partnership }, version, defined({
           title: body.title, description: body.description, starts_on: body.startsOn, ends_on: body.endsOn, lead_partner_id: body.leadPartnerId,
           progress: body.progress, status: body.status,
         }));
         await audit('partnership.activity_saved', { type: 'activity', id: activityId }, { op: 'updated', fields: Object.keys(body), progress: body.progress });
-        return camel((await repo.activities(q, id, { id: activityId }))[0]! as unknown as Record<string, unknown>);
+        return camel((await repo.activities(q, ctx.partnership, { id: activityId }))[0]! as unknown as Record<string, unknown>);
       });
     },
   };

@@ -6,7 +6,7 @@
 import type { Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
-import { counts } from './partnerships.repo.ts';
+import { counts, type PartnershipKey } from './partnerships.repo.ts';
 import { shipped } from './frameworks.repo.ts';
 import * as repo from './travel-guide.repo.ts';
 import type { Workspace } from './workspace.ts';
@@ -18,11 +18,11 @@ const AREA_COUNT: Record<string, string | null> = {
 
 const pct = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 0);
 
-export async function guideProgress(q: Queryable, partnershipId: string) {
+export async function guideProgress(q: Queryable, p: PartnershipKey) {
   const guide = await shipped(q, 'travel-guide');
   if (!guide) throw new AppError('not_found');
-  const checks = new Map((await repo.checks(q, partnershipId)).map((c) => [c.item_id, c]));
-  const n = await counts(q, partnershipId);
+  const checks = new Map((await repo.checks(q, p)).map((c) => [c.item_id, c]));
+  const n = await counts(q, p);
   const stages = guide.elements.map((e, idx) => {
     const items = e.items.map((i) => {
       const c = checks.get(i.id);
@@ -43,7 +43,7 @@ export async function guideProgress(q: Queryable, partnershipId: string) {
 export function createTravelGuideService(ws: Workspace) {
   return {
     async get(actor: Actor, id: string) {
-      return ws.read(actor, id, 'guide', async (q, ctx) => ({ ...(await guideProgress(q, id)), allowedActions: ctx.allowedActions }));
+      return ws.read(actor, id, 'guide', async (q, ctx) => ({ ...(await guideProgress(q, ctx.partnership)), allowedActions: ctx.allowedActions }));
     },
 
     /** Ticking is idempotent (set, not toggle), so it needs no version. */
@@ -54,7 +54,7 @@ export function createTravelGuideService(ws: Workspace) {
         if (!item) throw new AppError('not_found');
         await repo.upsertCheck(q, id, ctx.partnership.region_id, itemId, body.done, body.note, actor.userId);
         await audit('partnership.guide_checked', { type: 'guide_item', id: itemId }, { code: item.code, done: body.done });
-        return { ...(await guideProgress(q, id)), allowedActions: ctx.allowedActions };
+        return { ...(await guideProgress(q, ctx.partnership)), allowedActions: ctx.allowedActions };
       });
     },
   };

@@ -1,13 +1,15 @@
 /**
  * The workspace gate: every part of the module reaches a partnership through here.
- * It resolves the partnership, checks membership (non-members get 404 and an
- * access.denied audit event), and runs the work in one transaction together with
- * its audit event (reads are audited too), on the chain `partnership:<id>`.
+ * It resolves the partnership (among the actor's regions; from then on its region_id
+ * is named in every statement, ctx.partnership is the key the repos take), checks
+ * membership (non-members get 404 and an access.denied audit event), and runs the work
+ * in one transaction together with its audit event (reads are audited too), on the
+ * chain `partnership:<id>`.
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, type AuditKind } from '../../core/audit.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { partnershipPolicy, workspaceOrgIds, type WorkspaceAction } from './partnerships.policy.ts';
 import { findPartnership, partnerOrgIds, type PartnershipRow } from './partnerships.repo.ts';
 
@@ -50,9 +52,10 @@ export function auditFor(q: Queryable, ctx: Ctx): Audit {
 export function createWorkspace(db: Db) {
   /** Resolves and checks access outside any transaction, so a denial can be audited and still refused. */
   async function open(actor: Actor, partnershipId: string, action: WorkspaceAction): Promise<Ctx> {
-    const partnership = await findPartnership(db, partnershipId);
+    // Only in the actor's regions: a partnership of another region does not exist for them.
+    const partnership = await findPartnership(db, partnershipId, actorRegions(actor));
     if (!partnership) throw new AppError('not_found');
-    const orgIds = await partnerOrgIds(db, partnershipId);
+    const orgIds = await partnerOrgIds(db, partnership);
     const allowed = partnershipPolicy.allowedActions(actor, orgIds);
     if (!allowed.includes(action)) {
       await appendAudit(db, {
