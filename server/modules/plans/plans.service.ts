@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, notify, withChild, type ChildAccess, resolveAccessMany } from '../../core/access.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { assertPlanText } from './plan-rules.ts';
@@ -29,14 +29,14 @@ interface VersionRow {
 const iso = (d: Date | string) => new Date(d).toISOString();
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-async function loadVersion(q: Queryable, youngPersonId: string, number?: number): Promise<VersionRow | null> {
+async function loadVersion(q: Queryable, a: ChildAccess, number?: number): Promise<VersionRow | null> {
   const [row] = await q.query<VersionRow>(
     `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
             v.change_summary, v.created_at, u.display_name AS created_by
-       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
+       FROM plans p JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
        JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
-      WHERE p.young_person_id = $1`,
-    [youngPersonId, number ?? null]);
+      WHERE p.region_id = $3 AND p.young_person_id = $1`,
+    [a.youngPersonId, number ?? null, a.regionId]);
   return row ? { ...row, goals: parse<Goal[]>(row.goals), actions: parse<PlanAction[]>(row.actions) } : null;
 }
 
@@ -50,24 +50,26 @@ type PlanViewRow = VersionRow & {
 
 /**
  * A plan version with its opinions and comments, read in one statement: $1 the young person, $2
- * the version number (NULL: the current one). It needs nothing from the access decision, so a
+ * the version number (NULL: the current one), $3 the regions to look in. It needs nothing from the access decision, so a
  * read fetches it with the access facts (withChild's prefetch).
  */
 export const PLAN_VIEW_SQL = `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
             v.change_summary, v.created_at, u.display_name AS created_by,
             (SELECT json_agg(json_build_object('user_id', o.user_id, 'display_name', ou.display_name, 'relation', o.relation,
                     'opinion', o.opinion, 'comment', o.comment, 'created_at', o.created_at) ORDER BY o.created_at)
-               FROM plan_opinions o JOIN users ou ON ou.id = o.user_id WHERE o.plan_version_id = v.id) AS opinions,
+               FROM plan_opinions o JOIN users ou ON ou.id = o.user_id WHERE o.region_id = ANY($3::uuid[]) AND o.region_id = v.region_id
+                AND o.plan_version_id = v.id) AS opinions,
             (SELECT json_agg(json_build_object('id', c.id, 'display_name', cu.display_name, 'author_relation', c.author_relation,
                     'text', c.text, 'created_at', c.created_at) ORDER BY c.created_at)
-               FROM plan_comments c JOIN users cu ON cu.id = c.author_user_id WHERE c.plan_version_id = v.id) AS comments
-       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
+               FROM plan_comments c JOIN users cu ON cu.id = c.author_user_id WHERE c.region_id = ANY($3::uuid[]) AND c.region_id = v.region_id
+                AND c.plan_version_id = v.id) AS comments
+       FROM plans p JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
        JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
-      WHERE p.young_person_id = $1`;
+      WHERE p.region_id = ANY($3::uuid[]) AND p.young_person_id = $1`;
 
 /** A plan version as its readers see it; `prefetched`: the rows of PLAN_VIEW_SQL for this number, already fetched. */
 export async function planView(q: Queryable, a: ChildAccess, number?: number, prefetched?: unknown[]) {
-  const [v] = (prefetched as PlanViewRow[] | undefined) ?? await q.query<PlanViewRow>(PLAN_VIEW_SQL, [a.youngPersonId, number ?? null]);
+  const [v] = (prefetched as PlanViewRow[] | undefined) ?? await q.query<PlanViewRow>(PLAN_VIEW_SQL, [a.youngPersonId, number ?? null, [a.regionId]]);
   if (!v) {
     if (number !== undefined) throw new AppError('not_found');
     return {
@@ -121,9 +123,9 @@ async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input
     if (act.ownerUserId) {
       const [u] = await q.query<{ display_name: string; org_name: string | null }>(
         `SELECT u.display_name, (SELECT o.name FROM involvements i JOIN organisations o ON o.id = i.organisation_id
-                                  WHERE i.user_id = u.id AND i.young_person_id = $2 ORDER BY i.starts_on DESC LIMIT 1) AS org_name
+                                  WHERE i.region_id = $3 AND i.user_id = u.id AND i.young_person_id = $2 ORDER BY i.starts_on DESC LIMIT 1) AS org_name
            FROM users u WHERE u.id = $1 AND u.region_id = $3
-            AND (EXISTS (SELECT 1 FROM involvements i WHERE i.user_id = u.id AND i.young_person_id = $2) OR u.id = ANY($4::uuid[]))`,
+            AND (EXISTS (SELECT 1 FROM involvements i WHERE i.region_id = $3 AND i.user_id = u.id AND i.young_person_id = $2) OR u.id = ANY($4::uuid[]))`,
         [act.ownerUserId, a.youngPersonId, a.regionId, [...a.guardianIds, ...(a.youngPersonUserId ? [a.youngPersonUserId] : [])]]);
       if (!u) throw new AppError('invalid_reference', { fields: { [`${at}.ownerUserId`]: 'not someone in this young person\'s network' } });
       owner = { userId: act.ownerUserId, name: u.display_name, organisationName: u.org_name };
@@ -157,7 +159,7 @@ async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
        ON CONFLICT (region_id, young_person_id) DO UPDATE SET current_version = plans.current_version
        RETURNING id, current_version)
      SELECT p.id AS plan_id, p.current_version, v.number, v.goals, v.actions, v.next_evaluation_on
-       FROM p LEFT JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version`, [a.regionId, a.youngPersonId]);
+       FROM p LEFT JOIN plan_versions v ON v.region_id = $1 AND v.plan_id = p.id AND v.number = p.current_version`, [a.regionId, a.youngPersonId]);
   const r = row!;
   const current = r.number === null ? null
     : { number: r.number, goals: parse<Goal[]>(r.goals), actions: parse<PlanAction[]>(r.actions), next_evaluation_on: r.next_evaluation_on };
@@ -185,8 +187,8 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
     `WITH version AS (
        INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
        VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15) RETURNING created_at),
-     moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE id = $1),
-     removed AS (DELETE FROM plan_actions WHERE plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
+     moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE region_id = $2 AND id = $1),
+     removed AS (DELETE FROM plan_actions WHERE region_id = $2 AND plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
      upserted AS (
        INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
        SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
@@ -240,7 +242,7 @@ export function createPlansService(db: Db) {
   return {
     async get(actor: Actor, childId: string) {
       return withChild(db, actor, childId, {
-        rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true, prefetch: { sql: PLAN_VIEW_SQL, params: [childId, null] },
+        rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', readOnly: true, prefetch: { sql: PLAN_VIEW_SQL, params: [childId, null, actorRegions(actor)] },
       }, (q, a, rows) => planView(q, a, undefined, rows));
     },
 
@@ -274,12 +276,13 @@ export function createPlansService(db: Db) {
     },
 
     async versions(actor: Actor, childId: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', details: { view: 'history' }, readOnly: true }, async (q) => {
+      return withChild(db, actor, childId, { rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan', details: { view: 'history' }, readOnly: true }, async (q, a) => {
         const rows = await q.query<{ number: number; created_at: Date; created_by: string; change_summary: string; agree: number; disagree: number }>(
           `SELECT v.number, v.created_at, u.display_name AS created_by, v.change_summary,
-                  (SELECT count(*) FROM plan_opinions o WHERE o.plan_version_id = v.id AND o.opinion = 'agree')::int AS agree,
-                  (SELECT count(*) FROM plan_opinions o WHERE o.plan_version_id = v.id AND o.opinion = 'disagree')::int AS disagree
-             FROM plan_versions v JOIN users u ON u.id = v.created_by WHERE v.young_person_id = $1 ORDER BY v.number DESC`, [childId]);
+                  (SELECT count(*) FROM plan_opinions o WHERE o.region_id = $2 AND o.plan_version_id = v.id AND o.opinion = 'agree')::int AS agree,
+                  (SELECT count(*) FROM plan_opinions o WHERE o.region_id = $2 AND o.plan_version_id = v.id AND o.opinion = 'disagree')::int AS disagree
+             FROM plan_versions v JOIN users u ON u.id = v.created_by WHERE v.region_id = $2 AND v.young_person_id = $1 ORDER BY v.number DESC`,
+          [childId, a.regionId]);
         return rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at), createdBy: r.created_by, changeSummary: r.change_summary, agree: r.agree, disagree: r.disagree }));
       });
     },
@@ -287,14 +290,14 @@ export function createPlansService(db: Db) {
     async version(actor: Actor, childId: string, number: number) {
       return withChild(db, actor, childId, {
         rule: childPolicy.readPlan, audit: 'plan.read', subjectType: 'plan_version', subjectId: String(number), readOnly: true,
-        prefetch: { sql: PLAN_VIEW_SQL, params: [childId, number] },
+        prefetch: { sql: PLAN_VIEW_SQL, params: [childId, number, actorRegions(actor)] },
       }, (q, a, rows) => planView(q, a, number, rows));
     },
 
     async comment(actor: Actor, childId: string, number: number, text: string) {
       assertFreeText({ text });
       return withChild(db, actor, childId, { rule: childPolicy.commentPlan, audit: 'plan.commented', subjectType: 'plan_version', subjectId: String(number) }, async (q, a) => {
-        const v = await loadVersion(q, childId, number);
+        const v = await loadVersion(q, a, number);
         if (!v) throw new AppError('not_found');
         const relation = a.level === 'guardian' ? 'parent' : a.level === 'self' ? 'young_person' : 'professional';
         await q.query(
@@ -309,12 +312,12 @@ export function createPlansService(db: Db) {
     async opinion(actor: Actor, childId: string, number: number, body: { opinion: 'agree' | 'disagree'; comment?: string }) {
       assertFreeText({ comment: body.comment });
       return withChild(db, actor, childId, { rule: childPolicy.givePlanOpinion, audit: 'plan.opinion_recorded', subjectType: 'plan_version', subjectId: String(number), details: { opinion: body.opinion } }, async (q, a) => {
-        const v = await loadVersion(q, childId, number);
+        const v = await loadVersion(q, a, number);
         if (!v) throw new AppError('not_found');
         const relation = a.level === 'self' ? 'young_person' : 'parent';
         await q.query(
           `INSERT INTO plan_opinions (plan_version_id, user_id, region_id, young_person_id, relation, opinion, comment) VALUES ($1,$2,$3,$4,$5,$6,$7)
-           ON CONFLICT (region_id, plan_version_id, user_id) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment, created_at = now()`,
+           ON CONFLICT (region_id, plan_version_id, user_id) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment, created_at = EXCLUDED.created_at`,
           [v.id, actor.userId, a.regionId, childId, relation, body.opinion, body.comment ?? null]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'plan.opinion_recorded', actorUserId: actor.userId, subjectId: String(number), summary: { opinion: body.opinion, relation } });
         if (a.leadUserId) await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind: 'plan.opinion', youngPersonId: childId, payload: { number, opinion: body.opinion } });
@@ -327,11 +330,11 @@ export function createPlansService(db: Db) {
       const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: string; overdue: boolean }>(
         `SELECT pa.young_person_id, y.given_name, y.family_name, pa.action_id, pa.what, pa.due_on, pa.status,
                 (pa.due_on IS NOT NULL AND pa.due_on < current_date) AS overdue
-           FROM plan_actions pa JOIN young_people y ON y.id = pa.young_person_id
-          WHERE pa.owner_user_id = $1 AND pa.status IN ('open', 'in_progress')
-            AND EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.id = i.network_id AND n.status = 'active'
-                         WHERE i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
-          ORDER BY pa.due_on NULLS LAST, y.family_name LIMIT 200`, [actor.userId]);
+           FROM plan_actions pa JOIN young_people y ON y.region_id = pa.region_id AND y.id = pa.young_person_id
+          WHERE pa.region_id = ANY($2::uuid[]) AND pa.owner_user_id = $1 AND pa.status IN ('open', 'in_progress')
+            AND EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.region_id = i.region_id AND n.id = i.network_id AND n.status = 'active'
+                         WHERE i.region_id = ANY($2::uuid[]) AND i.region_id = pa.region_id AND i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
+          ORDER BY pa.due_on NULLS LAST, y.family_name LIMIT 200`, [actor.userId, actorRegions(actor)]);
       // A plan action is network data: only children whose network the caller may read today (a withdrawn consent ends it).
       const access = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
       return rows.filter((r) => access.get(r.young_person_id)?.level === 'network').map((r) => ({ youngPersonId: r.young_person_id, childName: `${r.given_name} ${r.family_name}`, actionId: r.action_id, what: r.what, dueOn: r.due_on, status: r.status, overdue: r.overdue }));
