@@ -65,7 +65,7 @@ export const PLAN_VIEW_SQL = `SELECT v.id, v.plan_id, v.number, v.goals, v.actio
                 AND c.plan_version_id = v.id) AS comments
        FROM plans p JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = COALESCE($2, p.current_version)
        JOIN users u ON u.id = v.created_by LEFT JOIN users l ON l.id = v.lead_user_id
-      WHERE p.region_id = ANY($3::uuid[]) AND p.young_person_id = $1`;
+      WHERE p.region_id = ANY($3::uuid[]) AND v.region_id = ANY($3::uuid[]) AND p.young_person_id = $1`;
 
 /** A plan version as its readers see it; `prefetched`: the rows of PLAN_VIEW_SQL for this number, already fetched. */
 export async function planView(q: Queryable, a: ChildAccess, number?: number, prefetched?: unknown[]) {
@@ -141,26 +141,34 @@ async function resolveActions(q: Queryable, a: ChildAccess, goals: Goal[], input
 }
 
 interface LockedPlan { planId: string; currentNumber: number; current: Pick<VersionRow, 'number' | 'goals' | 'actions' | 'next_evaluation_on'> | null }
+type LockedRow = { plan_id: string; current_version: number; number: number | null; goals: unknown; actions: unknown; next_evaluation_on: string | null };
 
 /**
- * Locks the young person's plan (creating its row the first time) and reads its current
- * version, in one statement. The no-op DO UPDATE takes the row lock: two writers queue here,
- * also two first versions racing on PostgreSQL (the loser gets 409 with the winner's plan, not
- * a unique-key error), and RETURNING gives the newest current version number. After waiting
- * for another writer the version row itself may be outside this statement's snapshot: then the
- * number has moved past what the caller expects, and writeVersion answers 409.
+ * Locks the young person's plan and reads its current version: one statement once the plan
+ * exists (SELECT … FOR UPDATE, routed to the child's shard on Citus). The first time, the row is
+ * created; the no-op DO UPDATE takes the row lock when two first versions race (the loser gets
+ * 409 with the winner's plan, not a unique-key error). Two writers queue on the lock, and the
+ * one that waited sees the newest current version number; when its version row was outside the
+ * locking statement's snapshot, it is read again.
  */
 async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
-  const [row] = await q.query<{
-    plan_id: string; current_version: number; number: number | null; goals: unknown; actions: unknown; next_evaluation_on: string | null;
-  }>(
-    `WITH p AS (
-       INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
+  let [r] = await q.query<LockedRow>(
+    `SELECT p.id AS plan_id, p.current_version, v.number, v.goals, v.actions, v.next_evaluation_on
+       FROM plans p LEFT JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = p.current_version
+      WHERE p.region_id = $1 AND p.young_person_id = $2 FOR UPDATE OF p`, [a.regionId, a.youngPersonId]);
+  if (!r) {
+    const [p] = await q.query<{ plan_id: string; current_version: number }>(
+      `INSERT INTO plans (region_id, young_person_id, current_version) VALUES ($1, $2, 0)
        ON CONFLICT (region_id, young_person_id) DO UPDATE SET current_version = plans.current_version
-       RETURNING id, current_version)
-     SELECT p.id AS plan_id, p.current_version, v.number, v.goals, v.actions, v.next_evaluation_on
-       FROM p LEFT JOIN plan_versions v ON v.region_id = $1 AND v.plan_id = p.id AND v.number = p.current_version`, [a.regionId, a.youngPersonId]);
-  const r = row!;
+       RETURNING id AS plan_id, current_version`, [a.regionId, a.youngPersonId]);
+    r = { ...p!, number: null, goals: null, actions: null, next_evaluation_on: null };
+  }
+  if (r.number === null && r.current_version > 0) {
+    const [v] = await q.query<Omit<LockedRow, 'plan_id' | 'current_version'>>(
+      `SELECT number, goals, actions, next_evaluation_on FROM plan_versions WHERE region_id = $1 AND plan_id = $2 AND number = $3`,
+      [a.regionId, r.plan_id, r.current_version]);
+    r = { ...r, ...v! };
+  }
   const current = r.number === null ? null
     : { number: r.number, goals: parse<Goal[]>(r.goals), actions: parse<PlanAction[]>(r.actions), next_evaluation_on: r.next_evaluation_on };
   return { planId: r.plan_id, currentNumber: r.current_version, current };
@@ -170,7 +178,7 @@ async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
 export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, locked: LockedPlan, expected: number, next: {
   goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
 }): Promise<{ number: number; createdAt: Date; leadName: string | null }> {
-  const plan = { id: locked.planId };
+  const planId = locked.planId;
   const current = locked.currentNumber;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
   const number = current + 1;
@@ -179,37 +187,45 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
     ...(a.parentsAccess === 'hidden' && a.ageYears >= 16 ? [] : a.guardianIds),
     ...(a.youngPersonUserId ? [a.youngPersonUserId] : []),
   ];
-  // One statement writes the version, moves the plan on, brings the action index in line
-  // (removed actions deleted, the others upserted: disjoint rows), and adds the timeline
-  // line and the family's notifications, and returns what the answer needs (the version's time
-  // and the lead's name), so the writer's answer is built without reading the plan again.
-  const [written] = await q.query<{ created_at: Date; lead_name: string | null }>(
-    `WITH version AS (
-       INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
-       VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15) RETURNING created_at),
-     moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE region_id = $2 AND id = $1),
-     removed AS (DELETE FROM plan_actions WHERE region_id = $2 AND plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
-     upserted AS (
-       INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
-       SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
-         FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)
+  // Each INSERT is a statement of its own: on Citus an INSERT inside a CTE is planned apart (a
+  // subplan), a plain one goes to the child's shard. The version first: moving the plan on
+  // refreshes the summary from it (trigger, migration 0009).
+  const [version] = await q.query<{ created_at: Date }>(
+    `INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
+     VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING created_at`,
+    [planId, a.regionId, a.youngPersonId, number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId,
+      next.nextEvaluationOn, next.changeSummary, actor.userId]);
+  // The action index: the listed actions upserted (unchanged rows left alone), the others deleted (disjoint rows).
+  if (next.actions.length > 0) {
+    const params: unknown[] = [planId, a.regionId, a.youngPersonId];
+    const rows = next.actions.map((x) => {
+      const n = params.push(x.id, x.owner.userId, x.what, x.dueOn, x.status);
+      return `($1, $${n - 4}, $2, $3, $${n - 3}::uuid, $${n - 2}, $${n - 1}::date, $${n})`;
+    });
+    await q.query(
+      `INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status) VALUES ${rows.join(', ')}
        ON CONFLICT (region_id, plan_id, action_id) DO UPDATE
          SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status
          WHERE (plan_actions.owner_user_id, plan_actions.what, plan_actions.due_on, plan_actions.status)
-               IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)),
-     line AS (
-       INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
-       VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true)),
-     notified AS (
-       INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
-       SELECT $2, r, 'plan.new_version', $3, $17 FROM unnest($18::uuid[]) AS r
-       ON CONFLICT DO NOTHING)
-     SELECT version.created_at, (SELECT display_name FROM users WHERE id = $12) AS lead_name FROM version`,
-    [plan!.id, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
-      next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status),
-      number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId, next.nextEvaluationOn, next.changeSummary, actor.userId,
-      JSON.stringify({ changeSummary: next.changeSummary }), JSON.stringify({ number }), recipients]);
-  return { number, createdAt: written!.created_at, leadName: written!.lead_name };
+               IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)`, params);
+  }
+  // The plan moves on and the removed actions go, with the lead's name the answer needs.
+  const [moved] = await q.query<{ lead_name: string | null }>(
+    `WITH moved AS (UPDATE plans SET current_version = $3, updated_at = now() WHERE region_id = $2 AND id = $1),
+     removed AS (DELETE FROM plan_actions WHERE region_id = $2 AND plan_id = $1 AND NOT (action_id = ANY($4::text[])))
+     SELECT (SELECT display_name FROM users WHERE id = $5) AS lead_name`,
+    [planId, a.regionId, number, next.actions.map((x) => x.id), a.leadUserId]);
+  await addTimeline(q, {
+    regionId: a.regionId, youngPersonId: a.youngPersonId, kind: 'plan.version_created', actorUserId: actor.userId, subjectId: String(number),
+    summary: { changeSummary: next.changeSummary },
+  });
+  if (recipients.length > 0) {
+    await q.query(
+      `INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
+       VALUES ${recipients.map((_, i) => `($1, $${i + 4}, 'plan.new_version', $2, $3)`).join(', ')} ON CONFLICT DO NOTHING`,
+      [a.regionId, a.youngPersonId, JSON.stringify({ number }), ...recipients]);
+  }
+  return { number, createdAt: version!.created_at, leadName: moved!.lead_name };
 }
 
 /** The answer to a write: the new version as planView would read it (a new version has no opinions or comments yet). */
@@ -331,9 +347,9 @@ export function createPlansService(db: Db) {
         `SELECT pa.young_person_id, y.given_name, y.family_name, pa.action_id, pa.what, pa.due_on, pa.status,
                 (pa.due_on IS NOT NULL AND pa.due_on < current_date) AS overdue
            FROM plan_actions pa JOIN young_people y ON y.region_id = pa.region_id AND y.id = pa.young_person_id
-          WHERE pa.region_id = ANY($2::uuid[]) AND pa.owner_user_id = $1 AND pa.status IN ('open', 'in_progress')
+          WHERE pa.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND pa.owner_user_id = $1 AND pa.status IN ('open', 'in_progress')
             AND EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.region_id = i.region_id AND n.id = i.network_id AND n.status = 'active'
-                         WHERE i.region_id = ANY($2::uuid[]) AND i.region_id = pa.region_id AND i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
+                         WHERE i.region_id = ANY($2::uuid[]) AND n.region_id = ANY($2::uuid[]) AND i.region_id = pa.region_id AND i.young_person_id = pa.young_person_id AND i.user_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
           ORDER BY pa.due_on NULLS LAST, y.family_name LIMIT 200`, [actor.userId, actorRegions(actor)]);
       // A plan action is network data: only children whose network the caller may read today (a withdrawn consent ends it).
       const access = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
