@@ -151,8 +151,8 @@ export function createJoinRequestsService(db: Db) {
       // of the region), each then checked with the same rule as deciding.
       const coordinatorRegions = actor.memberships.filter((m) => m.role === 'municipality_coordinator').map((m) => m.regionId);
       const pending = await db.query<RequestRow>(
-        `${REQUEST_SELECT} LEFT JOIN networks n ON n.region_id = j.region_id AND n.young_person_id = j.young_person_id AND n.status = 'active'
-          WHERE j.region_id = ANY($3::uuid[]) AND j.status = 'pending' AND j.requester_user_id <> $1
+        `${REQUEST_SELECT} LEFT JOIN networks n ON n.region_id = ANY($3::uuid[]) AND n.region_id = j.region_id AND n.young_person_id = j.young_person_id AND n.status = 'active'
+          WHERE j.region_id = ANY($3::uuid[]) AND y.region_id = ANY($3::uuid[]) AND j.status = 'pending' AND j.requester_user_id <> $1
             AND (n.lead_user_id = $1
                  OR (n.lead_user_id IS NULL AND (y.user_id = $1 OR EXISTS (SELECT 1 FROM guardianships g
                       WHERE g.region_id = ANY($3::uuid[]) AND g.region_id = j.region_id AND g.young_person_id = j.young_person_id AND g.parent_user_id = $1 AND g.has_authority)))
@@ -165,7 +165,7 @@ export function createJoinRequestsService(db: Db) {
         if (as) incoming.push(incomingView(r, as));
       }
       const mine = await db.query<RequestRow>(
-        `${REQUEST_SELECT} WHERE j.region_id = ANY($2::uuid[]) AND j.requester_user_id = $1 ORDER BY j.created_at DESC LIMIT 50`, [actor.userId, actorRegions(actor)]);
+        `${REQUEST_SELECT} WHERE j.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND j.requester_user_id = $1 ORDER BY j.created_at DESC LIMIT 50`, [actor.userId, actorRegions(actor)]);
       return { incoming, outgoing: mine.map((r) => outgoingView(r)) };
     },
 

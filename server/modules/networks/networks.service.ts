@@ -120,7 +120,7 @@ export const NETWORK_VIEW_SQL = `SELECT n.id, n.status, n.lead_user_id, n.versio
               WHERE h.region_id = ANY($2::uuid[]) AND h.region_id = n.region_id AND h.network_id = n.id) AS handovers
        FROM networks n JOIN young_people y ON y.region_id = n.region_id AND y.id = n.young_person_id
        LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
-      WHERE n.region_id = ANY($2::uuid[]) AND n.young_person_id = $1 AND n.status = 'active'`;
+      WHERE n.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND n.young_person_id = $1 AND n.status = 'active'`;
 
 /** A network as its readers see it; `prefetched`: the rows of NETWORK_VIEW_SQL, already fetched (withChild's prefetch). */
 export async function networkView(q: Queryable, a: ChildAccess, prefetched?: unknown[]) {
