@@ -174,11 +174,12 @@ async function lockPlan(q: Queryable, a: ChildAccess): Promise<LockedPlan> {
   return { planId: r.plan_id, currentNumber: r.current_version, current };
 }
 
+type NextVersion = { goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string };
+interface VersionWrite { planId: string; number: number; next: NextVersion; recipients: string[] }
+
 /** Writes a new plan version (the only way a plan changes) and refreshes the action index. */
-export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, locked: LockedPlan, expected: number, next: {
-  goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
-}): Promise<{ number: number; createdAt: Date; leadName: string | null }> {
-  const planId = locked.planId;
+export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, locked: LockedPlan, expected: number, next: NextVersion,
+): Promise<{ number: number; createdAt: Date; leadName: string | null }> {
   const current = locked.currentNumber;
   if (current !== expected) throw new AppError('conflict', { current: await planView(q, a) });
   const number = current + 1;
@@ -187,15 +188,58 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
     ...(a.parentsAccess === 'hidden' && a.ageYears >= 16 ? [] : a.guardianIds),
     ...(a.youngPersonUserId ? [a.youngPersonUserId] : []),
   ];
-  // Each INSERT is a statement of its own: on Citus an INSERT inside a CTE is planned apart (a
-  // subplan), a plain one goes to the child's shard. The version first: moving the plan on
-  // refreshes the summary from it (trigger, migration 0009).
+  const w: VersionWrite = { planId: locked.planId, number, next, recipients };
+  const written = await (q.distributed ? writeApart(q, a, actor, w) : writeAtOnce(q, a, actor, w));
+  return { number, ...written };
+}
+
+/**
+ * One statement writes the version, moves the plan on, brings the action index in line
+ * (removed actions deleted, the others upserted: disjoint rows), and adds the timeline
+ * line and the family's notifications, and returns what the answer needs (the version's time
+ * and the lead's name), so the writer's answer is built without reading the plan again.
+ */
+async function writeAtOnce(q: Queryable, a: ChildAccess, actor: Actor, { planId, number, next, recipients }: VersionWrite) {
+  const [written] = await q.query<{ created_at: Date; lead_name: string | null }>(
+    `WITH version AS (
+       INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
+       VALUES ($2, $1, $3, $9, $10, $11, $12, $13, $14, $15) RETURNING created_at),
+     moved AS (UPDATE plans SET current_version = $9, updated_at = now() WHERE region_id = $2 AND id = $1),
+     removed AS (DELETE FROM plan_actions WHERE region_id = $2 AND plan_id = $1 AND NOT (action_id = ANY($4::text[]))),
+     upserted AS (
+       INSERT INTO plan_actions (plan_id, action_id, region_id, young_person_id, owner_user_id, what, due_on, status)
+       SELECT $1, x.action_id, $2, $3, x.owner_user_id, x.what, x.due_on, x.status
+         FROM unnest($4::text[], $5::uuid[], $6::text[], $7::date[], $8::text[]) AS x(action_id, owner_user_id, what, due_on, status)
+       ON CONFLICT (region_id, plan_id, action_id) DO UPDATE
+         SET owner_user_id = EXCLUDED.owner_user_id, what = EXCLUDED.what, due_on = EXCLUDED.due_on, status = EXCLUDED.status
+         WHERE (plan_actions.owner_user_id, plan_actions.what, plan_actions.due_on, plan_actions.status)
+               IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)),
+     line AS (
+       INSERT INTO timeline_entries (region_id, young_person_id, kind, actor_user_id, subject_id, summary, family_visible)
+       VALUES ($2, $3, 'plan.version_created', $15, $9::text, $16, true)),
+     notified AS (
+       INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload)
+       SELECT $2, r, 'plan.new_version', $3, $17 FROM unnest($18::uuid[]) AS r
+       ON CONFLICT DO NOTHING)
+     SELECT version.created_at, (SELECT display_name FROM users WHERE id = $12) AS lead_name FROM version`,
+    [planId, a.regionId, a.youngPersonId, next.actions.map((x) => x.id), next.actions.map((x) => x.owner.userId),
+      next.actions.map((x) => x.what), next.actions.map((x) => x.dueOn), next.actions.map((x) => x.status),
+      number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId, next.nextEvaluationOn, next.changeSummary, actor.userId,
+      JSON.stringify({ changeSummary: next.changeSummary }), JSON.stringify({ number }), recipients]);
+  return { createdAt: written!.created_at, leadName: written!.lead_name };
+}
+
+/**
+ * The same writes on Citus, where an INSERT inside a CTE is planned apart (a subplan, through the
+ * coordinator): each INSERT is a statement of its own, every one routed to the child's shard. The
+ * version first: moving the plan on refreshes the summary from it (trigger, migration 0009).
+ */
+async function writeApart(q: Queryable, a: ChildAccess, actor: Actor, { planId, number, next, recipients }: VersionWrite) {
   const [version] = await q.query<{ created_at: Date }>(
     `INSERT INTO plan_versions (region_id, plan_id, young_person_id, number, goals, actions, lead_user_id, next_evaluation_on, change_summary, created_by)
      VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING created_at`,
     [planId, a.regionId, a.youngPersonId, number, JSON.stringify(next.goals), JSON.stringify(next.actions), a.leadUserId,
       next.nextEvaluationOn, next.changeSummary, actor.userId]);
-  // The action index: the listed actions upserted (unchanged rows left alone), the others deleted (disjoint rows).
   if (next.actions.length > 0) {
     const params: unknown[] = [planId, a.regionId, a.youngPersonId];
     const rows = next.actions.map((x) => {
@@ -209,7 +253,7 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
          WHERE (plan_actions.owner_user_id, plan_actions.what, plan_actions.due_on, plan_actions.status)
                IS DISTINCT FROM (EXCLUDED.owner_user_id, EXCLUDED.what, EXCLUDED.due_on, EXCLUDED.status)`, params);
   }
-  // The plan moves on and the removed actions go, with the lead's name the answer needs.
+  // An UPDATE or DELETE in a CTE stays in the shard's statement.
   const [moved] = await q.query<{ lead_name: string | null }>(
     `WITH moved AS (UPDATE plans SET current_version = $3, updated_at = now() WHERE region_id = $2 AND id = $1),
      removed AS (DELETE FROM plan_actions WHERE region_id = $2 AND plan_id = $1 AND NOT (action_id = ANY($4::text[])))
@@ -225,13 +269,11 @@ export async function writeVersion(q: Queryable, a: ChildAccess, actor: Actor, l
        VALUES ${recipients.map((_, i) => `($1, $${i + 4}, 'plan.new_version', $2, $3)`).join(', ')} ON CONFLICT DO NOTHING`,
       [a.regionId, a.youngPersonId, JSON.stringify({ number }), ...recipients]);
   }
-  return { number, createdAt: version!.created_at, leadName: moved!.lead_name };
+  return { createdAt: version!.created_at, leadName: moved!.lead_name };
 }
 
 /** The answer to a write: the new version as planView would read it (a new version has no opinions or comments yet). */
-function writtenView(a: ChildAccess, actor: Actor, locked: LockedPlan, w: { number: number; createdAt: Date; leadName: string | null }, next: {
-  goals: Goal[]; actions: PlanAction[]; nextEvaluationOn: string | null; changeSummary: string;
-}) {
+function writtenView(a: ChildAccess, actor: Actor, locked: LockedPlan, w: { number: number; createdAt: Date; leadName: string | null }, next: NextVersion) {
   return versionView(a, {
     plan_id: locked.planId, number: w.number, goals: next.goals, actions: next.actions, lead_user_id: a.leadUserId, lead_name: w.leadName,
     next_evaluation_on: next.nextEvaluationOn, change_summary: next.changeSummary, created_at: w.createdAt, created_by: actor.displayName,
