@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { withChild } from '../../core/access.ts';
 import { youngPersonChain } from '../../core/audit.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { childPolicy } from './children.policy.ts';
 
 export const TimelineQuery = Type.Object(
@@ -54,26 +54,26 @@ const WHAT: Record<string, [string, string]> = {
 };
 
 /**
- * An audit event the family must not see ($2: the young person): the recording and review of a legal
+ * An audit event the family must not see ($2: the young person, $4: its region): the recording and review of a legal
  * basis marked as endangering the child (unless the review rejected that marking) and every access
  * made on it; an emergency access whose family notice would endanger the child, and the reads under it.
  */
 export const HIDDEN_FROM_FAMILY_SQL = `(
   (e.kind = 'basis.recorded' AND e.details->>'endangering' = 'true'
-   AND NOT EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.recorded_by = e.actor_user_id AND l.endangering_review_outcome = 'rejected'))
-  OR EXISTS (SELECT 1 FROM legal_bases l WHERE l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
+   AND NOT EXISTS (SELECT 1 FROM legal_bases l WHERE l.region_id = $4 AND l.young_person_id = $2 AND l.recorded_by = e.actor_user_id AND l.endangering_review_outcome = 'rejected'))
+  OR EXISTS (SELECT 1 FROM legal_bases l WHERE l.region_id = $4 AND l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
            AND ((e.subject_type = 'legal_basis' AND e.subject_id = l.id::text)
                 OR (e.basis = l.kind AND e.actor_organisation_id = l.organisation_id AND e.occurred_at >= l.recorded_at)))
-  OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.young_person_id = $2 AND g.family_endangered
+  OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.region_id = $4 AND g.young_person_id = $2 AND g.family_endangered
            AND ((e.subject_type = 'break_glass' AND e.subject_id = g.id::text)
                 OR (e.basis = 'break_glass' AND e.actor_user_id = g.user_id AND e.occurred_at >= g.started_at
                     AND e.occurred_at <= COALESCE(g.ended_at, g.expires_at)))))`;
 
 interface TimelineRow { id: number; at: Date | string; kind: string; actor: string | null; subject_id: string | null; summary: unknown }
 
-/** A page of the timeline, newest first: $1 the young person, $2 before this id (or NULL), $3 family entries only, $4 rows. */
+/** A page of the timeline, newest first: $1 the young person, $2 before this id (or NULL), $3 family entries only, $4 rows, $5 the regions to look in. */
 const TIMELINE_SQL = `SELECT t.id, t.at, t.kind, u.display_name AS actor, t.subject_id, t.summary FROM timeline_entries t LEFT JOIN users u ON u.id = t.actor_user_id
-  WHERE t.young_person_id = $1 AND ($2::bigint IS NULL OR t.id < $2) AND ($3 = false OR t.family_visible)
+  WHERE t.region_id = ANY($5::uuid[]) AND t.young_person_id = $1 AND ($2::bigint IS NULL OR t.id < $2) AND ($3 = false OR t.family_visible)
   ORDER BY t.id DESC LIMIT $4`;
 
 export function createHistoryService(db: Db) {
@@ -82,12 +82,12 @@ export function createHistoryService(db: Db) {
       const limit = query.limit ?? 25;
       // Fetched with the access facts as a professional sees it (every entry); a parent or the young
       // person sees only the entries meant for the family, so for them the prefetched page is dropped unread.
-      const params = (family: boolean) => [childId, query.before ?? null, family, limit + 1];
+      const params = (family: boolean, regions: string[]) => [childId, query.before ?? null, family, limit + 1, regions];
       return withChild(db, actor, childId, {
-        rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true, prefetch: { sql: TIMELINE_SQL, params: params(false) },
+        rule: childPolicy.readTimeline, audit: 'timeline.read', subjectType: 'timeline', readOnly: true, prefetch: { sql: TIMELINE_SQL, params: params(false, actorRegions(actor)) },
       }, async (q, a, prefetched) => {
         const family = a.level === 'guardian' || a.level === 'self';
-        const rows = ((!family && prefetched ? prefetched as TimelineRow[] : undefined) ?? await q.query<TimelineRow>(TIMELINE_SQL, params(family)))
+        const rows = ((!family && prefetched ? prefetched as TimelineRow[] : undefined) ?? await q.query<TimelineRow>(TIMELINE_SQL, params(family, [a.regionId])))
           .sort((x, y) => Number(y.id) - Number(x.id)); // prefetched rows come as a set
         const page = rows.slice(0, limit);
         return {
@@ -108,8 +108,8 @@ export function createHistoryService(db: Db) {
         const rows = await q.query<{ occurred_at: Date; who: string | null; org: string | null; kind: string; basis: string | null; outcome: string }>(
           `SELECT e.occurred_at, u.display_name AS who, o.name AS org, e.kind, e.basis, e.outcome
              FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id
-            WHERE e.chain_key = $1 AND e.actor_user_id IS NOT NULL AND ($3 = false OR NOT ${HIDDEN_FROM_FAMILY_SQL})
-            ORDER BY e.seq DESC LIMIT 300`, [youngPersonChain(childId), childId, family]);
+            WHERE e.region_id = $4 AND e.chain_key = $1 AND e.actor_user_id IS NOT NULL AND ($3 = false OR NOT ${HIDDEN_FROM_FAMILY_SQL})
+            ORDER BY e.seq DESC LIMIT 300`, [youngPersonChain(childId), childId, family, a.regionId]);
         return {
           items: rows.map((r) => {
             const [en, nl] = WHAT[r.kind] ?? [r.kind.replace(/[._]/g, ' '), r.kind.replace(/[._]/g, ' ')];

@@ -37,14 +37,14 @@ export async function childView(q: Queryable, access: ChildAccess) {
        FROM young_people y
        LEFT JOIN areas g ON g.id = y.gemeente_id LEFT JOIN areas w ON w.id = y.wijk_id
        LEFT JOIN organisations s ON s.id = y.school_id
-      WHERE y.id = $1`,
-    [access.youngPersonId],
+      WHERE y.region_id = $2 AND y.id = $1`,
+    [access.youngPersonId, access.regionId],
   );
   if (!r) throw new AppError('not_found');
   const guardians = await q.query<{ userId: string; displayName: string }>(
     `SELECT u.id AS "userId", u.display_name AS "displayName" FROM guardianships g JOIN users u ON u.id = g.parent_user_id
-      WHERE g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`,
-    [access.youngPersonId],
+      WHERE g.region_id = $2 AND g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`,
+    [access.youngPersonId, access.regionId],
   );
   const band = ageBand(r.birth_date, access.today);
   const consenters: { userId: string | null; displayName: string; relation: 'parent' | 'young_person' }[] = [];
@@ -85,10 +85,10 @@ export function createChildrenService(db: Db) {
             AND ($2 = '' OR lower(y.given_name || ' ' || y.family_name) LIKE '%' || $2 || '%')
             AND (
               y.user_id = $3
-              OR EXISTS (SELECT 1 FROM guardianships g WHERE g.young_person_id = y.id AND g.parent_user_id = $3)
-              OR EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.id = i.network_id AND n.status = 'active'
-                          WHERE i.young_person_id = y.id AND i.user_id = $3 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
-              OR EXISTS (SELECT 1 FROM break_glass_grants b WHERE b.young_person_id = y.id AND b.user_id = $3 AND b.expires_at > now())
+              OR EXISTS (SELECT 1 FROM guardianships g WHERE g.region_id = $1 AND g.young_person_id = y.id AND g.parent_user_id = $3)
+              OR EXISTS (SELECT 1 FROM involvements i JOIN networks n ON n.region_id = i.region_id AND n.id = i.network_id AND n.status = 'active'
+                          WHERE i.region_id = $1 AND i.young_person_id = y.id AND i.user_id = $3 AND (i.ends_on IS NULL OR i.ends_on >= current_date))
+              OR EXISTS (SELECT 1 FROM break_glass_grants b WHERE b.region_id = $1 AND b.young_person_id = y.id AND b.user_id = $3 AND b.expires_at > now())
               OR y.school_id = ANY($4::uuid[])
             )
           ORDER BY y.family_name, y.given_name, y.id LIMIT 200`,
@@ -130,7 +130,7 @@ export function createChildrenService(db: Db) {
         const existing = await findExisting(q, actor.regionId, { ...body, bsn });
         if (existing) {
           if (mustAskToJoin(await resolveAccess(q, actor, existing))) {
-            await requestToJoinTx(q, actor, existing, 'registration', membership, body.question);
+            await requestToJoinTx(q, actor, existing, actor.regionId, 'registration', membership, body.question);
             return { status: 'join_requested' as const };
           }
           await openQuestionTx(q, actor, existing, body.question, actor.regionId);
@@ -157,7 +157,7 @@ export function createChildrenService(db: Db) {
       return withChild(db, actor, childId, { rule: childPolicy.updateChild, audit: 'young_person.updated', details: { fields: Object.keys(body) } }, async (q, a) => {
         await checkRefs(q, a.regionId, body, YOUNG_PERSON_REFS);
         const sets: string[] = [];
-        const params: unknown[] = [childId, ifMatch];
+        const params: unknown[] = [childId, ifMatch, a.regionId];
         const map: Record<string, unknown> = {
           given_name: body.givenName, family_name: body.familyName, birth_date: body.birthDate, birth_expected: body.birthExpected,
           bsn, gemeente_id: body.gemeenteId, wijk_id: body.wijkId, school_id: body.schoolId,
@@ -168,7 +168,7 @@ export function createChildrenService(db: Db) {
           sets.push(`${col} = $${params.length}`);
         }
         const updated = await q.query(
-          `UPDATE young_people SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+          `UPDATE young_people SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE region_id = $3 AND id = $1 AND version = $2 RETURNING id`,
           params,
         );
         if (updated.length === 0) throw new AppError('conflict', { current: await childView(q, a) });
@@ -192,7 +192,8 @@ export function createChildrenService(db: Db) {
 
     async setParentsAccess(actor: Actor, childId: string, parentsAccess: 'full' | 'hidden') {
       return withChild(db, actor, childId, { rule: childPolicy.setParentsAccess, audit: 'item.hidden_from_parents', details: { parentsAccess } }, async (q, a) => {
-        await q.query(`UPDATE young_people SET parents_access = $2, version = version + 1, updated_at = now() WHERE id = $1`, [childId, parentsAccess]);
+        await q.query(`UPDATE young_people SET parents_access = $2, version = version + 1, updated_at = now() WHERE region_id = $3 AND id = $1`,
+          [childId, parentsAccess, a.regionId]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'privacy.parents_access', actorUserId: actor.userId, summary: { parentsAccess }, familyVisible: false });
         return childView(q, { ...a, parentsAccess });
       });

@@ -53,9 +53,10 @@ async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   const family = a.level === 'guardian' || a.level === 'self';
   const participants = await q.query<{ id: string; kind: string; user_id: string | null; name: string; org_name: string | null; present: boolean | null; has_mandate: boolean; child_voice: string | null }>(
     `SELECT p.id, p.kind, p.user_id, p.name, o.name AS org_name, p.present, p.has_mandate, p.child_voice
-       FROM meeting_participants p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.meeting_id = $1 ORDER BY p.kind, p.name`, [row.id]);
+       FROM meeting_participants p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.region_id = $2 AND p.meeting_id = $1 ORDER BY p.kind, p.name`,
+    [row.id, a.regionId]);
   const decisions = await q.query<{ id: string; text: string; plan_action_id: string | null; created_at: Date }>(
-    `SELECT id, text, plan_action_id, created_at FROM meeting_decisions WHERE meeting_id = $1 ORDER BY created_at`, [row.id]);
+    `SELECT id, text, plan_action_id, created_at FROM meeting_decisions WHERE region_id = $2 AND meeting_id = $1 ORDER BY created_at`, [row.id, a.regionId]);
   const warnings = [];
   if (row.status === 'held' && row.held_on && !row.report_shared_at && daysBetween(row.held_on, a.today) > REPORT_SHARE_DAYS) {
     warnings.push({
@@ -78,10 +79,11 @@ async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   };
 }
 
-async function loadMeeting(q: Queryable, childId: string, meetingId: string): Promise<MeetingRow> {
+async function loadMeeting(q: Queryable, a: ChildAccess, meetingId: string): Promise<MeetingRow> {
   const [row] = await q.query<MeetingRow>(
-    `SELECT id, scheduled_at, chair_name, agenda, status, held_on, report, report_shared_at, version FROM meetings WHERE id = $1 AND young_person_id = $2`,
-    [meetingId, childId]);
+    `SELECT id, scheduled_at, chair_name, agenda, status, held_on, report, report_shared_at, version FROM meetings
+      WHERE region_id = $3 AND id = $1 AND young_person_id = $2`,
+    [meetingId, a.youngPersonId, a.regionId]);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -92,7 +94,7 @@ export function createMeetingsService(db: Db) {
       return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meetings', readOnly: true }, async (q, a) => {
         const rows = await q.query<MeetingRow>(
           `SELECT id, scheduled_at, chair_name, agenda, status, held_on, report, report_shared_at, version FROM meetings
-            WHERE young_person_id = $1 ORDER BY scheduled_at DESC`, [childId]);
+            WHERE region_id = $2 AND young_person_id = $1 ORDER BY scheduled_at DESC`, [childId, a.regionId]);
         const out = [];
         for (const r of rows) out.push(await meetingView(q, a, r));
         return out;
@@ -101,7 +103,7 @@ export function createMeetingsService(db: Db) {
 
     async get(actor: Actor, childId: string, meetingId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.readMeetings, audit: 'meeting.read', subjectType: 'meeting', subjectId: meetingId, readOnly: true },
-        async (q, a) => meetingView(q, a, await loadMeeting(q, childId, meetingId)));
+        async (q, a) => meetingView(q, a, await loadMeeting(q, a, meetingId)));
     },
 
     async create(actor: Actor, childId: string, body: MeetingBody) {
@@ -134,7 +136,7 @@ export function createMeetingsService(db: Db) {
           if (p.userId && p.userId !== actor.userId) await notify(q, { regionId: a.regionId, userId: p.userId, kind: 'meeting.invited', youngPersonId: childId, payload: { meetingId: m!.id, scheduledAt: body.scheduledAt } });
         }
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.created', actorUserId: actor.userId, subjectId: m!.id, summary: { scheduledAt: body.scheduledAt } });
-        return meetingView(q, a, await loadMeeting(q, childId, m!.id));
+        return meetingView(q, a, await loadMeeting(q, a, m!.id));
       });
     },
 
@@ -142,23 +144,23 @@ export function createMeetingsService(db: Db) {
       assertFreeText({ report: body.report, ...agendaFields(body.agenda) });
       assertUnique((body.attendance ?? []).map((x) => x.participantId), (i) => `attendance.${i}.participantId`);
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.updated', subjectType: 'meeting', subjectId: meetingId, details: { fields: Object.keys(body) } }, async (q, a) => {
-        const current = await loadMeeting(q, childId, meetingId);
+        const current = await loadMeeting(q, a, meetingId);
         if (current.version !== ifMatch) throw new AppError('conflict', { current: await meetingView(q, a, current) });
         const heldOn = body.heldOn ?? (body.status === 'held' && !current.held_on ? a.today : current.held_on);
         await q.query(
           `UPDATE meetings SET status = COALESCE($2, status), held_on = $3, report = COALESCE($4, report), agenda = COALESCE($5, agenda), version = version + 1
-            WHERE id = $1`,
-          [meetingId, body.status ?? null, heldOn, body.report ?? null, body.agenda ? JSON.stringify(body.agenda) : null]);
+            WHERE region_id = $6 AND id = $1`,
+          [meetingId, body.status ?? null, heldOn, body.report ?? null, body.agenda ? JSON.stringify(body.agenda) : null, a.regionId]);
         for (const [i, att] of (body.attendance ?? []).entries()) {
           const rows = await q.query(
-            `UPDATE meeting_participants SET present = $3, has_mandate = COALESCE($4, has_mandate) WHERE id = $1 AND meeting_id = $2 RETURNING id`,
-            [att.participantId, meetingId, att.present, att.hasMandate ?? null]);
+            `UPDATE meeting_participants SET present = $3, has_mandate = COALESCE($4, has_mandate) WHERE region_id = $5 AND id = $1 AND meeting_id = $2 RETURNING id`,
+            [att.participantId, meetingId, att.present, att.hasMandate ?? null, a.regionId]);
           if (rows.length === 0) throw new AppError('invalid_reference', { fields: { [`attendance.${i}.participantId`]: 'not a participant of this meeting' } });
         }
         if (body.status === 'held' && current.status !== 'held') {
           await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.held', actorUserId: actor.userId, subjectId: meetingId });
         }
-        return meetingView(q, a, await loadMeeting(q, childId, meetingId));
+        return meetingView(q, a, await loadMeeting(q, a, meetingId));
       });
     },
 
@@ -166,7 +168,7 @@ export function createMeetingsService(db: Db) {
     async decide(actor: Actor, childId: string, meetingId: string, body: { text: string; action?: ActionIn }) {
       assertFreeText({ text: body.text, 'action.what': body.action?.what, 'action.ownerName': body.action?.ownerName });
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.decision_recorded', subjectType: 'meeting', subjectId: meetingId, details: { withAction: Boolean(body.action) } }, async (q, a) => {
-        await loadMeeting(q, childId, meetingId);
+        await loadMeeting(q, a, meetingId);
         let planActionId: string | null = null;
         if (body.action) {
           const [added] = await appendActions(q, a, actor, [body.action], `Besluit overleg: ${body.text.slice(0, 120)}`, 'action');
@@ -176,20 +178,20 @@ export function createMeetingsService(db: Db) {
           `INSERT INTO meeting_decisions (meeting_id, region_id, text, plan_action_id, created_by) VALUES ($1,$2,$3,$4,$5)`,
           [meetingId, a.regionId, body.text, planActionId, actor.userId]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.decision', actorUserId: actor.userId, subjectId: meetingId, summary: { planActionId } });
-        return { meeting: await meetingView(q, a, await loadMeeting(q, childId, meetingId)), plan: await planView(q, a) };
+        return { meeting: await meetingView(q, a, await loadMeeting(q, a, meetingId)), plan: await planView(q, a) };
       });
     },
 
     async shareReport(actor: Actor, childId: string, meetingId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.report_shared', subjectType: 'meeting', subjectId: meetingId }, async (q, a) => {
-        const m = await loadMeeting(q, childId, meetingId);
+        const m = await loadMeeting(q, a, meetingId);
         if (!m.report) throw new AppError('unprocessable', { en: 'Write the report first.', nl: 'Schrijf eerst het verslag.' });
         if (m.report_shared_at) return meetingView(q, a, m);
-        await q.query(`UPDATE meetings SET report_shared_at = now(), version = version + 1 WHERE id = $1`, [meetingId]);
+        await q.query(`UPDATE meetings SET report_shared_at = now(), version = version + 1 WHERE region_id = $2 AND id = $1`, [meetingId, a.regionId]);
         const family = [...(a.ageYears >= 16 && a.parentsAccess === 'hidden' ? [] : a.guardianIds), ...(a.youngPersonUserId ? [a.youngPersonUserId] : [])];
         for (const u of family) await notify(q, { regionId: a.regionId, userId: u, kind: 'meeting.report_shared', youngPersonId: childId, payload: { meetingId } });
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.report_shared', actorUserId: actor.userId, subjectId: meetingId });
-        return meetingView(q, a, await loadMeeting(q, childId, meetingId));
+        return meetingView(q, a, await loadMeeting(q, a, meetingId));
       });
     },
   };

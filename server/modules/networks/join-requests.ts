@@ -18,7 +18,7 @@ import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, auditDenied, notify, type ChildAccess } from '../../core/access.ts';
-import { actorForUser, type Actor, type Membership } from '../../core/session.ts';
+import { actorForUser, actorRegions, type Actor, type Membership } from '../../core/session.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 import type { QuestionBody } from '../children/children.schemas.ts';
 import { openQuestionTx } from './networks.service.ts';
@@ -33,13 +33,13 @@ interface ChildFacts {
   lead_user_id: string | null; guardian_ids: string[];
 }
 
-async function childFacts(q: Queryable, youngPersonId: string): Promise<ChildFacts | null> {
+async function childFacts(q: Queryable, youngPersonId: string, regionId: string): Promise<ChildFacts | null> {
   const [r] = await q.query<ChildFacts>(
     `SELECT y.id, y.region_id, y.birth_date, y.user_id, y.given_name, y.family_name, n.lead_user_id,
             COALESCE((SELECT array_agg(g.parent_user_id ORDER BY g.parent_user_id) FROM guardianships g
-                       WHERE g.young_person_id = y.id AND g.has_authority), '{}') AS guardian_ids
-       FROM young_people y LEFT JOIN networks n ON n.young_person_id = y.id AND n.status = 'active'
-      WHERE y.id = $1`, [youngPersonId]);
+                       WHERE g.region_id = $2 AND g.young_person_id = y.id AND g.has_authority), '{}') AS guardian_ids
+       FROM young_people y LEFT JOIN networks n ON n.region_id = y.region_id AND n.young_person_id = y.id AND n.status = 'active'
+      WHERE y.region_id = $2 AND y.id = $1`, [youngPersonId, regionId]);
   return r ?? null;
 }
 
@@ -59,20 +59,22 @@ async function decidersOf(q: Queryable, c: ChildFacts): Promise<{ as: DecidedAs;
 
 /**
  * Files a join request in the caller's transaction (one pending request per professional and child:
- * a second one adds nothing). The caller answers only "your request has been sent".
+ * a second one adds nothing). The caller answers only "your request has been sent". regionId: the child's.
  */
 export async function requestToJoinTx(
-  q: Queryable, actor: Actor, youngPersonId: string, via: 'registration' | 'question', membership: Membership, question: QuestionBody,
+  q: Queryable, actor: Actor, youngPersonId: string, regionId: string, via: 'registration' | 'question', membership: Membership, question: QuestionBody,
 ): Promise<void> {
+  // A professional's requests are in the regions they work in.
   const [recent] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM join_requests WHERE requester_user_id = $1 AND created_at > now() - interval '24 hours'`, [actor.userId]);
+    `SELECT count(*)::int AS n FROM join_requests WHERE region_id = ANY($2::uuid[]) AND requester_user_id = $1 AND created_at > now() - interval '24 hours'`,
+    [actor.userId, actorRegions(actor)]);
   if ((recent?.n ?? 0) >= JOIN_REQUESTS_PER_DAY) {
     throw new AppError('rate_limited', {
       en: 'You sent many requests today. Try again tomorrow, or ask your privacy officer.',
       nl: 'U hebt vandaag veel verzoeken gestuurd. Probeer het morgen opnieuw, of vraag het uw functionaris gegevensbescherming.',
     });
   }
-  const c = (await childFacts(q, youngPersonId))!;
+  const c = (await childFacts(q, youngPersonId, regionId))!;
   const inserted = await q.query<{ id: string }>(
     `INSERT INTO join_requests (region_id, young_person_id, requester_user_id, organisation_id, role, via, question)
      VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (region_id, young_person_id, requester_user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
@@ -97,7 +99,7 @@ interface RequestRow {
 }
 const REQUEST_SELECT = `SELECT j.*, u.display_name AS requester_name, o.name AS organisation_name, y.given_name, y.family_name, y.birth_date
   FROM join_requests j JOIN users u ON u.id = j.requester_user_id JOIN organisations o ON o.id = j.organisation_id
-  JOIN young_people y ON y.id = j.young_person_id`;
+  JOIN young_people y ON y.region_id = j.region_id AND y.id = j.young_person_id`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const questionOf = (r: RequestRow): QuestionBody | null => (typeof r.question === 'string' ? JSON.parse(r.question) as QuestionBody : r.question);
@@ -122,10 +124,21 @@ function outgoingView(r: RequestRow) {
   };
 }
 
+/**
+ * The region of a request the actor may reach, so that locking it is one shard's statement: an actor of
+ * one region has no other; otherwise it is looked up. null: not in the actor's regions (not found).
+ */
+async function requestRegion(q: Queryable, actor: Actor, requestId: string): Promise<string | null> {
+  const regions = actorRegions(actor);
+  if (regions.length === 1) return regions[0]!;
+  const [r] = await q.query<{ region_id: string }>(`SELECT region_id FROM join_requests WHERE region_id = ANY($2::uuid[]) AND id = $1`, [requestId, regions]);
+  return r?.region_id ?? null;
+}
+
 export function createJoinRequestsService(db: Db) {
   /** May the actor decide this request now? Worked out at the moment of deciding (the lead may have changed). */
   async function decidingAs(q: Queryable, actor: Actor, r: { young_person_id: string; region_id: string }): Promise<DecidedAs | null> {
-    const c = await childFacts(q, r.young_person_id);
+    const c = await childFacts(q, r.young_person_id, r.region_id);
     if (!c) return null;
     const d = await decidersOf(q, c);
     return d.userIds.includes(actor.userId) ? d.as : null;
@@ -138,19 +151,21 @@ export function createJoinRequestsService(db: Db) {
       // of the region), each then checked with the same rule as deciding.
       const coordinatorRegions = actor.memberships.filter((m) => m.role === 'municipality_coordinator').map((m) => m.regionId);
       const pending = await db.query<RequestRow>(
-        `${REQUEST_SELECT} LEFT JOIN networks n ON n.young_person_id = j.young_person_id AND n.status = 'active'
-          WHERE j.status = 'pending' AND j.requester_user_id <> $1
+        `${REQUEST_SELECT} LEFT JOIN networks n ON n.region_id = ANY($3::uuid[]) AND n.region_id = j.region_id AND n.young_person_id = j.young_person_id AND n.status = 'active'
+          WHERE j.region_id = ANY($3::uuid[]) AND y.region_id = ANY($3::uuid[]) AND j.status = 'pending' AND j.requester_user_id <> $1
             AND (n.lead_user_id = $1
-                 OR (n.lead_user_id IS NULL AND (y.user_id = $1 OR EXISTS (SELECT 1 FROM guardianships g WHERE g.young_person_id = j.young_person_id AND g.parent_user_id = $1 AND g.has_authority)))
+                 OR (n.lead_user_id IS NULL AND (y.user_id = $1 OR EXISTS (SELECT 1 FROM guardianships g
+                      WHERE g.region_id = ANY($3::uuid[]) AND g.region_id = j.region_id AND g.young_person_id = j.young_person_id AND g.parent_user_id = $1 AND g.has_authority)))
                  OR (n.lead_user_id IS NULL AND j.region_id = ANY($2::uuid[])))
           ORDER BY j.created_at LIMIT 500`,
-        [actor.userId, coordinatorRegions]);
+        [actor.userId, coordinatorRegions, actorRegions(actor)]);
       const incoming = [];
       for (const r of pending) {
         const as = await decidingAs(db, actor, r);
         if (as) incoming.push(incomingView(r, as));
       }
-      const mine = await db.query<RequestRow>(`${REQUEST_SELECT} WHERE j.requester_user_id = $1 ORDER BY j.created_at DESC LIMIT 50`, [actor.userId]);
+      const mine = await db.query<RequestRow>(
+        `${REQUEST_SELECT} WHERE j.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND j.requester_user_id = $1 ORDER BY j.created_at DESC LIMIT 50`, [actor.userId, actorRegions(actor)]);
       return { incoming, outgoing: mine.map((r) => outgoingView(r)) };
     },
 
@@ -159,7 +174,8 @@ export function createJoinRequestsService(db: Db) {
       let denied = null as { id: string; regionId: string } | null;
       try {
         return await db.tx(async (q) => {
-          const [r] = await q.query<RequestRow>(`${REQUEST_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [requestId]);
+          const region = await requestRegion(q, actor, requestId);
+          const [r] = region ? await q.query<RequestRow>(`${REQUEST_SELECT} WHERE j.region_id = $2 AND j.id = $1 FOR UPDATE OF j`, [requestId, region]) : [];
           if (!r) throw new AppError('not_found');
           const as = await decidingAs(q, actor, r);
           if (!as || r.requester_user_id === actor.userId) {
@@ -170,8 +186,9 @@ export function createJoinRequestsService(db: Db) {
             throw new AppError('conflict', { en: 'This request was already decided.', nl: 'Over dit verzoek is al beslist.', current: incomingView(r, as) });
           }
           await q.query(
-            `UPDATE join_requests SET status = $2, decided_by = $3, decided_as = $4, decision_note = $5, decided_at = now(), version = version + 1 WHERE id = $1`,
-            [r.id, body.outcome, actor.userId, as, body.note ?? null]);
+            `UPDATE join_requests SET status = $2, decided_by = $3, decided_as = $4, decision_note = $5, decided_at = now(), version = version + 1
+              WHERE region_id = $6 AND id = $1`,
+            [r.id, body.outcome, actor.userId, as, body.note ?? null, r.region_id]);
           await appendAudit(q, {
             chainKey: youngPersonChain(r.young_person_id), kind: 'join.decided', regionId: r.region_id, actorUserId: actor.userId,
             youngPersonId: r.young_person_id, subjectType: 'join_request', subjectId: r.id, basis: as,
@@ -202,7 +219,8 @@ export function createJoinRequestsService(db: Db) {
       return db.tx(async (q) => {
         const [r] = await q.query<{ region_id: string; young_person_id: string; organisation_id: string }>(
           `UPDATE join_requests SET status = 'withdrawn', decided_at = now(), version = version + 1
-            WHERE id = $1 AND requester_user_id = $2 AND status = 'pending' RETURNING region_id, young_person_id, organisation_id`, [requestId, actor.userId]);
+            WHERE region_id = ANY($3::uuid[]) AND id = $1 AND requester_user_id = $2 AND status = 'pending' RETURNING region_id, young_person_id, organisation_id`,
+          [requestId, actor.userId, actorRegions(actor)]);
         if (!r) throw new AppError('not_found');
         await appendAudit(q, {
           chainKey: youngPersonChain(r.young_person_id), kind: 'join.decided', regionId: r.region_id, actorUserId: actor.userId,

@@ -7,7 +7,7 @@ import { fromJsonList, type Db, type Json, type Queryable } from '../../core/db.
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, auditDenied, CASE_ROLES, LEGAL_BASIS_OPEN_SQL, loadConsentRows, notify, resolveAccess, withChild, type ChildAccess } from '../../core/access.ts';
-import type { Actor, Membership } from '../../core/session.ts';
+import { actorRegions, type Actor, type Membership } from '../../core/session.ts';
 import { mustAskToJoin, requestToJoinTx } from './join-requests.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { today } from '../../../shared/dates.ts';
@@ -34,7 +34,7 @@ export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: 
   assertFreeText({ text: body.text });
   const membership = actor.kind === 'staff' ? caseMembership(actor, body.organisationId) : undefined;
   let [net] = await q.query<{ id: string; lead_user_id: string | null }>(
-    `SELECT id, lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId]);
+    `SELECT id, lead_user_id FROM networks WHERE region_id = $2 AND young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId, regionId]);
   let networkCreated = false;
   if (!net) {
     [net] = await q.query<{ id: string; lead_user_id: string | null }>(
@@ -52,8 +52,8 @@ export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: 
   await appendAudit(q, { chainKey: youngPersonChain(youngPersonId), kind: 'question.created', regionId, actorUserId: actor.userId, actorOrganisationId: membership?.organisationId ?? null, youngPersonId, subjectType: 'question', subjectId: question!.id, details: { lifeDomains: body.lifeDomains } });
   if (membership) {
     const [inv] = await q.query(
-      `SELECT 1 FROM involvements WHERE network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
-      [net!.id, actor.userId, membership.organisationId, today()]);
+      `SELECT 1 FROM involvements WHERE region_id = $5 AND network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
+      [net!.id, actor.userId, membership.organisationId, today(), regionId]);
     if (!inv) {
       await q.query(
         `INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, invited_by)
@@ -72,9 +72,9 @@ export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: 
 /** Does a consent or a legal basis cover this organisation (and role) for the young person today? */
 export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: string, role?: string): Promise<boolean> {
   const [legal] = await q.query(
-    `SELECT 1 FROM legal_bases l WHERE l.young_person_id = $1 AND l.organisation_id = $2
+    `SELECT 1 FROM legal_bases l WHERE l.region_id = $4 AND l.young_person_id = $1 AND l.organisation_id = $2
         AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)`,
-    [a.youngPersonId, organisationId, a.today]);
+    [a.youngPersonId, organisationId, a.today, a.regionId]);
   if (legal) return true;
   const consents = await loadConsentRows(q, a.youngPersonId);
   return consentCoverage({
@@ -98,8 +98,8 @@ interface NetworkRow {
   handovers: Json<{ from_name: string | null; to_name: string; reason: string; at: string }[]>;
 }
 
-/** The network as its members see it, read in one statement (it is on every case view); $1 is the young person. It needs nothing from
- * the access decision, so a read fetches it with the access facts (withChild's prefetch). */
+/** The network as its members see it, read in one statement (it is on every case view); $1 is the young person, $2 the regions to
+ * look in. It needs nothing from the access decision, so a read fetches it with the access facts (withChild's prefetch). */
 export const NETWORK_VIEW_SQL = `SELECT n.id, n.status, n.lead_user_id, n.version, u.display_name AS lead_name, o.name AS lead_org,
             y.given_name, y.family_name, y.user_id AS yp_user_id,
             (SELECT json_agg(json_build_object('id', i.id, 'user_id', i.user_id, 'display_name', iu.display_name,
@@ -107,23 +107,24 @@ export const NETWORK_VIEW_SQL = `SELECT n.id, n.status, n.lead_user_id, n.versio
                     'starts_on', i.starts_on, 'ends_on', i.ends_on, 'email', io.contact_email, 'phone', io.contact_phone)
                     ORDER BY i.starts_on, iu.display_name)
                FROM involvements i JOIN users iu ON iu.id = i.user_id JOIN organisations io ON io.id = i.organisation_id
-              WHERE i.network_id = n.id) AS involvements,
+              WHERE i.region_id = ANY($2::uuid[]) AND i.region_id = n.region_id AND i.network_id = n.id) AS involvements,
             (SELECT json_agg(json_build_object('id', gu.id, 'display_name', gu.display_name) ORDER BY g.created_at, gu.id)
                FROM guardianships g JOIN users gu ON gu.id = g.parent_user_id
-              WHERE g.young_person_id = n.young_person_id AND g.has_authority) AS guardians,
+              WHERE g.region_id = ANY($2::uuid[]) AND g.region_id = n.region_id AND g.young_person_id = n.young_person_id AND g.has_authority) AS guardians,
             (SELECT json_agg(json_build_object('id', qq.id, 'text', qq.text, 'own_words', qq.own_words, 'life_domains', qq.life_domains,
                     'raised_by', qq.raised_by, 'created_at', qq.created_at, 'created_by', qu.display_name) ORDER BY qq.created_at)
-               FROM questions qq JOIN users qu ON qu.id = qq.created_by WHERE qq.network_id = n.id) AS questions,
+               FROM questions qq JOIN users qu ON qu.id = qq.created_by WHERE qq.region_id = ANY($2::uuid[]) AND qq.region_id = n.region_id
+                AND qq.network_id = n.id) AS questions,
             (SELECT json_agg(json_build_object('from_name', f.display_name, 'to_name', t.display_name, 'reason', h.reason, 'at', h.at) ORDER BY h.at)
                FROM lead_handovers h LEFT JOIN users f ON f.id = h.from_user_id JOIN users t ON t.id = h.to_user_id
-              WHERE h.network_id = n.id) AS handovers
-       FROM networks n JOIN young_people y ON y.id = n.young_person_id
+              WHERE h.region_id = ANY($2::uuid[]) AND h.region_id = n.region_id AND h.network_id = n.id) AS handovers
+       FROM networks n JOIN young_people y ON y.region_id = n.region_id AND y.id = n.young_person_id
        LEFT JOIN users u ON u.id = n.lead_user_id LEFT JOIN organisations o ON o.id = n.lead_organisation_id
-      WHERE n.young_person_id = $1 AND n.status = 'active'`;
+      WHERE n.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND n.young_person_id = $1 AND n.status = 'active'`;
 
 /** A network as its readers see it; `prefetched`: the rows of NETWORK_VIEW_SQL, already fetched (withChild's prefetch). */
 export async function networkView(q: Queryable, a: ChildAccess, prefetched?: unknown[]) {
-  const [row] = (prefetched as NetworkRow[] | undefined) ?? await q.query<NetworkRow>(NETWORK_VIEW_SQL, [a.youngPersonId]);
+  const [row] = (prefetched as NetworkRow[] | undefined) ?? await q.query<NetworkRow>(NETWORK_VIEW_SQL, [a.youngPersonId, [a.regionId]]);
   if (!row) throw new AppError('not_found', { en: 'This young person has no active network.', nl: 'Er is geen actief netwerk.' });
   const net = row;
   const yp = { given_name: row.given_name, family_name: row.family_name, user_id: row.yp_user_id };
@@ -171,7 +172,7 @@ export function createNetworksService(db: Db) {
           // Unknown, or in another region: the child does not exist for this caller.
           if (!a || !actorInRegion(actor, a.regionId)) return null;
           if (!mustAskToJoin(a)) return false;
-          await requestToJoinTx(q, actor, childId, 'question', membership, body);
+          await requestToJoinTx(q, actor, childId, a.regionId, 'question', membership, body);
           return true;
         });
         if (join === null) {
@@ -187,7 +188,7 @@ export function createNetworksService(db: Db) {
 
     async get(actor: Actor, childId: string) {
       return withChild(db, actor, childId, {
-        rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true, prefetch: { sql: NETWORK_VIEW_SQL, params: [childId] },
+        rule: childPolicy.readNetwork, audit: 'network.read', subjectType: 'network', readOnly: true, prefetch: { sql: NETWORK_VIEW_SQL, params: [childId, actorRegions(actor)] },
       }, networkView);
     },
 
@@ -220,8 +221,8 @@ export function createNetworksService(db: Db) {
         if (!m) throw new AppError('validation_failed', { fields: { userId: 'not a professional of this organisation' } });
         if (!(await basisCovers(q, a, body.organisationId, m.role))) throw new AppError('no_basis');
         const [dup] = await q.query(
-          `SELECT 1 FROM involvements WHERE network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
-          [a.networkId, body.userId, body.organisationId, a.today]);
+          `SELECT 1 FROM involvements WHERE region_id = $5 AND network_id = $1 AND user_id = $2 AND organisation_id = $3 AND (ends_on IS NULL OR ends_on >= $4)`,
+          [a.networkId, body.userId, body.organisationId, a.today, a.regionId]);
         if (dup) throw new AppError('already_exists', { en: 'This professional is already involved.', nl: 'Deze professional is al betrokken.' });
         await q.query(
           `INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, invited_by)
@@ -236,11 +237,11 @@ export function createNetworksService(db: Db) {
     async endInvolvement(actor: Actor, childId: string, involvementId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.endInvolvement, audit: 'involvement.ended', subjectType: 'involvement', subjectId: involvementId }, async (q, a) => {
         const [inv] = await q.query<{ user_id: string }>(
-          `UPDATE involvements SET ends_on = $3 WHERE id = $1 AND network_id = $2 AND (ends_on IS NULL OR ends_on > $3) RETURNING user_id`,
-          [involvementId, a.networkId, a.today]);
+          `UPDATE involvements SET ends_on = $3 WHERE region_id = $4 AND id = $1 AND network_id = $2 AND (ends_on IS NULL OR ends_on > $3) RETURNING user_id`,
+          [involvementId, a.networkId, a.today, a.regionId]);
         if (!inv) throw new AppError('not_found');
         if (inv.user_id === a.leadUserId) {
-          await q.query(`UPDATE networks SET lead_user_id = NULL, lead_organisation_id = NULL, version = version + 1 WHERE id = $1`, [a.networkId]);
+          await q.query(`UPDATE networks SET lead_user_id = NULL, lead_organisation_id = NULL, version = version + 1 WHERE region_id = $2 AND id = $1`, [a.networkId, a.regionId]);
         }
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'involvement.ended', actorUserId: actor.userId, subjectId: inv.user_id });
         return networkView(q, { ...a, leadUserId: inv.user_id === a.leadUserId ? null : a.leadUserId });
@@ -251,12 +252,12 @@ export function createNetworksService(db: Db) {
     async handOverLead(actor: Actor, childId: string, ifMatch: number, body: { userId: string; reason: string }) {
       return withChild(db, actor, childId, { rule: childPolicy.handOverLead, audit: 'network.lead_handover', subjectType: 'user', subjectId: body.userId }, async (q, a) => {
         const [inv] = await q.query<{ organisation_id: string }>(
-          `SELECT organisation_id FROM involvements WHERE network_id = $1 AND user_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3) LIMIT 1`,
-          [a.networkId, body.userId, a.today]);
+          `SELECT organisation_id FROM involvements WHERE region_id = $4 AND network_id = $1 AND user_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3) LIMIT 1`,
+          [a.networkId, body.userId, a.today, a.regionId]);
         if (!inv) throw new AppError('validation_failed', { fields: { userId: 'must be involved in this network' } });
         const updated = await q.query(
-          `UPDATE networks SET lead_user_id = $3, lead_organisation_id = $4, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
-          [a.networkId, ifMatch, body.userId, inv.organisation_id]);
+          `UPDATE networks SET lead_user_id = $3, lead_organisation_id = $4, version = version + 1 WHERE region_id = $5 AND id = $1 AND version = $2 RETURNING id`,
+          [a.networkId, ifMatch, body.userId, inv.organisation_id, a.regionId]);
         if (updated.length === 0) throw new AppError('conflict', { current: await networkView(q, a) });
         await q.query(
           `INSERT INTO lead_handovers (region_id, network_id, young_person_id, from_user_id, to_user_id, reason, by_user_id) VALUES ($1,$2,$3,$4,$5,$6,$7)`,

@@ -6,7 +6,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { resolveAccessMany } from '../../core/access.ts';
 
 export const NotificationOut = Type.Object({
@@ -20,8 +20,9 @@ export function createNotificationsService(db: Db) {
     async list(actor: Actor, unreadOnly = false) {
       const rows = await db.query<{ id: string; kind: string; young_person_id: string | null; child: string | null; payload: unknown; created_at: Date; read_at: Date | null }>(
         `SELECT n.id, n.kind, n.young_person_id, y.given_name || ' ' || y.family_name AS child, n.payload, n.created_at, n.read_at
-           FROM notifications n LEFT JOIN young_people y ON y.id = n.young_person_id
-          WHERE n.user_id = $1 AND ($2 = false OR n.read_at IS NULL) ORDER BY n.created_at DESC LIMIT 100`, [actor.userId, unreadOnly]);
+           FROM notifications n LEFT JOIN young_people y ON y.region_id = ANY($3::uuid[]) AND y.region_id = n.region_id AND y.id = n.young_person_id
+          WHERE n.region_id = ANY($3::uuid[]) AND n.user_id = $1 AND ($2 = false OR n.read_at IS NULL) ORDER BY n.created_at DESC LIMIT 100`,
+        [actor.userId, unreadOnly, actorRegions(actor)]);
       // A notification names a child, and links to it, only while its reader may open that child.
       const reach = await resolveAccessMany(db, actor, rows.flatMap((r) => (r.young_person_id ? [r.young_person_id] : [])));
       return rows.map((r) => ({
@@ -33,7 +34,10 @@ export function createNotificationsService(db: Db) {
       }));
     },
     async markRead(actor: Actor, id: string) {
-      const rows = await db.query(`UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`, [id, actor.userId]);
+      // The time as a parameter: Citus refuses now() inside COALESCE.
+      const rows = await db.query(
+        `UPDATE notifications SET read_at = COALESCE(read_at, $4::timestamptz) WHERE region_id = ANY($3::uuid[]) AND id = $1 AND user_id = $2 RETURNING id`,
+        [id, actor.userId, actorRegions(actor), new Date()]);
       if (rows.length === 0) throw new AppError('not_found');
     },
   };
