@@ -43,7 +43,7 @@ export function createPrivacyService(db: Db) {
                 l.endangering_reason, y.given_name || ' ' || y.family_name AS child, l.young_person_id
            FROM legal_bases l JOIN organisations o ON o.id = l.organisation_id JOIN users u ON u.id = l.recorded_by
            JOIN young_people y ON y.region_id = l.region_id AND y.id = l.young_person_id
-          WHERE l.region_id = ANY($2::uuid[]) AND l.reviewed_at IS NULL AND l.recorded_by <> $1 AND l.organisation_id IN (${COVERED_ORGS_SQL})
+          WHERE l.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND l.reviewed_at IS NULL AND l.recorded_by <> $1 AND l.organisation_id IN (${COVERED_ORGS_SQL})
           ORDER BY l.recorded_at LIMIT 200`, p);
       const grants = await db.query<{
         id: string; user_id: string; who: string; org: string; emergency: string; reason: string; started_at: Date; expires_at: Date; ended_at: Date | null;
@@ -51,22 +51,22 @@ export function createPrivacyService(db: Db) {
       }>(
         `SELECT g.id, g.user_id, u.display_name AS who, o.name AS org, g.emergency, g.reason, g.started_at, g.expires_at, g.ended_at, g.review_outcome,
                 r.display_name AS reviewer, g.block_lifted_at, y.given_name || ' ' || y.family_name AS child, g.family_endangered,
-                EXISTS (SELECT 1 FROM networks n WHERE n.region_id = g.region_id AND n.young_person_id = g.young_person_id AND n.status = 'active'
+                EXISTS (SELECT 1 FROM networks n WHERE n.region_id = ANY($2::uuid[]) AND n.region_id = g.region_id AND n.young_person_id = g.young_person_id AND n.status = 'active'
                           AND n.lead_user_id IS NOT NULL) AS has_lead
            FROM break_glass_grants g JOIN users u ON u.id = g.user_id JOIN organisations o ON o.id = g.organisation_id
            JOIN young_people y ON y.region_id = g.region_id AND y.id = g.young_person_id LEFT JOIN users r ON r.id = g.reviewed_by
-          WHERE g.region_id = ANY($2::uuid[]) AND g.organisation_id IN (${COVERED_ORGS_SQL}) AND g.user_id <> $1
+          WHERE g.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND g.organisation_id IN (${COVERED_ORGS_SQL}) AND g.user_id <> $1
             AND (g.reviewed_at IS NULL OR (g.review_outcome = 'unjustified' AND g.block_lifted_at IS NULL) OR g.started_at > now() - interval '30 days')
           ORDER BY g.started_at DESC LIMIT 200`, p);
       const counts = new Map<string, number>();
       for (const g of grants) if (new Date(g.started_at).getTime() > Date.now() - 30 * 86_400_000) counts.set(g.user_id, (counts.get(g.user_id) ?? 0) + 1);
       const joinRequests = await db.query<{ id: string; who: string; org: string; child: string; created_at: Date; has_lead: boolean }>(
         `SELECT j.id, u.display_name AS who, o.name AS org, y.given_name || ' ' || y.family_name AS child, j.created_at,
-                EXISTS (SELECT 1 FROM networks n WHERE n.region_id = j.region_id AND n.young_person_id = j.young_person_id AND n.status = 'active'
+                EXISTS (SELECT 1 FROM networks n WHERE n.region_id = ANY($2::uuid[]) AND n.region_id = j.region_id AND n.young_person_id = j.young_person_id AND n.status = 'active'
                           AND n.lead_user_id IS NOT NULL) AS has_lead
            FROM join_requests j JOIN users u ON u.id = j.requester_user_id JOIN organisations o ON o.id = j.organisation_id
            JOIN young_people y ON y.region_id = j.region_id AND y.id = j.young_person_id
-          WHERE j.region_id = ANY($2::uuid[]) AND j.status = 'pending' AND j.created_at < now() - make_interval(days => $3)
+          WHERE j.region_id = ANY($2::uuid[]) AND y.region_id = ANY($2::uuid[]) AND j.status = 'pending' AND j.created_at < now() - make_interval(days => $3)
             AND j.organisation_id IN (${COVERED_ORGS_SQL})
           ORDER BY j.created_at LIMIT 100`, [...p, JOIN_REQUEST_STALE_DAYS]);
       const manyChildren = await db.query<{ user_id: string; who: string; day: string; children: number }>(
@@ -123,7 +123,7 @@ export function createPrivacyService(db: Db) {
         rows.push(...await db.query<(typeof rows)[number]>(
           `SELECT e.occurred_at, e.kind, e.outcome, e.basis, o.name AS org, y.given_name || ' ' || y.family_name AS child, e.young_person_id
              FROM audit_events e LEFT JOIN organisations o ON o.id = e.actor_organisation_id
-             LEFT JOIN young_people y ON y.region_id = e.region_id AND y.id = e.young_person_id
+             LEFT JOIN young_people y ON y.region_id = ANY($4::uuid[]) AND y.region_id = e.region_id AND y.id = e.young_person_id
             WHERE e.region_id = ANY($4::uuid[]) AND e.actor_user_id = $1 AND e.occurred_at >= $2::date AND e.occurred_at < ($3::date + 1)
             ORDER BY e.occurred_at DESC LIMIT 1000`,
           [query.userId, query.from ?? '1970-01-01', query.to ?? '9999-12-31', regions]));
