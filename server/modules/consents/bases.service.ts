@@ -94,12 +94,13 @@ export function createBasesService(db: Db) {
       }
       if (lb.reviewed_at) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
       await db.tx(async (q) => {
+        // The time as a parameter: Citus refuses now() inside CASE in an UPDATE.
         const done = await q.query(
-          `UPDATE legal_bases SET review_outcome = $2, review_note = $3, reviewed_at = now(), reviewed_by = $5,
+          `UPDATE legal_bases SET review_outcome = $2, review_note = $3, reviewed_at = $7, reviewed_by = $5,
               endangering_review_outcome = CASE WHEN endangering THEN $4 ELSE NULL END,
-              endangering_reviewed_at = CASE WHEN endangering THEN now() ELSE NULL END, version = version + 1
+              endangering_reviewed_at = CASE WHEN endangering THEN $7::timestamptz ELSE NULL END, version = version + 1
             WHERE region_id = $6 AND id = $1 AND reviewed_at IS NULL RETURNING id`,
-          [basisId, body.outcome, body.note, body.endangeringOutcome ?? (lb.endangering ? 'confirmed' : null), actor.userId, lb.region_id]);
+          [basisId, body.outcome, body.note, body.endangeringOutcome ?? (lb.endangering ? 'confirmed' : null), actor.userId, lb.region_id, new Date()]);
         if (done.length === 0) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
         await appendAudit(q, { chainKey: youngPersonChain(lb.young_person_id), kind: 'basis.reviewed', regionId: lb.region_id, actorUserId: actor.userId, youngPersonId: lb.young_person_id, subjectType: 'legal_basis', subjectId: basisId, basis: 'review', details: { outcome: body.outcome, endangeringOutcome: body.endangeringOutcome ?? null } });
         await addTimeline(q, { regionId: lb.region_id, youngPersonId: lb.young_person_id, kind: 'basis.reviewed', actorUserId: actor.userId, subjectId: basisId, summary: { outcome: body.outcome }, familyVisible: !lb.endangering || body.endangeringOutcome === 'rejected' });
@@ -185,11 +186,12 @@ export function createBasesService(db: Db) {
 export async function breakGlassReviewTx(
   q: Queryable, actor: Actor, regionId: string, grantId: string, outcome: 'justified' | 'unjustified', note: string | undefined, childId?: string,
 ) {
+  // The time as a parameter: Citus refuses now() inside CASE in an UPDATE.
   const rows = await q.query<{ region_id: string; young_person_id: string; user_id: string; organisation_id: string }>(
-    `UPDATE break_glass_grants SET review_outcome = $3, reviewed_by = $4, reviewed_at = now(), review_note = $5,
-            ended_at = CASE WHEN $3 = 'unjustified' THEN LEAST(now(), expires_at) ELSE ended_at END
+    `UPDATE break_glass_grants SET review_outcome = $3, reviewed_by = $4, reviewed_at = $7, review_note = $5,
+            ended_at = CASE WHEN $3 = 'unjustified' THEN LEAST($7::timestamptz, expires_at) ELSE ended_at END
       WHERE region_id = $6 AND id = $1 AND ($2::uuid IS NULL OR young_person_id = $2) AND reviewed_at IS NULL AND user_id <> $4
-      RETURNING region_id, young_person_id, user_id, organisation_id`, [grantId, childId ?? null, outcome, actor.userId, note ?? null, regionId]);
+      RETURNING region_id, young_person_id, user_id, organisation_id`, [grantId, childId ?? null, outcome, actor.userId, note ?? null, regionId, new Date()]);
   const g = rows[0];
   if (!g) {
     const [exists] = await q.query<{ reviewed: boolean }>(
