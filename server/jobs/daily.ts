@@ -25,6 +25,20 @@ export interface JobOptions {
   log?: JobLog;
 }
 type Job = (db: Db, on: IsoDate, opts: JobOptions) => Promise<Record<string, number | string>>;
+/** A job's work in one region: every statement names that region, so on Citus each stays in one shard. */
+type RegionJob = (db: Db, regionId: string, on: IsoDate) => Promise<Record<string, number>>;
+
+/** Runs a job region by region (regions: a reference table) and adds up the counts, starting from `zero`. */
+function perRegion(zero: Record<string, number>, job: RegionJob): Job {
+  return async (db, on) => {
+    const total = { ...zero };
+    const regions = await db.query<{ id: string }>(`SELECT id FROM regions ORDER BY id`);
+    for (const { id } of regions) {
+      for (const [k, v] of Object.entries(await job(db, id, on))) total[k] = (total[k] ?? 0) + v;
+    }
+    return total;
+  };
+}
 
 async function leerplichtOfficers(db: Db, regionId: string): Promise<string[]> {
   const rows = await db.query<{ user_id: string }>(
@@ -33,96 +47,101 @@ async function leerplichtOfficers(db: Db, regionId: string): Promise<string[]> {
 }
 
 /** Thuiszitter clock: warnings and red, once per level per case; red starts the escalation ladder. */
-const leerplichtClock: Job = async (db, on) => {
+const leerplichtClock = perRegion({ alerts: 0, escalations: 0 }, async (db, regionId, on) => {
   let alerts = 0;
   let escalations = 0;
-  const regions = await db.query<{ region_id: string }>(`SELECT DISTINCT region_id FROM absences WHERE ended_on IS NULL`);
-  for (const { region_id } of regions) {
-    const s = await loadSettings(db, region_id);
-    const officers = await leerplichtOfficers(db, region_id);
-    const rows = await db.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.ended_on IS NULL`, [on, region_id]);
-    for (const r of rows) {
-      if (r.exempted) continue;
-      const c = clockOf(r, s, on);
-      if (c.clock === 'stopped') continue;
-      const levels = s.warningDays.map((d, i) => ({ level: `warning_${i + 1}`, due: c.days >= d }));
-      levels.push({ level: 'red', due: c.clock === 'red' });
-      await db.tx(async (q) => {
-        for (const l of levels.filter((x) => x.due)) {
-          const inserted = await q.query(
-            `INSERT INTO absence_alerts (absence_id, level, region_id, raised_on) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING absence_id`,
-            [r.id, l.level, region_id, on]);
-          if (inserted.length === 0) continue;
-          alerts++;
-          for (const u of officers) await notify(q, { regionId: region_id, userId: u, kind: `absence.${l.level}`, youngPersonId: r.young_person_id, payload: { absenceId: r.id, days: c.days }, dedupeKey: `alert:${r.id}:${l.level}` });
-          await appendAudit(q, { chainKey: youngPersonChain(r.young_person_id), kind: 'absence.alert', regionId: region_id, youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { level: l.level, days: c.days } });
-        }
-        // Red and not yet escalated, or a rung whose deadline passed without a decision: next rung.
-        const deadlinePassed = r.deadline !== null && r.deadline < on && !r.place;
-        if ((c.clock === 'red' && r.rung === null) || deadlinePassed) {
-          const reason = r.rung === null ? 'Drie maanden zonder passend aanbod (automatisch).' : 'De termijn van de vorige stap is verlopen (automatisch).';
-          if (await escalateTx(q, r, s, null, reason, on)) escalations++;
-        }
-      });
-    }
-  }
-  return { alerts, escalations };
-};
-
-/** 5 onder a: a reminder before 1 July to renew for next school year (unless "never able"). */
-const exemptionRenewals: Job = async (db, on) => {
-  const year = Number(on.slice(0, 4));
-  const firstJuly = `${year}-07-01`;
-  if (on < plusDays(firstJuly, -30) || on >= firstJuly) return { reminders: 0 };
-  const rows = await db.query<{ id: string; region_id: string; young_person_id: string }>(
-    `SELECT id, region_id, young_person_id FROM exemptions WHERE article = '5a' AND status = 'confirmed' AND NOT never_able AND valid_until = $1`, [`${year}-07-31`]);
-  let reminders = 0;
-  for (const e of rows) {
-    const officers = await leerplichtOfficers(db, e.region_id);
+  const rows = await db.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.ended_on IS NULL`, [on, regionId]);
+  if (rows.length === 0) return { alerts, escalations };
+  const s = await loadSettings(db, regionId);
+  const officers = await leerplichtOfficers(db, regionId);
+  for (const r of rows) {
+    if (r.exempted) continue;
+    const c = clockOf(r, s, on);
+    if (c.clock === 'stopped') continue;
+    const levels = s.warningDays.map((d, i) => ({ level: `warning_${i + 1}`, due: c.days >= d }));
+    levels.push({ level: 'red', due: c.clock === 'red' });
     await db.tx(async (q) => {
-      for (const u of officers) {
-        await notify(q, { regionId: e.region_id, userId: u, kind: 'exemption.renewal_due', youngPersonId: e.young_person_id, payload: { exemptionId: e.id, before: firstJuly }, dedupeKey: `renew:${e.id}:${year}` });
+      for (const l of levels.filter((x) => x.due)) {
+        const inserted = await q.query(
+          `INSERT INTO absence_alerts (absence_id, level, region_id, raised_on) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING absence_id`,
+          [r.id, l.level, regionId, on]);
+        if (inserted.length === 0) continue;
+        alerts++;
+        for (const u of officers) await notify(q, { regionId, userId: u, kind: `absence.${l.level}`, youngPersonId: r.young_person_id, payload: { absenceId: r.id, days: c.days }, dedupeKey: `alert:${r.id}:${l.level}` });
+        await appendAudit(q, { chainKey: youngPersonChain(r.young_person_id), kind: 'absence.alert', regionId, youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { level: l.level, days: c.days } });
+      }
+      // Red and not yet escalated, or a rung whose deadline passed without a decision: next rung.
+      const deadlinePassed = r.deadline !== null && r.deadline < on && !r.place;
+      if ((c.clock === 'red' && r.rung === null) || deadlinePassed) {
+        const reason = r.rung === null ? 'Drie maanden zonder passend aanbod (automatisch).' : 'De termijn van de vorige stap is verlopen (automatisch).';
+        if (await escalateTx(q, r, s, null, reason, on)) escalations++;
       }
     });
-    reminders++;
   }
-  return { reminders };
+  return { alerts, escalations };
+});
+
+/** 5 onder a: a reminder before 1 July to renew for next school year (unless "never able"). */
+const exemptionRenewalsIn = perRegion({ reminders: 0 }, async (db, regionId, on) => {
+  const year = Number(on.slice(0, 4));
+  const rows = await db.query<{ id: string; young_person_id: string }>(
+    `SELECT id, young_person_id FROM exemptions WHERE region_id = $2 AND article = '5a' AND status = 'confirmed' AND NOT never_able AND valid_until = $1`,
+    [`${year}-07-31`, regionId]);
+  if (rows.length === 0) return { reminders: 0 };
+  const officers = await leerplichtOfficers(db, regionId);
+  for (const e of rows) {
+    await db.tx(async (q) => {
+      for (const u of officers) {
+        await notify(q, { regionId, userId: u, kind: 'exemption.renewal_due', youngPersonId: e.young_person_id, payload: { exemptionId: e.id, before: `${year}-07-01` }, dedupeKey: `renew:${e.id}:${year}` });
+      }
+    });
+  }
+  return { reminders: rows.length };
+});
+const exemptionRenewals: Job = async (db, on, opts) => {
+  const firstJuly = `${on.slice(0, 4)}-07-01`;
+  if (on < plusDays(firstJuly, -30) || on >= firstJuly) return { reminders: 0 };
+  return exemptionRenewalsIn(db, on, opts);
 };
 
 /** Kindkring reminders: unshared meeting reports, evaluations due, consents to check after a 12th or 16th birthday. */
-const kindkringReminders: Job = async (db, on) => {
+const kindkringReminders = perRegion({ reminders: 0 }, async (db, regionId, on) => {
   let n = 0;
-  const late = await db.query<{ id: string; region_id: string; young_person_id: string; lead_user_id: string }>(
-    `SELECT m.id, m.region_id, m.young_person_id, n.lead_user_id FROM meetings m JOIN networks n ON n.id = m.network_id AND n.lead_user_id IS NOT NULL
-      WHERE m.status = 'held' AND m.report_shared_at IS NULL AND m.held_on < $1::date`, [plusDays(on, -REPORT_SHARE_DAYS)]);
-  const due = await db.query<{ plan_id: string; region_id: string; young_person_id: string; lead_user_id: string; next_evaluation_on: string }>(
-    `SELECT p.id AS plan_id, p.region_id, p.young_person_id, n.lead_user_id, v.next_evaluation_on
-       FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version
-       JOIN networks n ON n.young_person_id = p.young_person_id AND n.status = 'active' AND n.lead_user_id IS NOT NULL
-      WHERE v.next_evaluation_on BETWEEN $1::date AND $2::date`, [on, plusDays(on, 7)]);
-  const birthdays = await db.query<{ id: string; region_id: string; birth_date: string; lead_user_id: string }>(
-    `SELECT y.id, y.region_id, y.birth_date, n.lead_user_id FROM young_people y JOIN networks n ON n.young_person_id = y.id AND n.status = 'active' AND n.lead_user_id IS NOT NULL`);
+  const late = await db.query<{ id: string; young_person_id: string; lead_user_id: string }>(
+    `SELECT m.id, m.young_person_id, n.lead_user_id FROM meetings m
+       JOIN networks n ON n.region_id = m.region_id AND n.id = m.network_id AND n.lead_user_id IS NOT NULL
+      WHERE m.region_id = $2 AND m.status = 'held' AND m.report_shared_at IS NULL AND m.held_on < $1::date`, [plusDays(on, -REPORT_SHARE_DAYS), regionId]);
+  const due = await db.query<{ plan_id: string; young_person_id: string; lead_user_id: string; next_evaluation_on: string }>(
+    `SELECT p.id AS plan_id, p.young_person_id, n.lead_user_id, v.next_evaluation_on
+       FROM plans p JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = p.current_version
+       JOIN networks n ON n.region_id = p.region_id AND n.young_person_id = p.young_person_id AND n.status = 'active' AND n.lead_user_id IS NOT NULL
+      WHERE p.region_id = $3 AND v.next_evaluation_on BETWEEN $1::date AND $2::date`, [on, plusDays(on, 7), regionId]);
+  const birthdays = await db.query<{ id: string; birth_date: string; lead_user_id: string }>(
+    `SELECT y.id, y.birth_date, n.lead_user_id FROM young_people y
+       JOIN networks n ON n.region_id = y.region_id AND n.young_person_id = y.id AND n.status = 'active' AND n.lead_user_id IS NOT NULL
+      WHERE y.region_id = $1`, [regionId]);
+  if (late.length + due.length + birthdays.length === 0) return { reminders: 0 };
   await db.tx(async (q) => {
     for (const m of late) {
-      await notify(q, { regionId: m.region_id, userId: m.lead_user_id, kind: 'meeting.report_not_shared', youngPersonId: m.young_person_id, payload: { meetingId: m.id }, dedupeKey: `report:${m.id}` });
+      await notify(q, { regionId, userId: m.lead_user_id, kind: 'meeting.report_not_shared', youngPersonId: m.young_person_id, payload: { meetingId: m.id }, dedupeKey: `report:${m.id}` });
       n++;
     }
     for (const p of due) {
-      await notify(q, { regionId: p.region_id, userId: p.lead_user_id, kind: 'evaluation.due', youngPersonId: p.young_person_id, payload: { on: p.next_evaluation_on }, dedupeKey: `eval:${p.plan_id}:${p.next_evaluation_on}` });
+      await notify(q, { regionId, userId: p.lead_user_id, kind: 'evaluation.due', youngPersonId: p.young_person_id, payload: { on: p.next_evaluation_on }, dedupeKey: `eval:${p.plan_id}:${p.next_evaluation_on}` });
       n++;
     }
     for (const y of birthdays) {
       for (const age of [12, 16]) {
         const bd = birthdayAt(y.birth_date, age);
         if (bd <= on && bd > plusDays(on, -7)) {
-          await notify(q, { regionId: y.region_id, userId: y.lead_user_id, kind: 'consent.check_after_birthday', youngPersonId: y.id, payload: { age }, dedupeKey: `bday:${y.id}:${age}` });
+          await notify(q, { regionId, userId: y.lead_user_id, kind: 'consent.check_after_birthday', youngPersonId: y.id, payload: { age }, dedupeKey: `bday:${y.id}:${age}` });
           n++;
         }
       }
     }
   });
   return { reminders: n };
-};
+});
 
 /**
  * Anchors the chains' heads: a record signed with a key outside the database, written to the

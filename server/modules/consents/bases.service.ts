@@ -15,7 +15,7 @@ import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { appendAudit, userChain, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, auditDenied, notify, withChild } from '../../core/access.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
 import { ageOn, today } from '../../../shared/dates.ts';
 import { childPolicy } from '../children/children.policy.ts';
@@ -27,11 +27,12 @@ import type { BreakGlassBody, LegalBasisBody } from './consents.schemas.ts';
 export const EMERGENCY_HOURS = 24;
 
 /** The family accounts that are told about emergency access: the young person's own, and parents with gezag while they see the file. */
-async function familyAccounts(q: Queryable, youngPersonId: string): Promise<string[]> {
+async function familyAccounts(q: Queryable, regionId: string, youngPersonId: string): Promise<string[]> {
   const [y] = await q.query<{ user_id: string | null; birth_date: string; parents_access: string; guardians: string[] }>(
     `SELECT y.user_id, y.birth_date, y.parents_access,
-            COALESCE((SELECT array_agg(g.parent_user_id) FROM guardianships g WHERE g.young_person_id = y.id AND g.has_authority), '{}') AS guardians
-       FROM young_people y WHERE y.id = $1`, [youngPersonId]);
+            COALESCE((SELECT array_agg(g.parent_user_id) FROM guardianships g
+                       WHERE g.region_id = $2 AND g.young_person_id = y.id AND g.has_authority), '{}') AS guardians
+       FROM young_people y WHERE y.region_id = $2 AND y.id = $1`, [youngPersonId, regionId]);
   if (!y) return [];
   const age = ageOn(y.birth_date, today());
   const out: string[] = [];
@@ -73,7 +74,7 @@ export function createBasesService(db: Db) {
           // Acting before review is never acting unseen: the lead, and the family unless that endangers the child.
           const told = new Set<string>();
           if (a.leadUserId && a.leadUserId !== actor.userId) told.add(a.leadUserId);
-          if (!body.endangering) for (const f of await familyAccounts(q, childId)) told.add(f);
+          if (!body.endangering) for (const f of await familyAccounts(q, a.regionId, childId)) told.add(f);
           for (const userId of told) {
             await notify(q, { regionId: a.regionId, userId, kind: 'basis.acted_before_review', youngPersonId: childId, payload: { legalBasisId: row!.id, kind: body.kind, organisation: actor.memberships.find((m) => m.organisationId === body.organisationId)?.organisationName ?? null } });
           }
@@ -85,19 +86,21 @@ export function createBasesService(db: Db) {
     /** A privacy officer who covers the basis's organisation — not the person who recorded it — confirms or rejects it. */
     async reviewLegalBasis(actor: Actor, basisId: string, body: { outcome: 'confirmed' | 'rejected'; note: string; endangeringOutcome?: 'confirmed' | 'rejected' }) {
       const [lb] = await db.query<{ young_person_id: string; organisation_id: string; region_id: string; endangering: boolean; reviewed_at: Date | null; recorded_by: string }>(
-        `SELECT young_person_id, organisation_id, region_id, endangering, reviewed_at, recorded_by FROM legal_bases WHERE id = $1`, [basisId]);
+        `SELECT young_person_id, organisation_id, region_id, endangering, reviewed_at, recorded_by FROM legal_bases WHERE region_id = ANY($2::uuid[]) AND id = $1`,
+        [basisId, actorRegions(actor)]);
       if (!lb || lb.recorded_by === actor.userId || !(await privacyOfficersFor(db, lb.organisation_id, lb.recorded_by)).includes(actor.userId)) {
         if (lb) await auditDenied(db, actor, lb.young_person_id, lb.region_id, 'basis.reviewed');
         throw new AppError('not_found');
       }
       if (lb.reviewed_at) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
       await db.tx(async (q) => {
+        // The time as a parameter: Citus refuses now() inside CASE in an UPDATE.
         const done = await q.query(
-          `UPDATE legal_bases SET review_outcome = $2, review_note = $3, reviewed_at = now(), reviewed_by = $5,
+          `UPDATE legal_bases SET review_outcome = $2, review_note = $3, reviewed_at = $7, reviewed_by = $5,
               endangering_review_outcome = CASE WHEN endangering THEN $4 ELSE NULL END,
-              endangering_reviewed_at = CASE WHEN endangering THEN now() ELSE NULL END, version = version + 1
-            WHERE id = $1 AND reviewed_at IS NULL RETURNING id`,
-          [basisId, body.outcome, body.note, body.endangeringOutcome ?? (lb.endangering ? 'confirmed' : null), actor.userId]);
+              endangering_reviewed_at = CASE WHEN endangering THEN $7::timestamptz ELSE NULL END, version = version + 1
+            WHERE region_id = $6 AND id = $1 AND reviewed_at IS NULL RETURNING id`,
+          [basisId, body.outcome, body.note, body.endangeringOutcome ?? (lb.endangering ? 'confirmed' : null), actor.userId, lb.region_id, new Date()]);
         if (done.length === 0) throw new AppError('conflict', { en: 'This basis was already reviewed.', nl: 'Deze grondslag is al beoordeeld.' });
         await appendAudit(q, { chainKey: youngPersonChain(lb.young_person_id), kind: 'basis.reviewed', regionId: lb.region_id, actorUserId: actor.userId, youngPersonId: lb.young_person_id, subjectType: 'legal_basis', subjectId: basisId, basis: 'review', details: { outcome: body.outcome, endangeringOutcome: body.endangeringOutcome ?? null } });
         await addTimeline(q, { regionId: lb.region_id, youngPersonId: lb.young_person_id, kind: 'basis.reviewed', actorUserId: actor.userId, subjectId: basisId, summary: { outcome: body.outcome }, familyVisible: !lb.endangering || body.endangeringOutcome === 'rejected' });
@@ -133,7 +136,8 @@ export function createBasesService(db: Db) {
         throw new AppError('not_found');
       }
       const [blocked] = await db.query(
-        `SELECT 1 FROM break_glass_grants WHERE young_person_id = $1 AND user_id = $2 AND review_outcome = 'unjustified' AND block_lifted_at IS NULL`, [yp.id, actor.userId]);
+        `SELECT 1 FROM break_glass_grants WHERE region_id = $3 AND young_person_id = $1 AND user_id = $2 AND review_outcome = 'unjustified' AND block_lifted_at IS NULL`,
+        [yp.id, actor.userId, yp.region_id]);
       if (blocked) {
         await auditDenied(db, actor, yp.id, yp.region_id, 'break_glass.started');
         throw new AppError('forbidden', {
@@ -148,7 +152,8 @@ export function createBasesService(db: Db) {
           [yp.region_id, yp.id, actor.userId, membership.organisationId, body.reason, body.emergency, Boolean(body.familyEndangered), EMERGENCY_HOURS]);
         await appendAudit(q, { chainKey: youngPersonChain(yp.id), kind: 'break_glass.started', regionId: yp.region_id, actorUserId: actor.userId, actorOrganisationId: membership.organisationId, youngPersonId: yp.id, subjectType: 'break_glass', subjectId: grant!.id, basis: 'break_glass', details: { emergency: body.emergency, familyEndangered: Boolean(body.familyEndangered) } });
         await addTimeline(q, { regionId: yp.region_id, youngPersonId: yp.id, kind: 'break_glass.started', actorUserId: actor.userId, subjectId: grant!.id, summary: { organisation: membership.organisationName, emergency: body.emergency }, familyVisible: !body.familyEndangered });
-        const [net] = await q.query<{ lead_user_id: string | null }>(`SELECT lead_user_id FROM networks WHERE young_person_id = $1 AND status = 'active'`, [yp.id]);
+        const [net] = await q.query<{ lead_user_id: string | null }>(
+          `SELECT lead_user_id FROM networks WHERE region_id = $2 AND young_person_id = $1 AND status = 'active'`, [yp.id, yp.region_id]);
         const payload = { grantId: grant!.id, by: actor.displayName, organisation: membership.organisationName, reason: body.reason, emergency: body.emergency };
         // The lead reviews; a child without a lead gets the privacy officer, who is also told when the family is not.
         const officers = !net?.lead_user_id || body.familyEndangered ? await privacyOfficersFor(q, membership.organisationId, actor.userId) : [];
@@ -157,7 +162,7 @@ export function createBasesService(db: Db) {
           await notify(q, { regionId: yp.region_id, userId: officer, kind: 'break_glass.review_requested', youngPersonId: null, payload: { grantId: grant!.id, by: actor.displayName, organisation: membership.organisationName, emergency: body.emergency } });
         }
         if (!body.familyEndangered) {
-          for (const f of await familyAccounts(q, yp.id)) {
+          for (const f of await familyAccounts(q, yp.region_id, yp.id)) {
             await notify(q, { regionId: yp.region_id, userId: f, kind: 'break_glass.family_notice', youngPersonId: yp.id, payload: { organisation: membership.organisationName } });
           }
         }
@@ -167,24 +172,31 @@ export function createBasesService(db: Db) {
 
     /** The lead reviews an emergency access; "unjustified" ends it at once and blocks new grants (breakGlassReviewTx). */
     async reviewBreakGlass(actor: Actor, childId: string, grantId: string, outcome: 'justified' | 'unjustified', note?: string) {
-      return withChild(db, actor, childId, { rule: childPolicy.reviewBreakGlass, audit: 'break_glass.reviewed', subjectType: 'break_glass', subjectId: grantId, details: { outcome, as: 'lead' } }, async (q) => {
-        return breakGlassReviewTx(q, actor, grantId, outcome, note, childId);
+      return withChild(db, actor, childId, { rule: childPolicy.reviewBreakGlass, audit: 'break_glass.reviewed', subjectType: 'break_glass', subjectId: grantId, details: { outcome, as: 'lead' } }, async (q, a) => {
+        return breakGlassReviewTx(q, actor, a.regionId, grantId, outcome, note, childId);
       });
     },
   };
 }
 
-/** Records a break-the-glass review. "Unjustified" ends the grant now; the privacy officer is told. */
-export async function breakGlassReviewTx(q: Queryable, actor: Actor, grantId: string, outcome: 'justified' | 'unjustified', note: string | undefined, childId?: string) {
+/**
+ * Records a break-the-glass review of a grant in regionId (the child's region). "Unjustified" ends
+ * the grant now; the privacy officer is told.
+ */
+export async function breakGlassReviewTx(
+  q: Queryable, actor: Actor, regionId: string, grantId: string, outcome: 'justified' | 'unjustified', note: string | undefined, childId?: string,
+) {
+  // The time as a parameter: Citus refuses now() inside CASE in an UPDATE.
   const rows = await q.query<{ region_id: string; young_person_id: string; user_id: string; organisation_id: string }>(
-    `UPDATE break_glass_grants SET review_outcome = $3, reviewed_by = $4, reviewed_at = now(), review_note = $5,
-            ended_at = CASE WHEN $3 = 'unjustified' THEN LEAST(now(), expires_at) ELSE ended_at END
-      WHERE id = $1 AND ($2::uuid IS NULL OR young_person_id = $2) AND reviewed_at IS NULL AND user_id <> $4
-      RETURNING region_id, young_person_id, user_id, organisation_id`, [grantId, childId ?? null, outcome, actor.userId, note ?? null]);
+    `UPDATE break_glass_grants SET review_outcome = $3, reviewed_by = $4, reviewed_at = $7, review_note = $5,
+            ended_at = CASE WHEN $3 = 'unjustified' THEN LEAST($7::timestamptz, expires_at) ELSE ended_at END
+      WHERE region_id = $6 AND id = $1 AND ($2::uuid IS NULL OR young_person_id = $2) AND reviewed_at IS NULL AND user_id <> $4
+      RETURNING region_id, young_person_id, user_id, organisation_id`, [grantId, childId ?? null, outcome, actor.userId, note ?? null, regionId, new Date()]);
   const g = rows[0];
   if (!g) {
     const [exists] = await q.query<{ reviewed: boolean }>(
-      `SELECT reviewed_at IS NOT NULL AS reviewed FROM break_glass_grants WHERE id = $1 AND ($2::uuid IS NULL OR young_person_id = $2)`, [grantId, childId ?? null]);
+      `SELECT reviewed_at IS NOT NULL AS reviewed FROM break_glass_grants WHERE region_id = $3 AND id = $1 AND ($2::uuid IS NULL OR young_person_id = $2)`,
+      [grantId, childId ?? null, regionId]);
     if (exists?.reviewed) throw new AppError('conflict', { en: 'This emergency access was already reviewed.', nl: 'Deze noodtoegang is al beoordeeld.' });
     throw new AppError('not_found');
   }

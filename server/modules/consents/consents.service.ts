@@ -5,9 +5,9 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { addTimeline, LEGAL_BASIS_OPEN_SQL, loadConsentRows, notify, withChild, type ChildAccess } from '../../core/access.ts';
+import { addTimeline, LEGAL_BASIS_OPEN_SQL, notify, withChild, type ChildAccess } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
-import { ageBand, consentCoverage, flaggedByBirthday } from './consent-rules.ts';
+import { ageBand, consentCoverage, flaggedByBirthday, type ConsentRow } from './consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import type { ConsentBody } from './consents.schemas.ts';
 import { createBasesService } from './bases.service.ts';
@@ -26,10 +26,10 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   const family = a.level === 'guardian' || a.level === 'self';
   const band = ageBand(a.birthDate, a.today);
   const [yp] = await q.query<{ given_name: string; family_name: string; user_id: string | null }>(
-    `SELECT given_name, family_name, user_id FROM young_people WHERE id = $1`, [a.youngPersonId]);
+    `SELECT given_name, family_name, user_id FROM young_people WHERE region_id = $2 AND id = $1`, [a.youngPersonId, a.regionId]);
   const guardians = await q.query<{ id: string; display_name: string }>(
     `SELECT u.id, u.display_name FROM guardianships g JOIN users u ON u.id = g.parent_user_id
-      WHERE g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`, [a.youngPersonId]);
+      WHERE g.region_id = $2 AND g.young_person_id = $1 AND g.has_authority ORDER BY g.created_at, u.id`, [a.youngPersonId, a.regionId]);
   const ypName = `${yp!.given_name} ${yp!.family_name}`;
   const consenters = [
     ...(band !== '16_plus' ? guardians.map((g) => ({ userId: g.id, displayName: g.display_name, relation: 'parent' })) : []),
@@ -37,7 +37,7 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   ];
   const rows = await q.query<{
     id: string; purpose: string; recipient_organisation_id: string | null; org_name: string | null; recipient_role: string | null;
-    consenter_user_id: string | null; consenter_name: string | null; consenter_relation: string; method: string; recorded_by: string;
+    consenter_user_id: string | null; consenter_name: string | null; consenter_relation: ConsentRow['relation']; method: string; recorded_by: string;
     valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number; status: string; recorded_by_id: string;
   }>(
     `SELECT c.id, c.purpose, c.recipient_organisation_id, o.name AS org_name, c.recipient_role, c.consenter_user_id,
@@ -45,15 +45,19 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
             c.given_at, c.withdrawn_at, c.version, c.status, c.recorded_by AS recorded_by_id
        FROM consents c LEFT JOIN organisations o ON o.id = c.recipient_organisation_id
        LEFT JOIN users u ON u.id = c.consenter_user_id JOIN users r ON r.id = c.recorded_by
-      WHERE c.young_person_id = $1 ORDER BY c.given_at DESC`, [a.youngPersonId]);
-  const consentRows = await loadConsentRows(q, a.youngPersonId);
+      WHERE c.region_id = $2 AND c.young_person_id = $1 ORDER BY c.given_at DESC`, [a.youngPersonId, a.regionId]);
+  // The confirmed ones, as the access decision reads them (core/access.ts, loadConsentRows): no second read.
+  const consentRows: ConsentRow[] = rows.filter((r) => r.status === 'confirmed').map((r) => ({
+    consenterUserId: r.consenter_user_id, relation: r.consenter_relation, recipientOrganisationId: r.recipient_organisation_id,
+    recipientRole: r.recipient_role, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, withdrawn: r.withdrawn_at !== null,
+  }));
   // Coverage for every organisation in the network and every organisation named in a consent.
   const orgs = await q.query<{ id: string; name: string; role: string | null }>(
     `SELECT DISTINCT o.id, o.name, i.role FROM involvements i JOIN organisations o ON o.id = i.organisation_id
-      WHERE i.young_person_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= $2)
+      WHERE i.region_id = $3 AND i.young_person_id = $1 AND (i.ends_on IS NULL OR i.ends_on >= $2)
      UNION
-     SELECT DISTINCT o.id, o.name, NULL FROM consents c JOIN organisations o ON o.id = c.recipient_organisation_id WHERE c.young_person_id = $1
-     ORDER BY 2`, [a.youngPersonId, a.today]);
+     SELECT DISTINCT o.id, o.name, NULL FROM consents c JOIN organisations o ON o.id = c.recipient_organisation_id WHERE c.region_id = $3 AND c.young_person_id = $1
+     ORDER BY 2`, [a.youngPersonId, a.today, a.regionId]);
   const legal = await q.query<{
     id: string; kind: string; organisation_id: string; org_name: string; justification: string; recorded_by: string; recorded_at: Date;
     valid_until: string | null; reviewer: string | null; review_outcome: string | null; endangering: boolean; endangering_review_outcome: string | null;
@@ -64,7 +68,7 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
             l.provisional_until, ${LEGAL_BASIS_OPEN_SQL} AS open
        FROM legal_bases l JOIN organisations o ON o.id = l.organisation_id JOIN users u ON u.id = l.recorded_by
        LEFT JOIN users r ON r.id = l.reviewed_by LEFT JOIN users rv ON rv.id = l.reviewer_user_id
-      WHERE l.young_person_id = $1 ORDER BY l.recorded_at DESC`, [a.youngPersonId]);
+      WHERE l.region_id = $2 AND l.young_person_id = $1 ORDER BY l.recorded_at DESC`, [a.youngPersonId, a.regionId]);
   const activeLegal = (orgId: string) => legal.find((l) => l.organisation_id === orgId && l.open && (!l.valid_until || l.valid_until >= a.today));
   const seen = new Set<string>();
   const coverage = [];
@@ -115,14 +119,14 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
  * A professional never revives a consent the person withdrew themselves: the latest consent of this
  * person for this purpose and recipient, withdrawn by that same person, stands until they give it again.
  */
-async function refuseRevival(q: Queryable, childId: string, c: {
+async function refuseRevival(q: Queryable, regionId: string, childId: string, c: {
   purpose: string; organisationId: string | null; role: string | null; consenter: string | null; relation: string;
 }) {
   const [last] = await q.query<{ self_withdrawn: boolean }>(
     `SELECT (withdrawn_at IS NOT NULL AND withdrawn_by IS NOT DISTINCT FROM consenter_user_id) AS self_withdrawn FROM consents
-      WHERE young_person_id = $1 AND purpose = $2 AND recipient_organisation_id IS NOT DISTINCT FROM $3 AND recipient_role IS NOT DISTINCT FROM $4
+      WHERE region_id = $7 AND young_person_id = $1 AND purpose = $2 AND recipient_organisation_id IS NOT DISTINCT FROM $3 AND recipient_role IS NOT DISTINCT FROM $4
         AND consenter_user_id IS NOT DISTINCT FROM $5 AND consenter_relation = $6
-      ORDER BY given_at DESC LIMIT 1`, [childId, c.purpose, c.organisationId, c.role, c.consenter, c.relation]);
+      ORDER BY given_at DESC LIMIT 1`, [childId, c.purpose, c.organisationId, c.role, c.consenter, c.relation, regionId]);
   if (last?.self_withdrawn) {
     throw new AppError('unprocessable', {
       en: 'This person withdrew this consent themselves. Only they can give it again, in Rondom.',
@@ -178,7 +182,7 @@ export function createConsentsService(db: Db) {
         const validFrom = body.validFrom ?? a.today;
         if (body.validUntil && body.validUntil < validFrom) throw new AppError('validation_failed', { fields: { validUntil: 'must be after the start date' } });
         const onBehalf = a.level !== 'guardian' && a.level !== 'self';
-        if (onBehalf) await refuseRevival(q, childId, { purpose: body.purpose, organisationId: body.recipientOrganisationId ?? null, role: body.recipientRole ?? null, consenter, relation });
+        if (onBehalf) await refuseRevival(q, a.regionId, childId, { purpose: body.purpose, organisationId: body.recipientOrganisationId ?? null, role: body.recipientRole ?? null, consenter, relation });
         // Recorded on someone's behalf: pending until that person confirms it in Rondom, or — when they
         // have no account — the lead professional does (the lead's own record is that confirmation).
         const confirmedByLead = onBehalf && consenter === null && a.isLead;
@@ -208,7 +212,7 @@ export function createConsentsService(db: Db) {
     async confirm(actor: Actor, childId: string, consentId: string, decision: 'confirm' | 'decline') {
       return withChild(db, actor, childId, { rule: childPolicy.confirmConsent, audit: 'consent.confirmed', subjectType: 'consent', subjectId: consentId, details: { decision } }, async (q, a) => {
         const [c] = await q.query<{ consenter_user_id: string | null; status: string; withdrawn_at: Date | null; recorded_by: string }>(
-          `SELECT consenter_user_id, status, withdrawn_at, recorded_by FROM consents WHERE id = $1 AND young_person_id = $2 FOR UPDATE`, [consentId, childId]);
+          `SELECT consenter_user_id, status, withdrawn_at, recorded_by FROM consents WHERE region_id = $3 AND id = $1 AND young_person_id = $2 FOR UPDATE`, [consentId, childId, a.regionId]);
         if (!c) throw new AppError('not_found');
         const mayConfirm = c.consenter_user_id !== null ? c.consenter_user_id === actor.userId : a.isLead && c.recorded_by !== actor.userId;
         if (!mayConfirm) {
@@ -218,7 +222,7 @@ export function createConsentsService(db: Db) {
           throw new AppError('conflict', { en: 'This consent is not waiting for confirmation.', nl: 'Deze toestemming wacht niet op bevestiging.', current: await consentsView(q, a, actor) });
         }
         const status = decision === 'confirm' ? 'confirmed' : 'declined';
-        await q.query(`UPDATE consents SET status = $2, confirmed_by = $3, confirmed_at = now(), version = version + 1 WHERE id = $1`, [consentId, status, actor.userId]);
+        await q.query(`UPDATE consents SET status = $2, confirmed_by = $3, confirmed_at = now(), version = version + 1 WHERE region_id = $4 AND id = $1`, [consentId, status, actor.userId, a.regionId]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: `consent.${status}`, actorUserId: actor.userId, subjectId: consentId });
         await notifyLead(q, a, actor, `consent.${status}`, { consentId });
         return consentsView(q, a, actor);
@@ -229,12 +233,12 @@ export function createConsentsService(db: Db) {
     async withdraw(actor: Actor, childId: string, consentId: string) {
       return withChild(db, actor, childId, { rule: childPolicy.withdrawConsent, audit: 'consent.withdrawn', subjectType: 'consent', subjectId: consentId }, async (q, a) => {
         const [c] = await q.query<{ consenter_user_id: string | null; consenter_relation: string; withdrawn_at: Date | null; version: number }>(
-          `SELECT consenter_user_id, consenter_relation, withdrawn_at, version FROM consents WHERE id = $1 AND young_person_id = $2 FOR UPDATE`, [consentId, childId]);
+          `SELECT consenter_user_id, consenter_relation, withdrawn_at, version FROM consents WHERE region_id = $3 AND id = $1 AND young_person_id = $2 FOR UPDATE`, [consentId, childId, a.regionId]);
         if (!c) throw new AppError('not_found');
         const family = a.level === 'guardian' || a.level === 'self';
         if (family && c.consenter_user_id !== actor.userId) throw new AppError('forbidden', { en: 'You can withdraw only your own consent.', nl: 'U kunt alleen uw eigen toestemming intrekken.' });
         if (c.withdrawn_at) throw new AppError('conflict', { en: 'This consent was already withdrawn.', nl: 'Deze toestemming is al ingetrokken.', current: await consentsView(q, a, actor) });
-        await q.query(`UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2, version = version + 1 WHERE id = $1`, [consentId, actor.userId]);
+        await q.query(`UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2, version = version + 1 WHERE region_id = $3 AND id = $1`, [consentId, actor.userId, a.regionId]);
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'consent.withdrawn', actorUserId: actor.userId, subjectId: consentId });
         await notifyLead(q, a, actor, 'consent.withdrawn', { consentId });
         return consentsView(q, a, actor);

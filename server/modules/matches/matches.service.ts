@@ -70,14 +70,16 @@ export function createMatchesService(db: Db) {
         const byAge = birthdayAt(yp!.birth_date, SIGNAL_MAX_AGE);
         const expiresOn = byTime < byAge ? byTime : byAge;
         const [existing] = await q.query<{ id: string }>(
-          `SELECT id FROM signals WHERE young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL AND expires_on >= $3`, [yp!.id, membership.organisationId, now]);
+          `SELECT id FROM signals WHERE region_id = $4 AND young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL AND expires_on >= $3`,
+          [yp!.id, membership.organisationId, now, actor.regionId]);
         let signal: { id: string; user_id: string; young_person_id: string };
         if (existing) {
-          await q.query(`UPDATE signals SET expires_on = $2, user_id = $3 WHERE id = $1`, [existing.id, expiresOn, actor.userId]);
+          await q.query(`UPDATE signals SET expires_on = $2, user_id = $3 WHERE region_id = $4 AND id = $1`, [existing.id, expiresOn, actor.userId, actor.regionId]);
           signal = { id: existing.id, user_id: actor.userId, young_person_id: yp!.id };
         } else {
           // An expired signal of the same organisation is ended first (one open signal per organisation).
-          await q.query(`UPDATE signals SET ended_at = now() WHERE young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL`, [yp!.id, membership.organisationId]);
+          await q.query(`UPDATE signals SET ended_at = now() WHERE region_id = $3 AND young_person_id = $1 AND organisation_id = $2 AND ended_at IS NULL`,
+            [yp!.id, membership.organisationId, actor.regionId]);
           const [row] = await q.query<{ id: string }>(
             `INSERT INTO signals (region_id, young_person_id, user_id, organisation_id, contact_email, contact_phone, expires_on)
              VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
@@ -87,22 +89,22 @@ export function createMatchesService(db: Db) {
         await appendAudit(q, { chainKey: youngPersonChain(yp!.id), kind: 'match.signal_registered', regionId: actor.regionId, actorUserId: actor.userId, actorOrganisationId: membership.organisationId, youngPersonId: yp!.id, subjectType: 'signal', subjectId: signal.id, basis: 'verwijsindex' });
         let newMatches = 0;
         const others = await q.query<{ id: string; user_id: string; young_person_id: string }>(
-          `SELECT id, user_id, young_person_id FROM signals WHERE young_person_id = $1 AND organisation_id <> $2 AND ended_at IS NULL AND expires_on >= $3`,
-          [yp!.id, membership.organisationId, now]);
+          `SELECT id, user_id, young_person_id FROM signals WHERE region_id = $4 AND young_person_id = $1 AND organisation_id <> $2 AND ended_at IS NULL AND expires_on >= $3`,
+          [yp!.id, membership.organisationId, now, actor.regionId]);
         for (const o of others) if (await createMatch(q, 'person', signal, o, actor.regionId)) newMatches++;
         // Siblings: young people who share a parent with gezag — only where the region turned family matches on.
         const siblings = !region?.family_matches ? [] : await q.query<{ id: string; user_id: string; young_person_id: string }>(
           `SELECT DISTINCT s.id, s.user_id, s.young_person_id FROM guardianships g1
-             JOIN guardianships g2 ON g2.parent_user_id = g1.parent_user_id AND g2.young_person_id <> g1.young_person_id
-             JOIN signals s ON s.young_person_id = g2.young_person_id
-            WHERE g1.young_person_id = $1 AND s.organisation_id <> $2 AND s.ended_at IS NULL AND s.expires_on >= $3`,
-          [yp!.id, membership.organisationId, now]);
+             JOIN guardianships g2 ON g2.region_id = g1.region_id AND g2.parent_user_id = g1.parent_user_id AND g2.young_person_id <> g1.young_person_id
+             JOIN signals s ON s.region_id = g2.region_id AND s.young_person_id = g2.young_person_id
+            WHERE g1.region_id = $4 AND g1.young_person_id = $1 AND s.organisation_id <> $2 AND s.ended_at IS NULL AND s.expires_on >= $3`,
+          [yp!.id, membership.organisationId, now, actor.regionId]);
         for (const o of siblings) if (await createMatch(q, 'family', signal, o, actor.regionId)) newMatches++;
         return { signalId: signal.id, expiresOn, newMatches };
       });
     },
 
-    /** My matches: for each, only the other side's name, organisation and contact details. */
+    /** My matches: for each, only the other side's name, organisation and contact details. A signal is always in its author's region. */
     async list(actor: Actor) {
       const rows = await db.query<{
         id: string; kind: 'person' | 'family'; created_at: Date; my_signal: string; my_yp: string; my_birth: string;
@@ -112,13 +114,14 @@ export function createMatchesService(db: Db) {
                 ou.display_name AS other_name, oo.name AS other_org, other.contact_email AS other_email, other.contact_phone AS other_phone,
                 y2.given_name || ' ' || y2.family_name AS other_yp
            FROM matches m
-           JOIN signals mine ON mine.id IN (m.signal_a, m.signal_b) AND mine.user_id = $1
-           JOIN signals other ON other.id IN (m.signal_a, m.signal_b) AND other.id <> mine.id
-           JOIN young_people y1 ON y1.id = mine.young_person_id JOIN young_people y2 ON y2.id = other.young_person_id
+           JOIN signals mine ON mine.region_id = m.region_id AND mine.id IN (m.signal_a, m.signal_b) AND mine.user_id = $1
+           JOIN signals other ON other.region_id = m.region_id AND other.id IN (m.signal_a, m.signal_b) AND other.id <> mine.id
+           JOIN young_people y1 ON y1.region_id = mine.region_id AND y1.id = mine.young_person_id
+           JOIN young_people y2 ON y2.region_id = other.region_id AND y2.id = other.young_person_id
            JOIN users ou ON ou.id = other.user_id JOIN organisations oo ON oo.id = other.organisation_id
-          WHERE mine.ended_at IS NULL AND mine.expires_on >= $2 AND other.ended_at IS NULL AND other.expires_on >= $2
+          WHERE m.region_id = $3 AND mine.ended_at IS NULL AND mine.expires_on >= $2 AND other.ended_at IS NULL AND other.expires_on >= $2
           ORDER BY m.created_at DESC LIMIT 200`,
-        [actor.userId, today()]);
+        [actor.userId, today(), actor.regionId]);
       return rows.map((r) => ({
         id: r.id, kind: r.kind, createdAt: new Date(r.created_at).toISOString(),
         mySignal: { signalId: r.my_signal, youngPersonName: r.my_yp, birthDate: r.my_birth },
@@ -127,7 +130,8 @@ export function createMatchesService(db: Db) {
     },
 
     async end(actor: Actor, signalId: string) {
-      const rows = await db.query(`UPDATE signals SET ended_at = now() WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`, [signalId, actor.userId]);
+      const rows = await db.query(
+        `UPDATE signals SET ended_at = now() WHERE region_id = $3 AND id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`, [signalId, actor.userId, actor.regionId]);
       if (rows.length === 0) throw new AppError('not_found');
     },
   };
