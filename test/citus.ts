@@ -39,17 +39,29 @@ export async function citusWorkers(url: string): Promise<Node[] | null> {
   }
 }
 
+/**
+ * Test files run in parallel, and registering nodes updates cluster-wide catalogs (roles are
+ * propagated to the workers): two at once fail with "tuple concurrently updated". So one
+ * database is made at a time, under an advisory lock in the coordinator's postgres database.
+ */
 export async function createCitusDatabase(url: string, workers: Node[], name: string): Promise<void> {
   const coord = new URL(url);
-  for (const node of [null, ...workers]) {
-    await run(at(url, node, 'postgres'), [`CREATE DATABASE ${name}`]);
-    await run(at(url, node, name), [`SET client_min_messages = warning`, `CREATE EXTENSION citus`]);
+  const lock = new pg.Client({ connectionString: at(url, null, 'postgres') });
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(8150016)`);
+    for (const node of [null, ...workers]) {
+      await run(at(url, node, 'postgres'), [`CREATE DATABASE ${name}`]);
+      await run(at(url, node, name), [`SET client_min_messages = warning`, `CREATE EXTENSION citus`]);
+    }
+    await run(at(url, null, name), [
+      `SET client_min_messages = warning`,
+      `SELECT citus_set_coordinator_host('${coord.hostname}', ${Number(coord.port || 5432)})`,
+      ...workers.map((w) => `SELECT citus_add_node('${w.host}', ${w.port})`),
+    ]);
+  } finally {
+    await lock.end();
   }
-  await run(at(url, null, name), [
-    `SET client_min_messages = warning`,
-    `SELECT citus_set_coordinator_host('${coord.hostname}', ${Number(coord.port || 5432)})`,
-    ...workers.map((w) => `SELECT citus_add_node('${w.host}', ${w.port})`),
-  ]);
 }
 
 export async function dropCitusDatabase(url: string, workers: Node[], name: string): Promise<void> {

@@ -24,6 +24,7 @@ function recordingQ(q: Queryable, out: Statement[]): Queryable {
       return q.query(sql, params);
     },
     exec: (sql) => q.exec(sql),
+    distributed: q.distributed,
   } as Queryable;
 }
 
@@ -31,6 +32,7 @@ export function recordingDb(db: Db, out: Statement[]): Db {
   const q = recordingQ(db, out);
   return {
     kind: db.kind,
+    distributed: db.distributed,
     query: q.query,
     exec: q.exec,
     tx: (fn) => db.tx((inner) => fn(recordingQ(inner, out))),

@@ -59,12 +59,12 @@ const toConsentRow = (r: ConsentJson): ConsentRow => ({
   recipientRole: r.recipient_role, purpose: r.purpose, validFrom: r.valid_from, validUntil: r.valid_until, withdrawn: r.withdrawn,
 });
 
-export async function loadConsentRows(q: Queryable, youngPersonId: string): Promise<ConsentRow[]> {
+export async function loadConsentRows(q: Queryable, regionId: string, youngPersonId: string): Promise<ConsentRow[]> {
   const rows = await q.query<ConsentJson>(
     `SELECT consenter_user_id, consenter_relation, recipient_organisation_id, recipient_role, purpose, valid_from, valid_until,
             withdrawn_at IS NOT NULL AS withdrawn
-       FROM consents WHERE young_person_id = $1 AND status = 'confirmed'`,
-    [youngPersonId],
+       FROM consents WHERE region_id = $1 AND young_person_id = $2 AND status = 'confirmed'`,
+    [regionId, youngPersonId],
   );
   return rows.map(toConsentRow);
 }
@@ -95,76 +95,90 @@ export const LEGAL_BASIS_OPEN_SQL = `(l.review_outcome = 'confirmed' OR (l.revie
  * network, the guardians, the caller's current involvements, the first valid legal basis of
  * those organisations, the consents, and a running break-the-glass grant.
  */
-const ACCESS_FACTS_SQL_COLUMNS = `
+const accessFactsColumns = (R: string) => `
   WITH inv AS (
     SELECT n.young_person_id, i.organisation_id, i.role, i.starts_on, i.id
-      FROM networks n JOIN involvements i ON i.region_id = n.region_id AND i.network_id = n.id
-     WHERE n.region_id = ANY($4::uuid[]) AND n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
+      FROM networks n JOIN involvements i ON i.region_id ${R} AND i.region_id = n.region_id AND i.network_id = n.id
+     WHERE n.region_id ${R} AND n.young_person_id = $1 AND n.status = 'active' AND i.user_id = $2
        AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3))
   SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access,
          n.id AS network_id, n.lead_user_id,
          (SELECT json_agg(g.parent_user_id ORDER BY g.created_at, g.parent_user_id) FROM guardianships g
-           WHERE g.region_id = y.region_id AND g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
+           WHERE g.region_id ${R} AND g.young_person_id = y.id AND g.has_authority) AS guardian_ids,
          (SELECT json_agg(json_build_object('organisation_id', inv.organisation_id, 'role', inv.role) ORDER BY inv.starts_on, inv.id)
             FROM inv WHERE inv.young_person_id = y.id) AS involvements,
          (SELECT json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) FROM legal_bases l
-           WHERE l.region_id = y.region_id AND l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv WHERE inv.young_person_id = y.id)
+           WHERE l.region_id ${R} AND l.young_person_id = y.id AND l.organisation_id IN (SELECT organisation_id FROM inv WHERE inv.young_person_id = y.id)
              AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
            ORDER BY l.recorded_at LIMIT 1) AS legal,
          CASE WHEN EXISTS (SELECT 1 FROM inv WHERE inv.young_person_id = y.id) THEN
            (SELECT json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
                    'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
                    'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL))
-              FROM consents c WHERE c.region_id = y.region_id AND c.young_person_id = y.id AND c.status = 'confirmed') END AS consents,
-         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.region_id = y.region_id AND b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
+              FROM consents c WHERE c.region_id ${R} AND c.young_person_id = y.id AND c.status = 'confirmed') END AS consents,
+         (SELECT b.organisation_id FROM break_glass_grants b WHERE b.region_id ${R} AND b.young_person_id = y.id AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
            ORDER BY b.expires_at DESC LIMIT 1) AS glass_organisation_id`;
-const ACCESS_FACTS_FROM = `
-    FROM young_people y LEFT JOIN networks n ON n.region_id = y.region_id AND n.young_person_id = y.id AND n.status = 'active'
-   WHERE y.region_id = ANY($4::uuid[]) AND y.id = $1`;
-const ACCESS_FACTS_SQL = ACCESS_FACTS_SQL_COLUMNS + ACCESS_FACTS_FROM;
+const accessFactsFrom = (R: string) => `
+    FROM young_people y LEFT JOIN networks n ON n.region_id ${R} AND n.region_id = y.region_id AND n.young_person_id = y.id AND n.status = 'active'
+   WHERE y.region_id ${R} AND y.id = $1`;
+
 
 /**
  * The same facts for many young people ($1 an array): each kind read once for all of them (grouped),
  * instead of a subquery per child — a list of 200 children costs a few index scans, not 1,000
  * subqueries. Must say what ACCESS_FACTS_SQL says; the property test compares the two decisions.
  */
-const ACCESS_FACTS_MANY_SQL = `
+const accessFactsMany = (R: string) => `
   WITH inv AS (
     SELECT n.young_person_id, i.organisation_id, i.role, i.starts_on, i.id
-      FROM networks n JOIN involvements i ON i.region_id = n.region_id AND i.network_id = n.id
-     WHERE n.region_id = ANY($4::uuid[]) AND n.young_person_id = ANY($1::uuid[]) AND n.status = 'active' AND i.user_id = $2
+      FROM networks n JOIN involvements i ON i.region_id ${R} AND i.region_id = n.region_id AND i.network_id = n.id
+     WHERE n.region_id ${R} AND n.young_person_id = ANY($1::uuid[]) AND n.status = 'active' AND i.user_id = $2
        AND i.starts_on <= $3 AND (i.ends_on IS NULL OR i.ends_on >= $3)),
   inv_json AS (
     SELECT young_person_id, json_agg(json_build_object('organisation_id', organisation_id, 'role', role) ORDER BY starts_on, id) AS involvements
       FROM inv GROUP BY young_person_id),
   guardians AS (
     SELECT young_person_id, json_agg(parent_user_id ORDER BY created_at, parent_user_id) AS guardian_ids
-      FROM guardianships WHERE region_id = ANY($4::uuid[]) AND young_person_id = ANY($1::uuid[]) AND has_authority GROUP BY young_person_id),
+      FROM guardianships WHERE region_id ${R} AND young_person_id = ANY($1::uuid[]) AND has_authority GROUP BY young_person_id),
   legal AS (
     SELECT DISTINCT ON (l.young_person_id) l.young_person_id, json_build_object('kind', l.kind, 'organisation_id', l.organisation_id) AS legal
       FROM legal_bases l
-     WHERE l.region_id = ANY($4::uuid[]) AND l.young_person_id = ANY($1::uuid[]) AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
+     WHERE l.region_id ${R} AND l.young_person_id = ANY($1::uuid[]) AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)
        AND EXISTS (SELECT 1 FROM inv WHERE inv.young_person_id = l.young_person_id AND inv.organisation_id = l.organisation_id)
      ORDER BY l.young_person_id, l.recorded_at),
   consent_json AS (
     SELECT c.young_person_id, json_agg(json_build_object('consenter_user_id', c.consenter_user_id, 'consenter_relation', c.consenter_relation,
              'recipient_organisation_id', c.recipient_organisation_id, 'recipient_role', c.recipient_role, 'purpose', c.purpose,
              'valid_from', c.valid_from, 'valid_until', c.valid_until, 'withdrawn', c.withdrawn_at IS NOT NULL)) AS consents
-      FROM consents c WHERE c.region_id = ANY($4::uuid[]) AND c.young_person_id IN (SELECT young_person_id FROM inv) AND c.status = 'confirmed' GROUP BY c.young_person_id),
+      FROM consents c WHERE c.region_id ${R} AND c.young_person_id IN (SELECT young_person_id FROM inv) AND c.status = 'confirmed' GROUP BY c.young_person_id),
   glass AS (
     SELECT DISTINCT ON (b.young_person_id) b.young_person_id, b.organisation_id AS glass_organisation_id
-      FROM break_glass_grants b WHERE b.region_id = ANY($4::uuid[]) AND b.young_person_id = ANY($1::uuid[]) AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
+      FROM break_glass_grants b WHERE b.region_id ${R} AND b.young_person_id = ANY($1::uuid[]) AND b.user_id = $2 AND b.expires_at > now() AND b.ended_at IS NULL
      ORDER BY b.young_person_id, b.expires_at DESC)
   SELECT y.id, y.region_id, y.birth_date, y.school_id, y.user_id, y.parents_access, n.id AS network_id, n.lead_user_id,
          guardians.guardian_ids, inv_json.involvements, legal.legal, consent_json.consents, glass.glass_organisation_id
     FROM young_people y
-    LEFT JOIN LATERAL (SELECT id, lead_user_id FROM networks WHERE region_id = y.region_id AND young_person_id = y.id AND status = 'active') n ON true
+    LEFT JOIN LATERAL (SELECT id, lead_user_id FROM networks WHERE region_id ${R} AND region_id = y.region_id AND young_person_id = y.id AND status = 'active') n ON true
     LEFT JOIN guardians ON guardians.young_person_id = y.id
     LEFT JOIN inv_json ON inv_json.young_person_id = y.id
     LEFT JOIN legal ON legal.young_person_id = y.id
     LEFT JOIN consent_json ON consent_json.young_person_id = y.id
     LEFT JOIN glass ON glass.young_person_id = y.id
-   WHERE y.region_id = ANY($4::uuid[]) AND y.id = ANY($1::uuid[])`;
+   WHERE y.region_id ${R} AND y.id = ANY($1::uuid[])`;
+
+/**
+ * Each statement names the regions in every table it reads (Citus routes by what each table
+ * names, not by correlation or joins): one region — nearly everyone — as `= $4`, which Citus
+ * sends to that region's one shard; several as `= ANY($4)`.
+ */
+const ONE_REGION = '= $4::uuid';
+const REGIONS = '= ANY($4::uuid[])';
+const ACCESS_FACTS_SQL = { one: accessFactsColumns(ONE_REGION) + accessFactsFrom(ONE_REGION), any: accessFactsColumns(REGIONS) + accessFactsFrom(REGIONS) };
+const ACCESS_FACTS_MANY_SQL = { one: accessFactsMany(ONE_REGION), any: accessFactsMany(REGIONS) };
+function regionsOf(actor: Actor): { variant: 'one' | 'any'; param: string | string[] } {
+  const regions = actorRegions(actor);
+  return regions.length === 1 ? { variant: 'one', param: regions[0]! } : { variant: 'any', param: regions };
+}
 
 /** A read's first statement, fetched with the access facts (ChildOperation.prefetch). */
 export interface Prefetch { sql: string; params: unknown[] }
@@ -174,12 +188,14 @@ export interface Prefetch { sql: string; params: unknown[] }
  * both come in one round trip. The read's parameters are renumbered after the facts' three.
  */
 const prefetchSql = new Map<string, string>();
-function accessFactsWith(prefetch: Prefetch): string {
-  let sql = prefetchSql.get(prefetch.sql);
+function accessFactsWith(prefetch: Prefetch, variant: 'one' | 'any'): string {
+  const key = `${variant}:${prefetch.sql}`;
+  let sql = prefetchSql.get(key);
   if (!sql) {
+    const R = variant === 'one' ? ONE_REGION : REGIONS;
     const renumbered = prefetch.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 4}`);
-    sql = `${ACCESS_FACTS_SQL_COLUMNS},\n         (SELECT json_agg(pf) FROM (${renumbered}) pf) AS prefetched${ACCESS_FACTS_FROM}`;
-    prefetchSql.set(prefetch.sql, sql);
+    sql = `${accessFactsColumns(R)},\n         (SELECT json_agg(pf) FROM (${renumbered}) pf) AS prefetched${accessFactsFrom(R)}`;
+    prefetchSql.set(key, sql);
   }
   return sql;
 }
@@ -196,8 +212,9 @@ export async function resolveAccess(q: Queryable, actor: Actor, youngPersonId: s
  */
 async function resolveAccessWith(q: Queryable, actor: Actor, youngPersonId: string, on: IsoDate, prefetch?: Prefetch) {
   if (!/^[0-9a-f-]{36}$/i.test(youngPersonId)) return null;
+  const r = regionsOf(actor);
   const [yp] = await q.query<AccessFacts & { prefetched?: Json<unknown[]> }>(
-    prefetch ? accessFactsWith(prefetch) : ACCESS_FACTS_SQL, [youngPersonId, actor.userId, on, actorRegions(actor), ...(prefetch?.params ?? [])]);
+    prefetch ? accessFactsWith(prefetch, r.variant) : ACCESS_FACTS_SQL[r.variant], [youngPersonId, actor.userId, on, r.param, ...(prefetch?.params ?? [])]);
   if (!yp) return null;
   const prefetched = prefetch ? fromJsonList(yp.prefetched ?? null) : undefined;
   return { access: decideAccess(actor, yp, on), prefetched };
@@ -212,7 +229,8 @@ export async function resolveAccessMany(q: Queryable, actor: Actor, youngPersonI
   const ids = [...new Set(youngPersonIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
   const out = new Map<string, ChildAccess>();
   if (ids.length === 0) return out;
-  const rows = await q.query<AccessFacts>(ACCESS_FACTS_MANY_SQL, [ids, actor.userId, on, actorRegions(actor)]);
+  const r = regionsOf(actor);
+  const rows = await q.query<AccessFacts>(ACCESS_FACTS_MANY_SQL[r.variant], [ids, actor.userId, on, r.param]);
   for (const r of rows) {
     const a = decideAccess(actor, r, on);
     if (a.level !== 'none') out.set(r.id, a);

@@ -316,11 +316,20 @@ CREATE OR REPLACE FUNCTION network_summaries_on_network() RETURNS trigger LANGUA
 BEGIN
   PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   IF TG_OP = 'INSERT' THEN
+    -- The view's definition, with every table (also in the subqueries) filtered by the row's own
+    -- region: Citus routes a statement by the region each table names, not by correlation.
     INSERT INTO network_summaries (network_id, young_person_id, active, given_name, family_name, birth_date, lead_user_id,
         next_evaluation_on, open_due, last_activity_at, region_id)
-      SELECT network_id, young_person_id, active, given_name, family_name, birth_date, lead_user_id,
-        next_evaluation_on, open_due, last_activity_at, region_id
-        FROM network_summary_source WHERE region_id = NEW.region_id AND network_id = NEW.id;
+      SELECT n.id, n.young_person_id, n.status = 'active', y.given_name, y.family_name, y.birth_date, n.lead_user_id, pv.next_evaluation_on,
+             COALESCE((SELECT array_agg(pa.due_on ORDER BY pa.due_on) FROM plan_actions pa
+                        WHERE pa.region_id = NEW.region_id AND pa.plan_id = p.id AND pa.status IN ('open', 'in_progress')), '{}'),
+             (SELECT max(t.at) FROM timeline_entries t WHERE t.region_id = NEW.region_id AND t.young_person_id = NEW.young_person_id),
+             n.region_id
+        FROM networks n
+        JOIN young_people y ON y.region_id = NEW.region_id AND y.id = n.young_person_id
+        LEFT JOIN plans p ON p.region_id = NEW.region_id AND p.young_person_id = n.young_person_id
+        LEFT JOIN plan_versions pv ON pv.region_id = NEW.region_id AND pv.plan_id = p.id AND pv.number = p.current_version
+       WHERE n.region_id = NEW.region_id AND n.id = NEW.id;
   ELSE
     UPDATE network_summaries s SET active = NEW.status = 'active', lead_user_id = NEW.lead_user_id
      WHERE s.region_id = NEW.region_id AND s.network_id = NEW.id;
@@ -340,7 +349,7 @@ CREATE OR REPLACE FUNCTION network_summaries_on_plan() RETURNS trigger LANGUAGE 
 BEGIN
   PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   UPDATE network_summaries SET next_evaluation_on = (
-           SELECT pv.next_evaluation_on FROM plans p JOIN plan_versions pv ON pv.region_id = p.region_id AND pv.plan_id = p.id AND pv.number = p.current_version
+           SELECT pv.next_evaluation_on FROM plans p JOIN plan_versions pv ON pv.region_id = NEW.region_id AND pv.plan_id = p.id AND pv.number = p.current_version
             WHERE p.region_id = NEW.region_id AND p.young_person_id = NEW.young_person_id)
    WHERE region_id = NEW.region_id AND young_person_id = NEW.young_person_id;
   RETURN NULL;
@@ -373,8 +382,9 @@ DECLARE
 BEGIN
   PERFORM set_config('citus.allow_nested_distributed_execution', 'on', true);
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  -- young_people: only children who have an absence appear on a worklist.
-  IF TG_TABLE_NAME = 'young_people' THEN
+  -- young_people: only children who have an absence appear on a worklist. (On Citus the
+  -- trigger runs on a shard of the table, young_people_<shard id>.)
+  IF TG_TABLE_NAME = 'young_people' OR TG_TABLE_NAME ~ '^young_people_[0-9]+$' THEN
     IF NOT EXISTS (SELECT 1 FROM absences WHERE region_id = r.region_id AND young_person_id = r.id) THEN
       RETURN NULL;
     END IF;
@@ -400,7 +410,8 @@ BEGIN
     IF NOT citus_is_coordinator() THEN RETURN NULL; END IF;
   END IF;
   IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  IF TG_TABLE_NAME = 'users' THEN
+  -- On Citus the trigger runs on the coordinator's copy of the table, users_<shard id>.
+  IF TG_TABLE_NAME = 'users' OR TG_TABLE_NAME ~ '^users_[0-9]+$' THEN
     PERFORM pg_notify('rondom_actor', r.id::text);
   ELSE
     PERFORM pg_notify('rondom_actor', r.user_id::text);

@@ -76,7 +76,7 @@ export async function basisCovers(q: Queryable, a: ChildAccess, organisationId: 
         AND ${LEGAL_BASIS_OPEN_SQL} AND (l.valid_until IS NULL OR l.valid_until >= $3)`,
     [a.youngPersonId, organisationId, a.today, a.regionId]);
   if (legal) return true;
-  const consents = await loadConsentRows(q, a.youngPersonId);
+  const consents = await loadConsentRows(q, a.regionId, a.youngPersonId);
   return consentCoverage({
     birthDate: a.birthDate, guardianIds: a.guardianIds, youngPersonUserId: a.youngPersonUserId, consents,
     recipient: { organisationId, role }, on: a.today,
