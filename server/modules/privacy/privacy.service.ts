@@ -33,8 +33,7 @@ export function createPrivacyService(db: Db) {
   return {
     async overview(actor: Actor) {
       requireOfficer(actor);
-      const regions = actorRegions(actor);
-      const p = [actor.userId, regions];
+      const p = [actor.userId, actorRegions(actor)];
       const legalBases = await db.query<{
         id: string; kind: string; org: string; recorded_by: string; recorded_at: Date; justification: string; provisional_until: Date | null;
         endangering: boolean; endangering_reason: string | null; child: string; young_person_id: string;
