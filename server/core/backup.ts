@@ -197,7 +197,12 @@ export async function restoreFrom(db: Db, file: string): Promise<BackupResult> {
     // Rows seeded by migrations (reference frameworks) are replaced by the file's.
     for (const t of [...order].reverse()) if (t !== 'audit_events') await q.query(`DELETE FROM ${ident(t)}`);
     const selfRefs = new Map<string, string[]>();
-    for (const fk of fks) if (fk.table === fk.ref) selfRefs.set(fk.table, [...(selfRefs.get(fk.table) ?? []), fk.column]);
+    // A region's self-reference is (region_id, parent): the row's own region_id is never held back.
+    for (const fk of fks) {
+      if (fk.table === fk.ref && fk.column !== 'region_id' && !(selfRefs.get(fk.table) ?? []).includes(fk.column)) {
+        selfRefs.set(fk.table, [...(selfRefs.get(fk.table) ?? []), fk.column]);
+      }
+    }
     const deferred: { table: string; rows: Record<string, unknown>[] }[] = [];
     let ended = false;
     let first = true;
