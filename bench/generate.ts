@@ -265,21 +265,21 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
       if (esc?.ok) {
         await db.exec(`INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, automatic, reason, created_at)
           SELECT region_id, id, young_person_id, 1, 'lead_professional', started_on + 70, true, 'Langer dan 8 weken thuis', (started_on + 56)::timestamptz
-            FROM absences WHERE ended_on IS NULL AND started_on < ${today} - 56`);
+            FROM absences WHERE region_id = bench_id('region', 1) AND ended_on IS NULL AND started_on < ${today} - 56`);
         // Longer cases climb the ladder: the SWV's case consultant after 10 weeks, doorzettingsmacht for
         // one in three of those after 14 weeks, and for half of these the gemeente has decided (place, provider, payer).
         await db.exec(`INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, automatic, reason, created_at)
           SELECT region_id, id, young_person_id, 2, 'swv_case_consultant', started_on + 84, true, 'Termijn verlopen', (started_on + 70)::timestamptz
-            FROM absences WHERE ended_on IS NULL AND started_on < ${today} - 70`);
+            FROM absences WHERE region_id = bench_id('region', 1) AND ended_on IS NULL AND started_on < ${today} - 70`);
         await db.exec(`INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, automatic, reason, created_at)
           SELECT region_id, id, young_person_id, 3, 'doorzettingsmacht', started_on + 112, false, 'Geen passend aanbod in zicht', (started_on + 98)::timestamptz
-            FROM absences WHERE ended_on IS NULL AND started_on < ${today} - 98 AND bench_rand('dz', abs(hashtext(id::text))) % 3 = 0`);
+            FROM absences WHERE region_id = bench_id('region', 1) AND ended_on IS NULL AND started_on < ${today} - 98 AND bench_rand('dz', abs(hashtext(id::text))) % 3 = 0`);
         await db.exec(`INSERT INTO doorzetting_decisions (region_id, absence_id, young_person_id, decided_by, place, provider_organisation_id, payer_organisation_id,
                                                           due_on, reasoning, created_at)
           SELECT e.region_id, e.absence_id, e.young_person_id, p.id, 'Dagbehandeling met onderwijs', bench_id('org', bench_rand('dp', abs(hashtext(e.absence_id::text))) % ${O} + 1),
                  bench_id('org', bench_rand('dy', abs(hashtext(e.absence_id::text))) % ${O} + 1), e.deadline + 28, 'Besluit na overleg met school, SWV en ouders', e.created_at + interval '10 days'
             FROM escalations e JOIN bench_pros p ON p.type = 'municipality' AND p.type_rank = 1
-           WHERE e.rung = 3 AND bench_rand('dd', abs(hashtext(e.absence_id::text))) % 2 = 0`);
+           WHERE e.region_id = bench_id('region', 1) AND e.rung = 3 AND bench_rand('dd', abs(hashtext(e.absence_id::text))) % 2 = 0`);
       }
       const [ex] = await db.query<{ ok: boolean }>(`SELECT to_regclass('exemptions') IS NOT NULL AS ok`);
       if (ex?.ok) {
@@ -290,7 +290,7 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
                  (SELECT id FROM bench_pros WHERE type = 'leerplicht' ORDER BY idx LIMIT 1)
             FROM (SELECT DISTINCT yp FROM (
                     SELECT bench_id('yp', bench_rand('xy', k) % $1 + 1) AS yp FROM generate_series(1, $1 / 200) k
-                    UNION ALL SELECT young_person_id FROM absences WHERE ended_on IS NULL AND bench_rand('xo', abs(hashtext(id::text))) % 20 = 0) s) d
+                    UNION ALL SELECT young_person_id FROM absences WHERE region_id = bench_id('region', 1) AND ended_on IS NULL AND bench_rand('xo', abs(hashtext(id::text))) % 20 = 0) s) d
            CROSS JOIN (SELECT extract(year FROM ${today} - interval '7 months')::int AS y) sy`, [Y]);
       }
     } },

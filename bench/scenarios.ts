@@ -47,8 +47,8 @@ export async function loadFixtures(db: Db, seed: string, maxUpdates: number, reg
   const professionals = sessions.filter((s) => ['wijkteam', 'youth_care_provider'].includes(s.orgType));
   const leads = await db.query<{ lead_user_id: string; young_person_id: string; current_version: number; action_id: string }>(
     `SELECT n.lead_user_id, n.young_person_id, p.current_version,
-            (SELECT pa.action_id FROM plan_actions pa WHERE pa.plan_id = p.id ORDER BY pa.action_id LIMIT 1) AS action_id
-       FROM networks n JOIN plans p ON p.young_person_id = n.young_person_id
+            (SELECT pa.action_id FROM plan_actions pa WHERE pa.region_id = p.region_id AND pa.plan_id = p.id ORDER BY pa.action_id LIMIT 1) AS action_id
+       FROM networks n JOIN plans p ON p.region_id = n.region_id AND p.young_person_id = n.young_person_id
       WHERE n.status = 'active' AND n.lead_user_id = ANY($1::uuid[]) ORDER BY md5(n.young_person_id::text)`,
     [professionals.map((p) => p.userId)]);
   const caseViews = leads.map((l) => ({ session: byUser.get(l.lead_user_id)!, childId: l.young_person_id }));
