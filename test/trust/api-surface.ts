@@ -5,6 +5,7 @@
  * write (row counts, versions, and audit events other than access.denied).
  */
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import type { Db } from '../../server/core/db.ts';
 
 export interface JsonSchema {
@@ -117,6 +118,7 @@ let fingerprintSql: string | undefined;
  * audited, so an allowed operation always changes this).
  */
 export async function fingerprint(db: Db): Promise<Record<string, number>> {
+  if (db.distributed) return citusFingerprint(db);
   if (!fingerprintSql) {
     const tables = await db.query<{ table_name: string; has_version: boolean }>(
       `SELECT t.table_name, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'version') AS has_version
@@ -133,4 +135,68 @@ export async function fingerprint(db: Db): Promise<Record<string, number>> {
 
 export function diff(a: Record<string, number>, b: Record<string, number>): string[] {
   return Object.keys(a).filter((k) => Number(a[k]) !== Number(b[k])).map((k) => `${k}: ${a[k]} → ${b[k]}`);
+}
+
+/**
+ * The same numbers on Citus. There the UNION of one count per table is one distributed subplan
+ * per table, run one after another (seconds per fingerprint, and the matrix takes thousands):
+ * instead each worker counts the shards it holds in one statement, over a connection of its
+ * own, and the coordinator counts the reference and local tables; the sums are the same numbers.
+ */
+interface CitusPlan { coordinatorSql: string; workers: { url: string; sql: string }[] }
+const citusPlans = new Map<string, CitusPlan>();
+const workerClients = new Map<string, pg.Client>();
+
+async function citusFingerprint(db: Db): Promise<Record<string, number>> {
+  const [{ d } = { d: '' }] = await db.query<{ d: string }>(`SELECT current_database() AS d`);
+  let plan = citusPlans.get(d);
+  if (!plan) {
+    const tables = await db.query<{ table_name: string; has_version: boolean; kind: string | null }>(
+      `SELECT t.table_name, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'version') AS has_version,
+              (SELECT ct.citus_table_type FROM citus_tables ct WHERE ct.table_name::text = t.table_name) AS kind
+         FROM information_schema.tables t WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+          AND t.table_name NOT IN ('audit_chains', 'sessions', 'login_throttle', 'schema_migrations')
+        ORDER BY t.table_name`);
+    const expr = (t: { table_name: string; has_version: boolean }, rel: string) => t.table_name === 'audit_events'
+      ? `SELECT 'audit_events(allowed)' AS k, (SELECT count(*) FROM ${rel} WHERE kind <> 'access.denied' AND kind NOT LIKE 'auth.%')::bigint AS n`
+      : `SELECT '${t.table_name}' AS k, (SELECT count(*)${t.has_version ? ' + coalesce(sum(version), 0)' : ''} FROM ${rel})::bigint AS n`;
+    const coordinatorSql = tables.filter((t) => t.kind !== 'distributed').map((t) => expr(t, `"${t.table_name}"`)).join(' UNION ALL ');
+    const shards = await db.query<{ t: string; shard: string; host: string; port: number }>(
+      `SELECT s.logicalrelid::regclass::text AS t, s.logicalrelid::regclass::text || '_' || s.shardid AS shard, n.nodename AS host, n.nodeport AS port
+         FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node n ON n.groupid = p.groupid
+        WHERE s.logicalrelid IN (SELECT table_name FROM citus_tables WHERE citus_table_type = 'distributed')`);
+    const byNode = new Map<string, string[]>();
+    for (const sh of shards) {
+      const t = tables.find((x) => x.table_name === sh.t);
+      if (!t) continue;
+      const u = new URL(process.env.DATABASE_URL!);
+      u.hostname = sh.host;
+      u.port = String(sh.port);
+      u.pathname = `/${d}`;
+      byNode.set(u.toString(), [...(byNode.get(u.toString()) ?? []), expr(t, `"${sh.shard}"`)]);
+    }
+    plan = { coordinatorSql, workers: [...byNode].map(([url, parts]) => ({ url, sql: parts.join(' UNION ALL ') })) };
+    citusPlans.set(d, plan);
+  }
+  const out: Record<string, number> = {};
+  const add = (rows: { k: string; n: number | string }[]) => { for (const r of rows) out[r.k] = (out[r.k] ?? 0) + Number(r.n); };
+  add(await db.query<{ k: string; n: number }>(plan.coordinatorSql));
+  for (const w of plan.workers) {
+    let c = workerClients.get(w.url);
+    if (!c) {
+      c = new pg.Client({ connectionString: w.url });
+      c.on('error', () => undefined);
+      await c.connect();
+      workerClients.set(w.url, c);
+    }
+    add((await c.query<{ k: string; n: string }>(w.sql)).rows);
+  }
+  return out;
+}
+
+/** Ends the workers' connections the Citus fingerprint opened (call before the test database is dropped). */
+export async function closeFingerprints(): Promise<void> {
+  for (const c of workerClients.values()) await c.end().catch(() => undefined);
+  workerClients.clear();
+  citusPlans.clear();
 }

@@ -17,7 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../helpers.ts';
-import { diff, fillPath, fingerprint, loadRoutes, sample, type Route } from './api-surface.ts';
+import { diff, fillPath, fingerprint, loadRoutes, sample, type Route, closeFingerprints } from './api-surface.ts';
 import { buildWorld, ROLES, type MatrixRole, type World } from './matrix-setup.ts';
 import { MATRIX, type Outcome } from './authz-table.ts';
 
@@ -30,7 +30,10 @@ beforeAll(async () => {
   w = await buildWorld(t.app, t.db);
   routes = await loadRoutes(t.app);
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await closeFingerprints();
+  await t.close();
+});
 
 function classify(status: number, code: string | undefined): string {
   if (status < 400) return 'allow';

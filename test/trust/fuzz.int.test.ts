@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeOrg, makeRegion, makeUser, type TestApp } from '../helpers.ts';
 import { bornYearsAgo, insertChild } from '../kindkring-fixture.ts';
-import { diff, fillPath, fingerprint, loadRoutes, sample, type JsonSchema, type Route } from './api-surface.ts';
+import { diff, fillPath, fingerprint, loadRoutes, sample, type JsonSchema, type Route, closeFingerprints } from './api-surface.ts';
 import { buildWorld, type World } from './matrix-setup.ts';
 import { errorBody, type ErrorCode } from '../../server/core/errors.ts';
 
@@ -60,6 +60,7 @@ beforeAll(async () => {
   other = { regionId, orgId, schoolId, areaId: area!.id, childId, userId };
 });
 afterAll(async () => {
+  await closeFingerprints();
   console.log(`[trust] fuzzing (${t.db.kind}): ${stats.requests} malformed requests over ${routes.length} routes — ` +
     `${stats.refused} refused with a stable code and no write, ${stats.accepted} accepted as valid input; 0 server errors`);
   console.log(`[trust] ids of another region or of the wrong kind (${t.db.kind}): ${crossStats.requests} requests — ` +
