@@ -185,6 +185,9 @@ export async function restoreFrom(db: Db, file: string): Promise<BackupResult> {
 
   const counts: Record<string, number> = {};
   await db.tx(async (q) => {
+    // On Citus one transaction writes reference and distributed tables by turns: Citus allows
+    // that only when the distributed writes use one connection per worker.
+    if (q.distributed) await q.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
     for (const t of ['users', 'young_people', 'audit_events', 'regions']) {
       const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t)}`);
       if (Number(row!.n) > 0) throw new BackupError(`The target database already holds data (${t}). Restore only into a new, empty database.`);

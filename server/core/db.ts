@@ -252,6 +252,26 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const probe = await pool.connect();
   const distributed = (await probe.query(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS c`)).rows[0]?.c === true;
   probe.release();
+  const runTx = async <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => {
+    const client = await connect();
+    try {
+      await client.query('BEGIN');
+      const q: Queryable = {
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as T[],
+        exec: async (sql: string) => void (await client.query(sql)),
+        distributed,
+      };
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+
   return {
     kind: 'postgresql',
     distributed,
@@ -269,22 +289,16 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     },
     exec: async (sql) => void (await pool.query(sql)),
     tx: async (fn) => {
-      const client = await connect();
-      try {
-        await client.query('BEGIN');
-        const q: Queryable = {
-          query: async <T>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as T[],
-          exec: async (sql: string) => void (await client.query(sql)),
-          distributed,
-        };
-        const result = await fn(q);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+      // On Citus two transactions that write a reference table (an organisation, an account)
+      // and a distributed one can be stopped by the distributed deadlock detector even when
+      // their order is the same; the victim was rolled back whole, so it is run again (twice
+      // at most) instead of answering "someone else changed this".
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runTx(fn);
+        } catch (err) {
+          if (!distributed || attempt >= 3 || (err as { code?: string }).code !== '40P01') throw err;
+        }
       }
     },
     listen: async (channel, onMessage, onLive) => {

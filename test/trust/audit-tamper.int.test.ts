@@ -133,7 +133,7 @@ describe('audit tampering by a database superuser', () => {
       await q.query(`DELETE FROM audit_events WHERE chain_key = $1 AND seq > 5`, [a]);
       await q.query(
         `UPDATE audit_chains c SET last_seq = e.seq, last_hash = e.hash, prev_hash = e.prev_hash
-           FROM audit_events e WHERE e.chain_key = c.chain_key AND c.chain_key = $1 AND e.seq = 5`, [a]);
+           FROM audit_events e WHERE e.region_id = c.region_id AND e.chain_key = c.chain_key AND c.chain_key = $1 AND e.seq = 5`, [a]);
     });
     // The chains alone cannot see it.
     expect((await verifyAudit(w.db)).ok).toBe(true);
@@ -151,11 +151,12 @@ describe('audit tampering by a database superuser', () => {
       await q.query(`DELETE FROM audit_events WHERE chain_key = $1 AND seq > 5`, [a]);
       await q.query(
         `UPDATE audit_chains c SET last_seq = e.seq, last_hash = e.hash, prev_hash = e.prev_hash
-           FROM audit_events e WHERE e.chain_key = c.chain_key AND c.chain_key = $1 AND e.seq = 5`, [a]);
+           FROM audit_events e WHERE e.region_id = c.region_id AND e.chain_key = c.chain_key AND c.chain_key = $1 AND e.seq = 5`, [a]);
       await q.query(`ALTER TABLE audit_anchors DISABLE TRIGGER USER`);
+      const [e5] = await q.query<{ hash: string }>(`SELECT hash FROM audit_events WHERE chain_key = $1 AND seq = 5`, [a]);
       await q.query(
-        `UPDATE audit_anchors SET heads = (SELECT jsonb_agg(CASE WHEN h->>0 = $1 THEN jsonb_build_array($1::text, 5, e.hash) ELSE h END)
-                                             FROM jsonb_array_elements(heads) h, audit_events e WHERE e.chain_key = $1 AND e.seq = 5)`, [a]);
+        `UPDATE audit_anchors SET heads = (SELECT jsonb_agg(CASE WHEN h->>0 = $1 THEN jsonb_build_array($1::text, 5, $2::text) ELSE h END)
+                                             FROM jsonb_array_elements(heads) h)`, [a, e5!.hash]);
       await q.query(`ALTER TABLE audit_anchors ENABLE TRIGGER USER`);
     });
     const r = await verifyAudit(w.db, { anchors: w.audit });

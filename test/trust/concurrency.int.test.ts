@@ -62,7 +62,7 @@ describe('racing writes from two sessions', () => {
       races.plan++;
     }
     const [p] = await t.db.query<{ current_version: number; n: number }>(
-      `SELECT p.current_version, (SELECT count(*)::int FROM plan_versions v WHERE v.plan_id = p.id) AS n FROM plans p WHERE p.young_person_id = $1`, [f.child.c8]);
+      `SELECT p.current_version, (SELECT count(*)::int FROM plan_versions v WHERE v.region_id = p.region_id AND v.plan_id = p.id) AS n FROM plans p WHERE p.young_person_id = $1`, [f.child.c8]);
     expect(p!.current_version).toBe(start + wins);
     expect(p!.n).toBe(start + wins);
   });
