@@ -175,7 +175,7 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
       const perType = (type: string) => `(SELECT count(*) FROM bench_pros WHERE type = '${type}')`;
       await db.query(`INSERT INTO bench_nets (y, yp_id, net_id, plan_id, parent_id, birth_date)
         SELECT y, bench_id('yp', y), bench_id('net', y), bench_id('plan', y), bench_id('parent', y), yp.birth_date
-          FROM generate_series(1, $1) y JOIN young_people yp ON yp.id = bench_id('yp', y)`, [N]);
+          FROM generate_series(1, $1) y JOIN young_people yp ON yp.region_id = bench_id('region', 1) AND yp.id = bench_id('yp', y)`, [N]);
       // 1: lead from a wijkteam or youth-care provider; 2: the school's staff (or JGZ when no school); 3: JGZ or leerplicht.
       await db.exec(`
         UPDATE bench_nets b SET p1 = p.id, o1 = p.org_id, r1 = p.role, n1 = p.name, on1 = p.org_name FROM bench_pros p
@@ -183,7 +183,7 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
            AND p.type_rank = bench_rand('lead', b.y) % (CASE WHEN bench_rand('lt', b.y) % 2 = 0 THEN ${perType('wijkteam')} ELSE ${perType('youth_care_provider')} END) + 1;
         UPDATE bench_nets b SET p2 = p.id, o2 = p.org_id, r2 = p.role, n2 = p.name, on2 = p.org_name
           FROM young_people yp, bench_orgs o, bench_pros p
-         WHERE yp.id = b.yp_id AND o.id = yp.school_id AND p.org_idx = o.idx
+         WHERE yp.region_id = bench_id('region', 1) AND yp.id = b.yp_id AND o.id = yp.school_id AND p.org_idx = o.idx
            AND p.org_rank = bench_rand('sp', b.y) % o.staff + 1;
         UPDATE bench_nets b SET p3 = p.id, o3 = p.org_id, r3 = p.role, n3 = p.name, on3 = p.org_name FROM bench_pros p
          WHERE p.type = CASE WHEN bench_rand('t3', b.y) % 3 = 0 THEN 'leerplicht' ELSE 'jgz' END
@@ -257,7 +257,7 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
                p.id, x.started::timestamptz
           FROM generate_series(1, $1) c
           CROSS JOIN LATERAL (SELECT ${today} - (bench_rand('as', c) % 730)::int AS started, (bench_rand('al', c) % 200 + 7)::int AS len) x
-          JOIN young_people yp ON yp.id = bench_id('yp', bench_rand('ay', c) % $2 + 1)
+          JOIN young_people yp ON yp.region_id = bench_id('region', 1) AND yp.id = bench_id('yp', bench_rand('ay', c) % $2 + 1)
           LEFT JOIN organisations o ON o.id = yp.school_id
           JOIN bench_pros p ON p.type = 'leerplicht' AND p.type_rank = bench_rand('ar', c) % (SELECT count(*) FROM bench_pros WHERE type = 'leerplicht') + 1`,
       [size.cases, Y]);
