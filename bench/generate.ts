@@ -228,7 +228,7 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
                   'owner', jsonb_build_object('userId', pa.owner_user_id, 'name', CASE pa.owner_user_id WHEN b.p1 THEN b.n1 WHEN b.p2 THEN b.n2 ELSE b.n3 END,
                                               'organisationName', CASE pa.owner_user_id WHEN b.p1 THEN b.on1 WHEN b.p2 THEN b.on2 ELSE b.on3 END),
                   'dueOn', pa.due_on, 'status', pa.status) ORDER BY substr(pa.action_id, 2)::int)
-                  FROM plan_actions pa WHERE pa.plan_id = b.plan_id),
+                  FROM plan_actions pa WHERE pa.region_id = bench_id('region', 1) AND pa.plan_id = b.plan_id),
                b.p1, ${today} + (bench_rand('ev', b.y) % 90)::int, 'Eerste plan', b.p1, now() - interval '20 days'
           FROM bench_nets b`);
       await db.query(`INSERT INTO timeline_entries (region_id, young_person_id, at, kind, actor_user_id, subject_id, summary)
