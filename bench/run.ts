@@ -24,7 +24,7 @@ import { openDb, type Db } from '../server/core/db.ts';
 import { migrate } from '../server/core/migrate.ts';
 import { verifyAudit } from '../server/core/audit-verify.ts';
 import { distribute } from '../server/core/distribute.ts';
-import { citusWorkers, createCitusDatabase, dropCitusDatabase } from '../test/citus.ts';
+import { citusWorkers, createDatabase, dropDatabase } from '../test/citus.ts';
 import { FULL, QUICK, generationSteps, verifySample, type GenerateResult, type RegionSize } from './generate.ts';
 import { kindkringScenarios, loadFixtures, refreshVersions, runApi, runPaced, runRaw, type Fixtures, type ScenarioDef, type Stats } from './scenarios.ts';
 import { leerplichtScenarios } from './leerplicht.ts';
@@ -223,20 +223,11 @@ function targetText(t: ScenarioDef['target']): string {
 
 type Engine = 'postgresql' | 'pglite' | 'citus';
 
-async function dropBenchDb(adminUrl: string, dbName: string, workers: Awaited<ReturnType<typeof citusWorkers>>): Promise<void> {
-  if (workers) return dropCitusDatabase(adminUrl, workers, dbName);
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await c.end().catch(() => undefined);
-}
-
 async function benchmark(engine: Engine, size: RegionSize, a: Args): Promise<RunResult> {
   // Citus: the same scenarios on a cluster, with two regions of `size` each (so both workers hold data).
   const regions = engine === 'citus' ? 2 : 1;
   const remote = engine !== 'pglite';
-  const citusWorkerNodes = engine === 'citus' ? await citusWorkers(a.citus!) : null;
-  if (engine === 'citus' && !citusWorkerNodes) throw new Error(`--citus ${a.citus}: not a Citus database`);
+  if (engine === 'citus' && !(await citusWorkers(a.citus!))) throw new Error(`--citus ${a.citus}: not a Citus database`);
   const seconds = engine === 'pglite' && !a.quick ? Math.min(a.duration, 5) : a.duration;
   console.log(`\n== ${engine}: ${size.youngPeople.toLocaleString('en')} young people, ${size.networks.toLocaleString('en')} networks, ` +
     `${size.auditEvents.toLocaleString('en')} audit events; ${seconds}s per scenario, ${a.connections} connections`);
@@ -251,14 +242,7 @@ async function benchmark(engine: Engine, size: RegionSize, a: Args): Promise<Run
     dbUrl = u.toString();
   } else if (remote) {
     dbName = `rondom_bench_${new Date().toISOString().replace(/[-:T.Z]/g, '').slice(0, 14)}${engine === 'citus' ? '_citus' : ''}`;
-    if (citusWorkerNodes) {
-      await createCitusDatabase(adminUrl, citusWorkerNodes, dbName);
-    } else {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`CREATE DATABASE ${dbName}`);
-      await c.end();
-    }
+    await createDatabase(adminUrl, dbName);
     const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     dbUrl = u.toString();
@@ -270,7 +254,7 @@ async function benchmark(engine: Engine, size: RegionSize, a: Args): Promise<Run
     // Interrupted: stop the server and drop the bench database, then leave.
     void (async () => {
       if (server) await stopServer(server);
-      if (remote && !a.keep && !a.reuse) await dropBenchDb(adminUrl, dbName, citusWorkerNodes);
+      if (remote && !a.keep && !a.reuse) await dropDatabase(adminUrl, dbName);
       if (dataDir && !a.keep) rmSync(dataDir, { recursive: true, force: true });
       process.exit(130);
     })();
@@ -393,7 +377,7 @@ async function benchmark(engine: Engine, size: RegionSize, a: Args): Promise<Run
     process.off('SIGTERM', onSignal);
     if (server) await stopServer(server);
     if (remote && !a.keep && !a.reuse) {
-      await dropBenchDb(adminUrl, dbName, citusWorkerNodes);
+      await dropDatabase(adminUrl, dbName);
     } else if (remote) {
       console.log(`  kept database ${dbName}`);
     }

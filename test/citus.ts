@@ -65,7 +65,26 @@ export async function createCitusDatabase(url: string, workers: Node[], name: st
 }
 
 export async function dropCitusDatabase(url: string, workers: Node[], name: string): Promise<void> {
-  for (const node of [...workers].reverse().concat([null as unknown as Node])) {
-    await run(at(url, node ?? null, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]).catch(() => undefined);
+  for (const node of [...workers].reverse()) {
+    await run(at(url, node, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]).catch(() => undefined);
   }
+  await run(at(url, null, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]).catch(() => undefined);
+}
+
+/**
+ * A new, empty database named `name` on the server of `url`: on every node of the cluster when
+ * `url` is a Citus database, else a plain one. Returns its URL. Tests and the bench use it.
+ */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  const workers = await citusWorkers(url);
+  if (workers) await createCitusDatabase(url, workers, name);
+  else await run(at(url, null, 'postgres'), [`CREATE DATABASE ${name}`]);
+  return at(url, null, name);
+}
+
+/** Drops what createDatabase made (on every node of a Citus cluster). */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  const workers = await citusWorkers(url).catch(() => null);
+  if (workers) return dropCitusDatabase(url, workers, name);
+  await run(at(url, null, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
 }

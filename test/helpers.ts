@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import pg from 'pg';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildOptions } from '../server/app.ts';
 import type { AppConfig } from '../server/core/config.ts';
@@ -12,7 +11,7 @@ import { openDb, type Db } from '../server/core/db.ts';
 import { hashPassword } from '../server/core/passwords.ts';
 import { createUserTx } from '../server/modules/admin/admin.service.ts';
 import type { Role } from '../server/core/session.ts';
-import { citusWorkers, createCitusDatabase, dropCitusDatabase } from './citus.ts';
+import { createDatabase, dropDatabase } from './citus.ts';
 import { explainable, recordingDb, shardReach, type Statement } from './statements.ts';
 
 export const PASSWORD = 'Correct-horse-battery-9';
@@ -42,27 +41,12 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
     return { db, drop: () => db.close() };
   }
   const name = `rondom_t_${randomBytes(6).toString('hex')}`;
-  const workers = await citusWorkers(url);
-  if (workers) {
-    await createCitusDatabase(url, workers, name);
-  } else {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDb({ url: u.toString(), poolSize: 8 });
+  const db = await openDb({ url: await createDatabase(url, name), poolSize: 8 });
   return {
     db,
     drop: async () => {
       await db.close().catch(() => undefined);
-      if (workers) return dropCitusDatabase(url, workers, name);
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
 }

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { citusWorkers, createCitusDatabase, dropCitusDatabase } from '../citus.ts';
+import { createDatabase, dropDatabase } from '../citus.ts';
 import { openDb, type Db } from '../../server/core/db.ts';
 import { verifyAudit } from '../../server/core/audit-verify.ts';
 
@@ -20,37 +19,18 @@ const ROUNDS = 3;
 const stats = { crashes: 0, acknowledged: 0, attempted: 0 };
 
 let pgName: string | null = null;
-let workers: Awaited<ReturnType<typeof citusWorkers>> = null;
 let dbUrl: string | null = null;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rondom-crash-'));
 
 async function setupPostgres(): Promise<void> {
   const url = process.env.DATABASE_URL!;
   pgName = `rondom_crash_${randomBytes(5).toString('hex')}`;
-  workers = await citusWorkers(url);
-  if (workers) {
-    // On Citus: a database of the cluster, so the crashes hit a distributed database.
-    await createCitusDatabase(url, workers, pgName);
-  } else {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${pgName}`);
-    await c.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${pgName}`;
-  dbUrl = u.toString();
+  // On Citus a database of the cluster, so the crashes hit a distributed database.
+  dbUrl = await createDatabase(url, pgName);
 }
 
 afterAll(async () => {
-  if (pgName && workers) {
-    await dropCitusDatabase(process.env.DATABASE_URL!, workers, pgName);
-  } else if (pgName) {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL! });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-    await c.end();
-  }
+  if (pgName) await dropDatabase(process.env.DATABASE_URL!, pgName);
   console.log(`[trust] crash safety (${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}): ${stats.crashes} SIGKILL crashes survived, ` +
     `${stats.attempted} writes attempted, ${stats.acknowledged} acknowledged and all found after restart`);
 });
