@@ -151,6 +151,26 @@ describe('consent reaches people, and a consent recorded on someone\'s behalf wa
     expect((await api('jgz')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` })).statusCode).toBe(200);
   });
 
+  it('a young person without an account: a colleague records their verbal consent, the lead confirms it before having any basis', async () => {
+    // Found by the insider property test (seed 856682774): the lead without a basis yet could record
+    // such a consent themselves, but not confirm a colleague's record of it — the one way to a basis.
+    const child = await insertChild(t.db, f.regionId, { given: 'Sem', family: 'Zonderaccount', birthDate: bornYearsAgo(16), schoolId: f.org.school });
+    expect((await api('ib')({ method: 'POST', url: `/api/v1/children/${child}/questions`, payload: question })).statusCode).toBe(201);
+    await t.db.query(`INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on)
+      SELECT region_id, id, young_person_id, $2, $3, 'youth_care_professional', current_date FROM networks WHERE young_person_id = $1 AND status = 'active'`, [child, f.user.wijk.id, f.org.wijkteam]);
+    const given = await api('wijk')({ method: 'POST', url: `/api/v1/children/${child}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.school, consenterRelation: 'young_person', method: 'verbal' } });
+    expect(given.statusCode).toBe(201);
+    const pending = given.json().consents.find((c: { status: string }) => c.status === 'pending');
+    expect(pending).toBeTruthy();
+    await expectNoNetwork('ib', child);
+    // The one who recorded it cannot confirm it (not the lead: refused like any rule failure, 404); the lead can, and that is the basis.
+    expect((await api('wijk')({ method: 'POST', url: `/api/v1/children/${child}/consents/${pending.id}/confirm`, payload: { decision: 'confirm' } })).statusCode).toBe(404);
+    const list = (await api('ib')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json();
+    expect(list.consents.find((c: { id: string }) => c.id === pending.id).canConfirm).toBe(true);
+    expect((await api('ib')({ method: 'POST', url: `/api/v1/children/${child}/consents/${pending.id}/confirm`, payload: { decision: 'confirm' } })).statusCode).toBe(200);
+    expect((await api('ib')({ method: 'GET', url: `/api/v1/children/${child}/network` })).statusCode).toBe(200);
+  });
+
   it('a consent the person withdrew themselves is never revived by a professional', async () => {
     const list = (await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/consents` })).json();
     const mine = list.consents.find((c: { givenBy: { userId: string }; recipient: { organisationId: string }; active: boolean }) =>

@@ -31,8 +31,12 @@ export const childPolicy = {
   /** Consent is recorded by the person who gives it (in the app) or by an involved professional on their behalf. */
   recordConsent: (a: ChildAccess) => professionalInvolved(a) || a.level === 'guardian' || a.level === 'self',
   withdrawConsent: (a: ChildAccess) => professionalInvolved(a) || a.level === 'guardian' || a.level === 'self',
-  /** The person it was recorded for confirms in Rondom; without an account the lead does (checked per consent). */
-  confirmConsent: (a: ChildAccess) => a.level === 'guardian' || a.level === 'self' || (network(a) && a.isLead),
+  /**
+   * The person it was recorded for confirms in Rondom; without an account the lead does (checked per
+   * consent). The lead needs no basis yet: confirming the young person's consent is how the basis comes
+   * — as the lead's own record of it is (recordConsent).
+   */
+  confirmConsent: (a: ChildAccess) => a.level === 'guardian' || a.level === 'self' || (professionalInvolved(a) && a.isLead),
   recordLegalBasis: professionalInvolved,
   reviewLegalBasis: professionalInvolved,
   readPlan: (a: ChildAccess) => network(a) || familyView(a),
