@@ -281,12 +281,21 @@ function batchParams(input: Omit<HashInput, 'seq'>, parts: [string, string]): un
  * the next batch. A batch is sorted by chain (stable, so one chain keeps its order), so two
  * batches take chain heads in the same order. When a batch fails, its events are retried one
  * by one, so one bad event fails only its own read.
+ *
+ * On Citus a batch is split by chain region, and each part is one call of audit_append_region
+ * (migration 0024), which Citus sends whole to the worker holding that region: the loop's
+ * statements run next to the shards instead of one coordinator-to-worker trip per statement.
  */
 const MAX_IN_FLIGHT = 2;
 const MAX_BATCH = 200;
 interface Pending { chainKey: string; params: unknown[]; resolve: () => void; reject: (err: unknown) => void }
 const BATCH_SQL = `SELECT audit_append_batch($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::uuid[],
   $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::uuid[])`;
+
+/** The chain region's place in batchParams, and the call that takes it first (migration 0024). */
+const REGION_COL = 14;
+const REGION_SQL = `SELECT audit_append_region($1::uuid, $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[], $7::uuid[], $8::uuid[],
+  $9::text[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $15::jsonb[], $16::uuid[])`;
 
 class AuditGroup {
   private queue: Pending[] = [];
@@ -314,9 +323,25 @@ class AuditGroup {
   }
 
   private async write(batch: Pending[]): Promise<void> {
+    if (this.db.distributed) {
+      // On Citus one call per chain region, sent whole to the worker holding it (0024).
+      const byRegion = new Map<string, Pending[]>();
+      for (const p of batch) {
+        const r = p.params[REGION_COL] as string;
+        const list = byRegion.get(r);
+        if (list) list.push(p);
+        else byRegion.set(r, [p]);
+      }
+      await Promise.all([...byRegion].map(([region, part]) => this.writeSorted(part, REGION_SQL, [region])));
+      return;
+    }
+    await this.writeSorted(batch, BATCH_SQL, []);
+  }
+
+  private async writeSorted(batch: Pending[], sql: string, lead: unknown[]): Promise<void> {
     const sorted = batch.map((p, i) => ({ p, i })).sort((a, b) => (a.p.chainKey < b.p.chainKey ? -1 : a.p.chainKey > b.p.chainKey ? 1 : a.i - b.i)).map((x) => x.p);
     try {
-      await this.db.query(BATCH_SQL, sorted[0]!.params.map((_, col) => sorted.map((p) => p.params[col])));
+      await this.db.query(sql, [...lead, ...sorted[0]!.params.map((_, col) => sorted.map((p) => p.params[col]))]);
       for (const p of sorted) p.resolve();
     } catch (err) {
       if (sorted.length === 1) {
@@ -325,7 +350,7 @@ class AuditGroup {
       }
       for (const p of sorted) {
         try {
-          await this.db.query(BATCH_SQL, p.params.map((v) => [v]));
+          await this.db.query(sql, [...lead, ...p.params.map((v) => [v])]);
           p.resolve();
         } catch (one) {
           p.reject(one);

@@ -20,7 +20,13 @@ import type { Db, Queryable } from './db.ts';
 import { COLOCATION_ANCHOR, DISTRIBUTION_COLUMN, TABLE_PLACEMENT } from './placement.ts';
 
 /** Our SQL functions used inside statements that run on a shard (not only in triggers, which Citus propagates itself). */
-const SHARD_FUNCTIONS = ['rondom_sha256_hex(text)'];
+const SHARD_FUNCTIONS = ['rondom_sha256_hex(text)',
+  'audit_append_batch(text[], text[], text[], timestamptz[], uuid[], uuid[], uuid[], text[], text[], uuid[], text[], text[], text[], jsonb[], uuid[])'];
+/**
+ * Functions Citus sends whole to the worker that holds their first argument's region (co-located
+ * with the audit log): their statements then run on that worker's shards (migration 0024).
+ */
+const DELEGATED_FUNCTIONS = ['audit_append_region(uuid, text[], text[], text[], timestamptz[], uuid[], uuid[], uuid[], text[], text[], uuid[], text[], text[], text[], jsonb[], uuid[])'];
 
 export async function isCitus(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS ok`);
@@ -101,6 +107,10 @@ export async function distribute(db: Db): Promise<DistributeReport> {
     for (const fn of SHARD_FUNCTIONS) {
       const known = await q.query(`SELECT 1 FROM pg_dist_object WHERE objid = $1::regprocedure`, [fn]);
       if (known.length === 0) await q.query(`SELECT create_distributed_function($1)`, [fn]);
+    }
+    for (const fn of DELEGATED_FUNCTIONS) {
+      const known = await q.query(`SELECT 1 FROM pg_dist_object WHERE objid = $1::regprocedure AND distribution_argument_index IS NOT NULL`, [fn]);
+      if (known.length === 0) await q.query(`SELECT create_distributed_function($1, '$1', colocate_with => 'audit_events')`, [fn]);
     }
   });
   if (report.reference.length + report.distributed.length > 0) {
