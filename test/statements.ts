@@ -54,7 +54,7 @@ export interface Reach {
 
 /** Statements EXPLAIN cannot plan (transaction control, settings, function calls that write). */
 export function explainable(sql: string): boolean {
-  return /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql) && !/^\s*SELECT\s+(pg_advisory|set_config|audit_append_batch|pg_notify)/i.test(sql);
+  return /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql) && !/^\s*SELECT\s+(pg_advisory|set_config|audit_append_batch|audit_append_region|pg_notify)/i.test(sql);
 }
 
 export async function shardReach(db: Queryable, s: Statement): Promise<Reach> {
