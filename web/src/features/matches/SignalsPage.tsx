@@ -62,11 +62,11 @@ export function SignalsPage() {
       {mine.data && (mine.data.allowedActions.includes('registerSignal')
         ? <RegisterSignal organisations={mine.data.organisations} childId={childId} onSaved={() => { mine.reload(); matches.reload(); }} />
         : <Paragraph>{t('signals.notDesignated')}</Paragraph>)}
+      {ended && <SuccessAlert>{ended}</SuccessAlert>}
+      {ending.error !== null && <ErrorAlert error={ending.error} />}
       <DataSection title={t('signals.mine')} loaded={mine} empty={(d) => d.items.length === 0} emptyText={t('signals.noneMine')}>
         {(d) => (
           <>
-            {ended && <SuccessAlert>{ended}</SuccessAlert>}
-            {ending.error !== null && <ErrorAlert error={ending.error} />}
             <div className="rondom-table-scroll">
               <Table className="rondom-signals">
                 <TableHeader>
