@@ -14,23 +14,29 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const lotte = kids.items.find((c) => c.givenName === 'Lotte');
   if (!lotte) throw new Error('the demo parent has no child Lotte');
 
+  const younger = kids.items.find((c) => c.givenName !== 'Lotte' && c.birthDate < new Date().toISOString().slice(0, 10));
+  if (!younger) throw new Error('the demo parent has no second child');
+  const youngerName = `${younger.givenName} ${younger.familyName}`;
+
+  // The youth doctor has a signal for Lotte already (the demo), and a match with Jeugdhulp.
   await login(page, baseUrl, 'jgz');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Wie is er nog meer betrokken?' }).waitFor();
-  await page.getByText('U heeft geen open signalen.').waitFor();
-  // Nothing filled in: the summary, and focus on the first wrong field.
+  const rowOf = (p: typeof page, who: string) => p.locator('table.rondom-signals tr').filter({ hasText: who });
+  await rowOf(page, 'Lotte Vlinderhof').getByRole('cell', { name: 'JGZ GGD Rondeel' }).waitFor();
+
+  // She registers one for Lotte's brother or sister. Nothing filled in first: the summary, and focus on the first wrong field.
   await page.getByRole('button', { name: 'Signaal afgeven' }).click();
   await page.locator('.rondom-error-summary').getByRole('heading', { name: 'Er zijn 3 dingen niet goed ingevuld' }).waitFor();
   await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'givenName');
   await ctx.axe(page, 'Signalen with the error summary');
-  await page.getByLabel('Voornaam').fill(lotte.givenName);
-  await page.getByLabel('Achternaam').fill(lotte.familyName);
-  await page.getByLabel('Geboortedatum').fill(lotte.birthDate);
+  await page.getByLabel('Voornaam').fill(younger.givenName);
+  await page.getByLabel('Achternaam').fill(younger.familyName);
+  await page.getByLabel('Geboortedatum').fill(younger.birthDate);
   await page.getByLabel('Uw telefoonnummer (mag leeg)').fill('010-1234567');
   await page.getByRole('button', { name: 'Signaal afgeven' }).click();
-  await page.getByText(/^Uw signaal voor Lotte Vlinderhof staat tot .+\. Er is nog geen match\.$/).waitFor();
-  const row = page.locator('table.rondom-signals tr').filter({ hasText: 'Lotte Vlinderhof' });
-  await row.getByRole('cell', { name: 'JGZ GGD Rondeel' }).waitFor();
+  await page.getByText(new RegExp(`^Uw signaal voor ${youngerName} staat tot .+\\. Er (is nog geen match|is 1 nieuwe match|zijn \\d+ nieuwe matches)\\.$`)).waitFor();
+  await rowOf(page, youngerName).getByRole('cell', { name: 'JGZ GGD Rondeel' }).waitFor();
   await ctx.axe(page, 'signal registered');
 
   // The lead of Lotte's network registers from her page, on a phone: a match with the JGZ.
@@ -42,20 +48,25 @@ export async function run(ctx: JourneyContext): Promise<void> {
   // Filled in from Lotte's page.
   await lead.waitForFunction(() => (document.querySelector('input[name="familyName"]') as HTMLInputElement | null)?.value === 'Vlinderhof');
   await lead.getByRole('button', { name: 'Signaal afgeven' }).click();
-  await lead.getByText(/^Uw signaal voor Lotte Vlinderhof staat tot .+\. Er is 1 nieuwe match\.$/).waitFor();
-  await lead.getByText('Jolien Jeugdarts (JGZ GGD Rondeel) is ook betrokken bij Lotte Vlinderhof — 010-1234567', { exact: false }).waitFor();
+  await lead.getByText(/^Uw signaal voor Lotte Vlinderhof staat tot .+\. Er (is 1 nieuwe match|zijn \d+ nieuwe matches)\.$/).waitFor();
+  const jgzMatch = lead.getByText('Jolien Jeugdarts (JGZ GGD Rondeel) is ook betrokken bij Lotte Vlinderhof', { exact: false });
+  await jgzMatch.waitFor();
   const overflow = await lead.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `Signalen scrolls sideways at 360 px (${overflow} px too wide)`);
   await ctx.axe(lead, 'match after the second signal (360 px)');
 
-  // The youth doctor's involvement ends: she ends her signal.
+  // The youth doctor's involvement with Lotte ends: she ends that signal; the other stays.
   await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.getByText('Wim Wijkteam (Wijkteam Rondeel-Noord) is ook betrokken bij Lotte Vlinderhof', { exact: false }).waitFor();
+  const wimMatch = page.getByText('Wim Wijkteam (Wijkteam Rondeel-Noord) is ook betrokken bij Lotte Vlinderhof', { exact: false });
+  await wimMatch.waitFor();
   await page.getByRole('button', { name: 'Signaal voor Lotte Vlinderhof beëindigen' }).click();
   await page.getByText('Het signaal voor Lotte Vlinderhof is beëindigd.').waitFor();
-  await page.getByText('U heeft geen open signalen.').waitFor();
-  await page.getByText('Er zijn geen matches.').waitFor();
+  await rowOf(page, 'Lotte Vlinderhof').waitFor({ state: 'detached' });
+  await rowOf(page, youngerName).waitFor();
+  await wimMatch.waitFor({ state: 'detached' });
   await ctx.axe(page, 'signal ended');
   await lead.reload({ waitUntil: 'domcontentloaded' });
-  await lead.getByText('Er zijn geen matches.').waitFor();
+  // The match with Jeugdhulp stays; the one with the JGZ is gone.
+  await lead.getByText('Jasper Jeugdhulp (Jeugdhulp De Brug) is ook betrokken bij Lotte Vlinderhof', { exact: false }).waitFor();
+  expect(await jgzMatch.count() === 0, 'the match with the JGZ is gone for the lead too');
 }
