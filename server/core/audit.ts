@@ -61,6 +61,8 @@ export const AUDIT_KINDS = [
   'evaluation.recorded',
   'match.signal_registered',
   'match.created',
+  'match.signal_ended',
+  'match.signals_read',
   'timeline.read',
   'access_log.read',
   'break_glass.started',

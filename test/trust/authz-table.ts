@@ -124,6 +124,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
   'POST /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', '403', '404'),
   'GET /api/v1/matches': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  'GET /api/v1/matches/signals': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/matches/signals': row('401', '403', '403', '403', '403', '403', '403', 'allow', '403', '403'),
   'POST /api/v1/matches/signals/{signalId}/end': row('401', '404', '404', '404', '404', '404', '404', 'pass', '404', '404'),
   'GET /api/v1/notifications': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),

@@ -28,6 +28,7 @@ const JoinRequestsPage = lazy(() => import('./features/networks/JoinRequestsPage
 const PrivacyPage = lazy(() => import('./features/privacy/PrivacyPage.tsx').then((m) => ({ default: m.PrivacyPage })));
 const AccountPage = lazy(() => import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
+const SignalsPage = lazy(() => import('./features/matches/SignalsPage.tsx').then((m) => ({ default: m.SignalsPage })));
 
 export function App() {
   return (
@@ -75,6 +76,7 @@ function Routes() {
   if (path === '/children') return <ChildSearchPage />;
   if (path === '/children/new') return <RegisterChildPage />;
   if (path === '/join-requests') return <JoinRequestsPage />;
+  if (path === '/signals') return <SignalsPage />;
   if (path === '/privacy') return <PrivacyPage />;
   if (path === '/break-glass') return <BreakGlassPage />;
   if (path === '/notifications') return <NotificationsPage />;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Uuid } from '../children/children.schemas.ts';
+import { AllowedActions, IsoDate, Uuid } from '../children/children.schemas.ts';
 
 export const SignalBody = Type.Object(
   {
@@ -27,4 +27,15 @@ export const MatchOut = Type.Object({
     contactEmail: Type.Union([Type.String(), Type.Null()]), contactPhone: Type.Union([Type.String(), Type.Null()]),
     youngPersonName: Type.Union([Type.String(), Type.Null()], { description: 'For a family match: which sibling (only their name)' }),
   }),
+});
+
+/** My open signals, and what I may do (registerSignal when the region designated one of my roles, for these organisations). */
+export const MySignalsOut = Type.Object({
+  items: Type.Array(Type.Object({
+    signalId: Uuid, youngPersonName: Type.String(), birthDate: Type.String(), organisationName: Type.String(),
+    contactEmail: Type.Union([Type.String(), Type.Null()]), contactPhone: Type.Union([Type.String(), Type.Null()]),
+    registeredAt: Type.String(), expiresOn: Type.String(),
+  })),
+  organisations: Type.Array(Type.Object({ id: Uuid, name: Type.String() }), { description: 'The organisations I may register a signal for' }),
+  allowedActions: AllowedActions,
 });

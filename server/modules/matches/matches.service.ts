@@ -7,7 +7,7 @@
  */
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
-import { appendAudit, youngPersonChain } from '../../core/audit.ts';
+import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
 import { addTimeline, CASE_ROLES, notify } from '../../core/access.ts';
 import type { Actor } from '../../core/session.ts';
 import { isValidBsn, normaliseBsn } from '../../../shared/bsn.ts';
@@ -32,12 +32,54 @@ async function createMatch(q: Queryable, kind: 'person' | 'family', a: { id: str
   return true;
 }
 
+/** The caller's memberships the region designated to register signals (regions.signal_roles), in their own region. */
+async function designatedMemberships(db: Db, actor: Actor) {
+  const [region] = await db.query<{ signal_roles: string[]; family_matches: boolean }>(`SELECT signal_roles, family_matches FROM regions WHERE id = $1`, [actor.regionId]);
+  const designated = (m: Actor['memberships'][number]) => CASE_ROLES.includes(m.role) && m.regionId === actor.regionId && (region?.signal_roles ?? []).includes(m.role);
+  return { region, designated };
+}
+
 export function createMatchesService(db: Db) {
   return {
+    /**
+     * My open signals (registered by me, not ended, not expired), with what I may do: registerSignal when
+     * the region designated one of my roles, and the organisations I may register for. Names the young
+     * people listed on my own audit chain, as the worklist does.
+     */
+    async mySignals(actor: Actor) {
+      const { designated } = await designatedMemberships(db, actor);
+      const organisations = actor.memberships.filter(designated).map((m) => ({ id: m.organisationId, name: m.organisationName }))
+        .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+      const rows = actor.kind !== 'staff' ? [] : await db.query<{
+        id: string; young_person_id: string; given_name: string; family_name: string; birth_date: string; org_name: string;
+        contact_email: string | null; contact_phone: string | null; registered_at: Date; expires_on: string;
+      }>(
+        `SELECT s.id, s.young_person_id, y.given_name, y.family_name, y.birth_date, o.name AS org_name, s.contact_email, s.contact_phone,
+                s.registered_at, s.expires_on
+           FROM signals s JOIN young_people y ON y.region_id = s.region_id AND y.id = s.young_person_id
+           JOIN organisations o ON o.id = s.organisation_id
+          WHERE s.region_id = $1 AND y.region_id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_on >= $3
+          ORDER BY s.registered_at DESC, s.id LIMIT 200`,
+        [actor.regionId, actor.userId, today()]);
+      if (rows.length > 0) {
+        await appendReadAudit(db, {
+          chainKey: userChain(actor.userId), kind: 'match.signals_read', regionId: actor.regionId, actorUserId: actor.userId,
+          subjectType: 'signals', details: { youngPersonIds: rows.map((r) => r.young_person_id) },
+        });
+      }
+      return {
+        items: rows.map((r) => ({
+          signalId: r.id, youngPersonName: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date, organisationName: r.org_name,
+          contactEmail: r.contact_email, contactPhone: r.contact_phone, registeredAt: new Date(r.registered_at).toISOString(), expiresOn: r.expires_on,
+        })),
+        organisations,
+        allowedActions: organisations.length > 0 ? ['registerSignal'] : [],
+      };
+    },
+
     /** Only roles the region designates register signals; siblings make family matches only where the region turned that on. */
     async register(actor: Actor, body: SignalBody) {
-      const [region] = await db.query<{ signal_roles: string[]; family_matches: boolean }>(`SELECT signal_roles, family_matches FROM regions WHERE id = $1`, [actor.regionId]);
-      const designated = (m: Actor['memberships'][number]) => CASE_ROLES.includes(m.role) && m.regionId === actor.regionId && (region?.signal_roles ?? []).includes(m.role);
+      const { region, designated } = await designatedMemberships(db, actor);
       const membership = body.organisationId
         ? actor.memberships.find((m) => m.organisationId === body.organisationId && designated(m))
         : actor.memberships.find(designated);
@@ -129,10 +171,18 @@ export function createMatchesService(db: Db) {
       }));
     },
 
+    /** Only the professional who holds the signal ends it; on the young person's chain, as its registration is. Anyone else: 404. */
     async end(actor: Actor, signalId: string) {
-      const rows = await db.query(
-        `UPDATE signals SET ended_at = now() WHERE region_id = $3 AND id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`, [signalId, actor.userId, actor.regionId]);
-      if (rows.length === 0) throw new AppError('not_found');
+      await db.tx(async (q) => {
+        const [row] = await q.query<{ id: string; young_person_id: string; organisation_id: string }>(
+          `UPDATE signals SET ended_at = $4 WHERE region_id = $3 AND id = $1 AND user_id = $2 AND ended_at IS NULL
+           RETURNING id, young_person_id, organisation_id`, [signalId, actor.userId, actor.regionId, new Date()]);
+        if (!row) throw new AppError('not_found');
+        await appendAudit(q, {
+          chainKey: youngPersonChain(row.young_person_id), kind: 'match.signal_ended', regionId: actor.regionId, actorUserId: actor.userId,
+          actorOrganisationId: row.organisation_id, youngPersonId: row.young_person_id, subjectType: 'signal', subjectId: row.id, basis: 'verwijsindex',
+        });
+      });
     },
   };
 }

@@ -110,7 +110,7 @@ function incomingView(r: RequestRow, as: DecidedAs) {
   return {
     id: r.id, youngPersonId: r.young_person_id, childName: `${r.given_name} ${r.family_name}`, birthDate: r.birth_date,
     requester: { userId: r.requester_user_id, displayName: r.requester_name, organisationName: r.organisation_name, role: r.role },
-    via: r.via, question: qn ? { text: qn.text, lifeDomains: qn.lifeDomains, raisedBy: qn.raisedBy } : null,
+    via: r.via, question: qn ? { text: qn.text, lifeDomains: qn.lifeDomains, raisedBy: qn.raisedBy, parentsInformed: qn.parentsInformed ?? null } : null,
     status: r.status, createdAt: iso(r.created_at)!, decideAs: as, version: r.version,
   };
 }

@@ -16,6 +16,7 @@ export const NetworkOut = Type.Object(
     members: Type.Array(Type.Object({ userId: Type.Union([Uuid, Type.Null()]), displayName: Type.String(), relation: Type.String() })),
     questions: Type.Array(Type.Object({
       id: Uuid, text: Type.String(), ownWords: Type.Boolean(), lifeDomains: Type.Array(Type.String()), raisedBy: Type.String(),
+      parentsInformed: Type.Union([Type.Enum(['yes', 'not_yet']), Type.Null()], { description: 'What the professional who raised it said: do the parents know? null when not asked' }),
       createdAt: Type.String(), createdBy: Type.String(),
     })),
     handovers: Type.Array(Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), reason: Type.String(), at: Type.String() })),
@@ -52,7 +53,7 @@ export const JoinRequestsOut = Type.Object({
   incoming: Type.Array(Type.Object({
     id: Uuid, youngPersonId: Uuid, childName: Type.String(), birthDate: Type.String(),
     requester: Type.Object({ userId: Uuid, displayName: Type.String(), organisationName: Type.String(), role: Type.String() }),
-    via: Type.String(), question: Type.Union([Type.Object({ text: Type.String(), lifeDomains: Type.Array(Type.String()), raisedBy: Type.String() }), Type.Null()]),
+    via: Type.String(), question: Type.Union([Type.Object({ text: Type.String(), lifeDomains: Type.Array(Type.String()), raisedBy: Type.String(), parentsInformed: Type.Union([Type.Enum(['yes', 'not_yet']), Type.Null()]) }), Type.Null()]),
     status: Type.String(), createdAt: Type.String(), decideAs: Type.Enum(['lead', 'family', 'coordinator']), version: Type.Integer(),
   })),
   outgoing: Type.Array(Type.Object({

@@ -26,12 +26,28 @@ export function caseMembership(actor: Actor, organisationId?: string): Membershi
 export const actorInRegion = (actor: Actor, regionId: string) => actor.regionId === regionId || actor.memberships.some((m) => m.regionId === regionId);
 
 /**
+ * The family raises a question as who they are: a parent as parent, the young person as young person
+ * (a parent cannot put words in the child's mouth, nor pass a question off as a professional's).
+ * Whether the parents know is a professional's statement; for the family it is not asked.
+ */
+export function assertRaisedBy(actor: Actor, body: QuestionBody): void {
+  const own = actor.kind === 'parent' ? 'parent' : actor.kind === 'young_person' ? 'young_person' : null;
+  if (own && body.raisedBy !== own) {
+    throw new AppError('invalid_value', {
+      fields: { raisedBy: `you raise a question as ${own}` },
+      en: 'You raise a question in your own name.', nl: 'U stelt een vraag in uw eigen naam.',
+    });
+  }
+}
+
+/**
  * Records a question; starts a network when none is active; involves the professional who asks.
  * Only for the family, accepted members, a school starting its own pupil's first network, and an
  * accepted join request: everyone else asks to join first (openQuestion, join-requests.ts).
  */
 export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: string, body: QuestionBody, regionId: string) {
   assertFreeText({ text: body.text });
+  assertRaisedBy(actor, body);
   const membership = actor.kind === 'staff' ? caseMembership(actor, body.organisationId) : undefined;
   let [net] = await q.query<{ id: string; lead_user_id: string | null }>(
     `SELECT id, lead_user_id FROM networks WHERE region_id = $2 AND young_person_id = $1 AND status = 'active' FOR UPDATE`, [youngPersonId, regionId]);
@@ -45,9 +61,10 @@ export async function openQuestionTx(q: Queryable, actor: Actor, youngPersonId: 
     await appendAudit(q, { chainKey: youngPersonChain(youngPersonId), kind: 'network.created', regionId, actorUserId: actor.userId, youngPersonId, subjectType: 'network', subjectId: net!.id, basis: membership ? 'involvement' : actor.kind });
   }
   const [question] = await q.query<{ id: string }>(
-    `INSERT INTO questions (region_id, young_person_id, network_id, text, own_words, life_domains, raised_by, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [regionId, youngPersonId, net!.id, body.text, body.ownWords, body.lifeDomains, body.raisedBy, actor.userId]);
+    `INSERT INTO questions (region_id, young_person_id, network_id, text, own_words, life_domains, raised_by, created_by, parents_informed)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+    [regionId, youngPersonId, net!.id, body.text, body.ownWords, body.lifeDomains, body.raisedBy, actor.userId,
+      actor.kind === 'staff' ? body.parentsInformed ?? null : null]);
   await addTimeline(q, { regionId, youngPersonId, kind: 'question.created', actorUserId: actor.userId, subjectId: question!.id, summary: { lifeDomains: body.lifeDomains, raisedBy: body.raisedBy } });
   await appendAudit(q, { chainKey: youngPersonChain(youngPersonId), kind: 'question.created', regionId, actorUserId: actor.userId, actorOrganisationId: membership?.organisationId ?? null, youngPersonId, subjectType: 'question', subjectId: question!.id, details: { lifeDomains: body.lifeDomains } });
   if (membership) {
@@ -94,7 +111,7 @@ interface NetworkRow {
     starts_on: string; ends_on: string | null; email: string | null; phone: string | null;
   }[]>;
   guardians: Json<{ id: string; display_name: string }[]>;
-  questions: Json<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; created_at: string; created_by: string }[]>;
+  questions: Json<{ id: string; text: string; own_words: boolean; life_domains: string[]; raised_by: string; parents_informed: 'yes' | 'not_yet' | null; created_at: string; created_by: string }[]>;
   handovers: Json<{ from_name: string | null; to_name: string; reason: string; at: string }[]>;
 }
 
@@ -112,7 +129,7 @@ export const NETWORK_VIEW_SQL = `SELECT n.id, n.status, n.lead_user_id, n.versio
                FROM guardianships g JOIN users gu ON gu.id = g.parent_user_id
               WHERE g.region_id = ANY($2::uuid[]) AND g.region_id = n.region_id AND g.young_person_id = n.young_person_id AND g.has_authority) AS guardians,
             (SELECT json_agg(json_build_object('id', qq.id, 'text', qq.text, 'own_words', qq.own_words, 'life_domains', qq.life_domains,
-                    'raised_by', qq.raised_by, 'created_at', qq.created_at, 'created_by', qu.display_name) ORDER BY qq.created_at)
+                    'raised_by', qq.raised_by, 'parents_informed', qq.parents_informed, 'created_at', qq.created_at, 'created_by', qu.display_name) ORDER BY qq.created_at)
                FROM questions qq JOIN users qu ON qu.id = qq.created_by WHERE qq.region_id = ANY($2::uuid[]) AND qq.region_id = n.region_id
                 AND qq.network_id = n.id) AS questions,
             (SELECT json_agg(json_build_object('from_name', f.display_name, 'to_name', t.display_name, 'reason', h.reason, 'at', h.at) ORDER BY h.at)
@@ -145,7 +162,7 @@ export async function networkView(q: Queryable, a: ChildAccess, prefetched?: unk
       { userId: yp!.user_id, displayName: `${yp!.given_name} ${yp!.family_name}`, relation: 'young_person' },
     ],
     questions: questions.map((x) => ({
-      id: x.id, text: x.text, ownWords: x.own_words, lifeDomains: x.life_domains, raisedBy: x.raised_by,
+      id: x.id, text: x.text, ownWords: x.own_words, lifeDomains: x.life_domains, raisedBy: x.raised_by, parentsInformed: x.parents_informed ?? null,
       createdAt: new Date(x.created_at).toISOString(), createdBy: x.created_by,
     })),
     handovers: handovers.map((h) => ({ from: h.from_name, to: h.to_name, reason: h.reason, at: new Date(h.at).toISOString() })),

@@ -22,19 +22,20 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await login(teacher, baseUrl, 'leerkracht');
   await teacher.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jongeren zoeken' }).click();
   await teacher.getByRole('link', { name: 'Een jongere aanmelden met een vraag' }).click();
-  await teacher.getByRole('heading', { level: 1, name: 'Jongere aanmelden' }).waitFor();
-  // Field errors sit at their field.
-  await teacher.getByRole('button', { name: 'Aanmelden' }).click();
-  await teacher.getByText('Vul de voornaam in.').waitFor();
-  await teacher.getByText('Kies minstens één onderwerp.').waitFor();
+  await teacher.getByRole('heading', { level: 1, name: 'Zorg melden' }).waitFor();
+  // Field errors sit at their field (and in the summary above the form).
+  await teacher.getByRole('button', { name: 'Zorg melden' }).click();
+  await teacher.locator('.utrecht-form-field__error-message', { hasText: 'Vul de voornaam in.' }).waitFor();
+  await teacher.locator('#register-domains-error', { hasText: 'Kies minstens één onderwerp.' }).waitFor();
   await teacher.getByLabel('Voornaam').fill(lotte.givenName);
   await teacher.getByLabel('Achternaam').fill(lotte.familyName);
   await teacher.getByLabel('Geboortedatum').fill(lotte.birthDate);
-  await teacher.getByLabel('Wat is de vraag?').fill(question);
+  await teacher.getByLabel('Ja, ik heb het met de ouders besproken').check();
+  await teacher.getByLabel('Wat is er aan de hand?').fill(question);
   await teacher.getByLabel('School', { exact: true }).check();
   await teacher.getByLabel('Gezondheid', { exact: true }).check();
-  await teacher.getByRole('button', { name: 'Aanmelden' }).click();
-  await teacher.getByText('Uw verzoek is verstuurd. De regisseur (of het gezin) beslist of u bij het netwerk komt. U krijgt bericht.').waitFor();
+  await teacher.getByRole('button', { name: 'Zorg melden' }).click();
+  await teacher.getByRole('heading', { level: 1, name: 'Uw verzoek is verstuurd' }).waitFor();
   // Nothing of the record comes back: no link to a child, no lead, no school.
   expect(await teacher.locator('main a[href^="/children/"]').count() === 0, 'the teacher gets no link to the child');
   expect(!(await teacher.locator('main').innerText()).includes('Rondeel College'), 'the teacher learns nothing of the record');

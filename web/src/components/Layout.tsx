@@ -20,7 +20,10 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: t('nav.home') }];
   const home = homeKindOf(me);
   if (home === 'professional') {
+    // The front door: raising a concern is the first thing a teacher or childcare worker comes for.
+    items.push({ href: '/children/new', label: t('frontdoor.nav') });
     items.push({ href: '/children', label: t('nav.children') });
+    items.push({ href: '/signals', label: t('signals.nav') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
     items.push({ href: '/join-requests', label: t('nav.joinRequests') });
     items.push({ href: '/break-glass', label: t('nav.breakGlass') });
@@ -29,6 +32,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   if (home === 'family') items.push({ href: '/join-requests', label: t('nav.joinRequestsFamily') });
   if (home === 'worklist') {
     items.push({ href: '/worklist', label: t('nav.worklist') });
+    if (me.memberships.some((m) => m.role === 'leerplicht_officer')) items.push({ href: '/signals', label: t('signals.nav') });
     if (me.memberships.some((m) => m.role === 'leerplicht_officer' || m.role === 'swv_coordinator')) items.push({ href: '/exemptions', label: t('nav.exemptions') });
     items.push({ href: '/notifications', label: t('nav.notifications') });
     // Coordinators decide join requests for a child without a regisseur or family account.
@@ -62,7 +66,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const { path, navigate } = useRouter();
   const me = state.status === 'authenticated' ? state.me : null;
 
-  const isActive = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+  const matches = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+  // One current item: the most specific one (Zorg melden at /children/new, not Jongeren zoeken as well).
+  const current = me ? navItems(me, t).filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href : undefined;
+  const isActive = (href: string) => href === current;
 
   return (
     <>

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
-import { useRouter } from '../../router.tsx';
+import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
 import { can, fullName, type Child } from './children-types.ts';
 import { QuestionForm } from './QuestionForm.tsx';
@@ -21,14 +21,16 @@ import { PlanSection } from '../plans/PlanSection.tsx';
 import { MeetingsSection } from '../meetings/MeetingsSection.tsx';
 import { EvaluationsSection } from '../evaluations/EvaluationsSection.tsx';
 import { TimelineSection } from '../history/TimelineSection.tsx';
+import { SignalLink } from '../matches/SignalsPage.tsx';
 
-const SECTIONS = ['overview', 'network', 'sharing', 'plan', 'meetings', 'evaluations', 'timeline'] as const;
+const SECTIONS = ['overview', 'question', 'network', 'sharing', 'plan', 'meetings', 'evaluations', 'timeline'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
-/** A section shows only when the server allows what it needs. */
-function allowedSections(child: Child): SectionName[] {
+/** A section shows only when the server allows what it needs. The family asks a question on a page of its own. */
+function allowedSections(child: Child, family: boolean): SectionName[] {
   const a = child.allowedActions;
   return SECTIONS.filter((s) => {
+    if (s === 'question') return family && can(a, 'openQuestion');
     if (s === 'network') return can(a, 'readNetwork');
     if (s === 'sharing') return can(a, 'readConsents', 'recordConsent', 'readAccessLog');
     if (s === 'plan') return can(a, 'readPlan');
@@ -58,9 +60,11 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
   const c = child.data;
   const family = me.kind !== 'staff';
   const self = me.kind === 'young_person';
-  const sections = allowedSections(c);
+  const sections = allowedSections(c, family);
   const current: SectionName = (sections as string[]).includes(section) ? (section as SectionName) : 'overview';
-  const label = (s: string) => t(`child.section.${s}${family ? 'Family' : ''}`, { defaultValue: t(`child.section.${s}`) });
+  const label = (s: string) => (s === 'question'
+    ? t(self ? 'frontdoor.family.self.title' : 'frontdoor.family.parent.title')
+    : t(`child.section.${s}${family ? 'Family' : ''}`, { defaultValue: t(`child.section.${s}`) }));
 
   return (
     <>
@@ -83,7 +87,8 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
         </NavList>
       </nav>
       <Heading level={2}>{label(current)}</Heading>
-      {current === 'overview' && <Overview child={c} onChanged={child.reload} />}
+      {current === 'overview' && <Overview child={c} family={family} onChanged={child.reload} />}
+      {current === 'question' && <QuestionForm childId={c.id} family onSaved={child.reload} />}
       {current === 'network' && <NetworkSection child={c} onChanged={child.reload} />}
       {current === 'sharing' && <SharingSection child={c} onChanged={child.reload} />}
       {current === 'plan' && <PlanSection childId={childId} />}
@@ -94,8 +99,9 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
   );
 }
 
-function Overview({ child, onChanged }: { child: Child; onChanged: () => void }) {
+function Overview({ child, family, onChanged }: { child: Child; family: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
+  const questionHref = `/children/${child.id}/question`;
   const rule = child.consentRule;
   return (
     <>
@@ -108,7 +114,13 @@ function Overview({ child, onChanged }: { child: Child; onChanged: () => void })
           ))}
         </UnorderedList>
       </section>
-      {can(child.allowedActions, 'openQuestion') && <QuestionForm childId={child.id} family={child.access.level === 'guardian' || child.access.level === 'self'} onSaved={onChanged} />}
+      {can(child.allowedActions, 'openQuestion') && !family && <QuestionForm childId={child.id} family={false} onSaved={onChanged} />}
+      {!family && <SignalLink childId={child.id} />}
+      {can(child.allowedActions, 'openQuestion') && family && (
+        <Paragraph>
+          <AppLink href={questionHref}>{t('frontdoor.family.askLink')}</AppLink>
+        </Paragraph>
+      )}
     </>
   );
 }

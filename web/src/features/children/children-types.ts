@@ -56,6 +56,8 @@ export interface Question {
   ownWords: boolean;
   lifeDomains: string[];
   raisedBy: string;
+  /** What the professional who raised it said; null when not asked (the family's own question). */
+  parentsInformed?: 'yes' | 'not_yet' | null;
   createdAt: string;
   createdBy: string;
 }
@@ -274,7 +276,7 @@ export interface JoinRequests {
     birthDate: string;
     requester: { userId: string; displayName: string; organisationName: string; role: string };
     via: string;
-    question: { text: string; lifeDomains: string[]; raisedBy: string } | null;
+    question: { text: string; lifeDomains: string[]; raisedBy: string; parentsInformed?: 'yes' | 'not_yet' | null } | null;
     status: string;
     createdAt: string;
     decideAs: 'lead' | 'family' | 'coordinator';

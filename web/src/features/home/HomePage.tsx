@@ -1,12 +1,13 @@
 /** The first screen after login, different per role family (from GET /api/v1/me). */
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { MouseEvent } from 'react';
+import { ButtonLink, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
-import { AppLink } from '../../router.tsx';
+import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
 import { canAdminister, hasWorkspaceRole, homeKindOf } from '../../types.ts';
 import { fullName, itemsOf, type ChildListItem, type Match, type Task, type WorklistItem } from '../children/children-types.ts';
@@ -45,8 +46,9 @@ function ProfessionalHome() {
   return (
     <>
       <Paragraph>{t('home.professionalIntro')}</Paragraph>
+      <NextSteps />
       <Paragraph><AppLink href="/children">{t('home.searchChild')}</AppLink></Paragraph>
-      <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('home.noNetworks')}>
+      <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('frontdoor.home.noNetworks')}>
         {(items) => (
           <div className="rondom-table-scroll">
             <Table className="rondom-worklist">
@@ -115,6 +117,28 @@ function ProfessionalHome() {
   );
 }
 
+/**
+ * What a teacher, childcare worker or other professional can do next — also when their lists are
+ * still empty: raise a concern about a child, or first ask advice without naming the child.
+ */
+function NextSteps() {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  return (
+    <section aria-labelledby="home-next-steps" className="rondom-card rondom-next-steps">
+      <Heading level={2} id="home-next-steps">{t('frontdoor.home.title')}</Heading>
+      <Paragraph>{t('frontdoor.home.concernText')}</Paragraph>
+      <div className="rondom-actions">
+        <ButtonLink appearance="primary-action-button" href="/children/new" onClick={(e: MouseEvent<HTMLAnchorElement>) => { e.preventDefault(); navigate('/children/new'); }}>
+          {t('frontdoor.nav')}
+        </ButtonLink>
+      </div>
+      <Paragraph>{t('frontdoor.home.adviceText')}</Paragraph>
+      <Paragraph><AppLink href="/consult">{t('frontdoor.askAdvice')}</AppLink></Paragraph>
+    </section>
+  );
+}
+
 function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
   const { t } = useTranslation();
   const children = useLoad((s) => api.get<unknown>('/api/v1/children', s).then((d) => itemsOf<ChildListItem>(d)), []);
@@ -139,6 +163,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
                   <UnorderedListItem><AppLink href={`/children/${c.id}/plan`}>{youngPerson ? t('home.myPlan') : t('home.thePlan')}</AppLink></UnorderedListItem>
                   <UnorderedListItem><AppLink href={`/children/${c.id}/network`}>{t('home.whoIsInvolved')}</AppLink></UnorderedListItem>
                   <UnorderedListItem><AppLink href={`/children/${c.id}/sharing`}>{t('home.whatWasShared')}</AppLink></UnorderedListItem>
+                  <UnorderedListItem><AppLink href={`/children/${c.id}/question`}>{t(youngPerson ? 'frontdoor.family.self.title' : 'frontdoor.family.parent.title')}</AppLink></UnorderedListItem>
                 </UnorderedList>
               </section>
             ))}

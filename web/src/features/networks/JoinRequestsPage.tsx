@@ -92,6 +92,9 @@ function IncomingRequest({ r, family, onDone, onTaken }: { r: Incoming; family: 
           {!family && <> {t('joinRequests.born', { date: formatDate(r.birthDate, i18n.language) })}</>}
         </Paragraph>
         {r.question && <Paragraph>{t('joinRequests.question', { text: r.question.text })}</Paragraph>}
+        {!family && r.question?.parentsInformed && (
+          <Paragraph>{t(r.question.parentsInformed === 'yes' ? 'frontdoor.parentsKnow' : 'frontdoor.parentsNotYet')}</Paragraph>
+        )}
         {family && <Paragraph>{t('joinRequests.familyExplain')}</Paragraph>}
         {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
         <TextAreaField label={t('joinRequests.note')} name={`note-${r.id}`} value={note} onChange={setNote} rows={2} maxLength={1000} />

@@ -70,6 +70,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
                   <UnorderedListItem key={q.id}>
                     {q.ownWords ? `“${q.text}”` : q.text}{' '}
                     <span className="rondom-hint">({q.lifeDomains.map((d) => t(`lifeDomain.${d}`, { defaultValue: d })).join(', ')} — {q.createdBy}, {formatDate(q.createdAt, i18n.language)})</span>
+                    {q.parentsInformed === 'not_yet' && <> <strong>{t('frontdoor.parentsNotYet')}</strong></>}
                   </UnorderedListItem>
                 ))}
               </UnorderedList>
