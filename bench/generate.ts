@@ -375,7 +375,13 @@ export function generationSteps(db: Db, size: RegionSize, baseSeed: string, onDo
   steps.push({ name: 'network summaries', run: async () => {
     // The load runs with session_replication_role = replica (run.ts), so no trigger kept the
     // home worklist's rows (migration 0009) up to date: build them in one statement.
-    if (await hasSummaries(db)) await db.query(`SELECT rebuild_network_summaries()`);
+    // Statistics first: since 0018 every primary key starts with region_id, and with the counts of an
+    // empty table the planner took "region_id = n.region_id" on timeline_entries' key as selective —
+    // a scan of the whole region per network (the full-size rebuild ran for minutes without ending).
+    if (await hasSummaries(db)) {
+      await db.exec(`ANALYZE networks; ANALYZE young_people; ANALYZE plans; ANALYZE plan_versions; ANALYZE plan_actions; ANALYZE timeline_entries`);
+      await db.query(`SELECT rebuild_network_summaries()`);
+    }
   } });
   steps.push({ name: 'analyze, clean up', run: async () => {
     await db.exec(`DROP TABLE IF EXISTS bench_orgs, bench_pros, bench_nets, bench_chains`);
