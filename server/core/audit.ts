@@ -106,7 +106,6 @@ export const AUDIT_KINDS = [
   'partnership.guide_checked',
   // Issue 17 (4, 5): meeting proposals answered by the organisation; the family's disagreement clock.
   'mandate.proposals_read',
-  'mandate.proposal_read',
   'mandate.proposal_confirmed',
   'mandate.proposal_declined',
   'disagreement.requested',

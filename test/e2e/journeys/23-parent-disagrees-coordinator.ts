@@ -22,7 +22,12 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await phone.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
 
   // To Lotte's plan, by keyboard.
-  await tabTo(phone, (el) => el.tag === 'a' && el.text === 'Het plan', 60);
+  // The parent has more than one child: tab on to the plan link in Lotte's card.
+  for (let i = 0; i < 4; i++) {
+    await tabTo(phone, (el) => el.tag === 'a' && el.text === 'Het plan', 60);
+    const inLotte = await phone.evaluate(() => document.activeElement?.closest('section')?.querySelector('h3')?.textContent?.startsWith('Lotte Vlinderhof') ?? false);
+    if (inLotte) break;
+  }
   await phone.keyboard.press('Enter');
   await phone.getByRole('heading', { level: 1, name: 'Lotte Vlinderhof' }).waitFor();
   const section = phone.getByRole('region', { name: 'Niet eens met het plan?' });
