@@ -85,9 +85,12 @@ export function createProposalsService(db: Db, clock: () => Date = () => new Dat
       let denied: { youngPersonId: string; regionId: string } | null = null;
       try {
         return await db.tx(async (q: Queryable) => {
-          const [locked] = await q.query<{ region_id: string; young_person_id: string; commits_organisation_id: string | null; status: string }>(
-            `SELECT region_id, young_person_id, commits_organisation_id, status FROM meeting_decisions
-              WHERE region_id = ANY($2::uuid[]) AND id = $1 AND commits_organisation_id IS NOT NULL FOR UPDATE`, [decisionId, actorRegions(actor)]);
+          // Find its region, then lock it there (one shard: Citus locks rows only in a single-shard statement).
+          const [found] = await q.query<{ region_id: string }>(
+            `SELECT region_id FROM meeting_decisions WHERE region_id = ANY($2::uuid[]) AND id = $1 AND commits_organisation_id IS NOT NULL`, [decisionId, actorRegions(actor)]);
+          const [locked] = found ? await q.query<{ region_id: string; young_person_id: string; commits_organisation_id: string | null; status: string }>(
+            `SELECT region_id, young_person_id, commits_organisation_id, status FROM meeting_decisions WHERE region_id = $2 AND id = $1 FOR UPDATE`,
+            [decisionId, found.region_id]) : [];
           if (!locked) throw new AppError('not_found');
           if (!mayAnswerFor(actor, locked.commits_organisation_id!, locked.region_id)) {
             denied = { youngPersonId: locked.young_person_id, regionId: locked.region_id };

@@ -17,7 +17,7 @@ import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, auditDenied, notify, resolveAccessMany, withChild, type ChildAccess } from '../../core/access.ts';
 import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
-import type { Actor } from '../../core/session.ts';
+import { actorRegions, type Actor } from '../../core/session.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { childPolicy } from '../children/children.policy.ts';
 import type { DisagreementBody, ResolveBody } from './disagreements.schemas.ts';
@@ -143,8 +143,11 @@ export function createDisagreementsService(db: Db, clock: () => Date = () => new
       try {
         return await db.tx(async (q) => {
           const now = clock();
-          const [locked] = await q.query<{ region_id: string; young_person_id: string }>(
-            `SELECT region_id, young_person_id FROM plan_disagreements WHERE region_id = ANY($2::uuid[]) AND id = $1 FOR UPDATE`, [id, [actor.regionId, ...actor.memberships.map((m) => m.regionId)]]);
+          // Find its region, then lock it there (one shard: Citus locks rows only in a single-shard statement).
+          const [found] = await q.query<{ region_id: string }>(
+            `SELECT region_id FROM plan_disagreements WHERE region_id = ANY($2::uuid[]) AND id = $1`, [id, actorRegions(actor)]);
+          const [locked] = found ? await q.query<{ region_id: string; young_person_id: string }>(
+            `SELECT region_id, young_person_id FROM plan_disagreements WHERE region_id = $2 AND id = $1 FOR UPDATE`, [id, found.region_id]) : [];
           if (!locked) throw new AppError('not_found');
           const [row] = await q.query<Row>(`${SELECT} WHERE d.region_id = $1 AND d.id = $2`, [locked.region_id, id]);
           if (!regions.includes(locked.region_id) || !(row!.status === 'resolved' || isEscalated(row!, now))) {
