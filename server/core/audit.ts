@@ -106,6 +106,14 @@ export const AUDIT_KINDS = [
   'partnership.response_submitted',
   'partnership.reading_saved',
   'partnership.guide_checked',
+  // Issue 17 (4, 5): meeting proposals answered by the organisation; the family's disagreement clock.
+  'mandate.proposals_read',
+  'mandate.proposal_confirmed',
+  'mandate.proposal_declined',
+  'disagreement.requested',
+  'disagreement.read',
+  'disagreement.list_read',
+  'disagreement.resolved',
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -23,6 +23,11 @@ export interface AppConfig {
   firstAdmin?: { email: string; password: string };
   /** The audit anchors' key and external file (core/audit-anchor.ts); kept outside the database. */
   audit?: AuditAnchorConfig;
+  /**
+   * Where services that derive deadlines from timestamps read the time (the disagreement clock, a
+   * meeting proposal's answer). Only tests set it, to move time without sleeping; main.ts never does.
+   */
+  clock?: () => Date;
 }
 
 /**

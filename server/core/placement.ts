@@ -100,6 +100,9 @@ export const TABLE_PLACEMENT: Record<string, Placement> = {
   // Distributed: the audit log, by the region its chain lives in (core/audit.ts, chainRegion).
   audit_events: 'distributed',
   audit_chains: 'distributed',
+
+  // Issue 17 (5): the family's request for a conversation about the plan.
+  plan_disagreements: 'distributed',
 };
 
 /** The distribution column of every distributed table. */

@@ -21,6 +21,7 @@ import { createMeetingsService } from '../modules/meetings/meetings.service.ts';
 import { createEvaluationsService } from '../modules/evaluations/evaluations.service.ts';
 import { createMatchesService } from '../modules/matches/matches.service.ts';
 import { createJoinRequestsService } from '../modules/networks/join-requests.ts';
+import { createDisagreementsService } from '../modules/plans/disagreements.service.ts';
 import { prng, type DemoIds } from './demo.ts';
 
 /** The demo acts through the real services as its demo users. */
@@ -109,11 +110,13 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
         { kind: 'child_voice', childVoice: 'Ik wil wel naar school, maar niet de hele dag.' },
       ],
     });
+    // Presence first: the school decides with a present, mandated participant, so the decision is binding at once.
+    const present = await meetings.update(wijk, c.id, m.id, m.version, {
+      attendance: m.participants.filter((p) => p.kind !== 'child_voice').map((p) => ({ participantId: p.id, present: true })),
+    });
     await meetings.decide(wijk, c.id, m.id, { text: 'Lotte krijgt een vaste mentor om bij terecht te kunnen.', action: { what: 'Mentor kiezen en voorstellen aan Lotte', ownerUserId: zc.userId, dueOn: plusDays(today, 5) } });
-    const fresh = await meetings.get(wijk, c.id, m.id);
-    await meetings.update(wijk, c.id, m.id, fresh.version, {
+    await meetings.update(wijk, c.id, m.id, present.version, {
       status: 'held', heldOn: plusDays(today, -5), report: 'We spraken met Lotte, haar ouders, school en de jeugdarts. Lotte begint twee weken later op de dag. Ze krijgt een vaste mentor. Over zes weken kijken we samen hoe het gaat.',
-      attendance: fresh.participants.filter((p) => p.kind !== 'child_voice').map((p) => ({ participantId: p.id, present: true })),
     });
     await meetings.shareReport(wijk, c.id, m.id);
   }
@@ -193,4 +196,20 @@ export async function extendDemo(db: Db, ids: DemoIds, todayDate: Date): Promise
   await matches.register(jgz, { givenName: lotteRow!.given_name, familyName: lotteRow!.family_name, birthDate: lotteRow!.birth_date, contactPhone: '0900-3333' });
   const [sib] = await db.query<{ given_name: string; family_name: string; birth_date: string }>(`SELECT given_name, family_name, birth_date FROM young_people WHERE id = $1`, [kid('child9').id]);
   await matches.register(wijk, { givenName: sib!.given_name, familyName: sib!.family_name, birthDate: sib!.birth_date });
+
+  // The disagreement clock: a parent asked for a conversation about the plan 16 days ago and nobody
+  // resolved it, so it is on the municipality coordinator's list (the period is 14 days). Made through
+  // the real service with its clock set back — the one way to have a request "from the past".
+  const [late] = await db.query<{ young_person_id: string; parent_user_id: string }>(
+    `SELECT p.young_person_id, g.parent_user_id FROM plans p
+       JOIN networks n ON n.region_id = p.region_id AND n.young_person_id = p.young_person_id AND n.status = 'active' AND n.lead_user_id IS NOT NULL
+       JOIN young_people y ON y.region_id = p.region_id AND y.id = p.young_person_id
+       JOIN guardianships g ON g.region_id = p.region_id AND g.young_person_id = p.young_person_id
+      WHERE p.region_id = $1 AND p.current_version > 0 AND y.birth_date > $2::date AND NOT (p.young_person_id = ANY($3::uuid[]))
+      ORDER BY y.family_name, y.given_name, g.parent_user_id LIMIT 1`,
+    [ids.regionId, plusDays(today, -365 * 16), [kid('child14').id, kid('noor').id]]);
+  if (late) {
+    const past = createDisagreementsService(db, () => new Date(todayDate.getTime() - 16 * 86_400_000));
+    await past.request(await actorFor(db, late.parent_user_id), late.young_person_id, { reason: 'Wij willen meer hulp thuis. Daar staat niets over in het plan.' });
+  }
 }

@@ -51,6 +51,11 @@ const WHAT: Record<string, [string, string]> = {
   'basis.reviewed': ['reviewed a reason to share without consent', 'beoordeelde een reden om zonder toestemming te delen'],
   'break_glass.reviewed': ['reviewed an emergency access', 'beoordeelde een noodtoegang'],
   'question.created': ['asked a question', 'stelde een vraag'],
+  'mandate.proposal_confirmed': ['confirmed a meeting proposal for their organisation', 'bevestigde een voorstel uit het overleg voor de eigen organisatie'],
+  'mandate.proposal_declined': ['declined a meeting proposal for their organisation', 'wees een voorstel uit het overleg af voor de eigen organisatie'],
+  'disagreement.requested': ['asked for a conversation about the plan', 'vroeg om een gesprek over het plan'],
+  'disagreement.read': ['read the requests for a conversation about the plan', 'las de verzoeken om een gesprek over het plan'],
+  'disagreement.resolved': ['recorded the outcome of a conversation about the plan', 'legde de uitkomst van een gesprek over het plan vast'],
 };
 
 /**

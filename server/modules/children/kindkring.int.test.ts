@@ -278,13 +278,17 @@ describe('integrated meeting and evaluation', () => {
     expect(m.statusCode).toBe(201);
     const meeting = m.json();
     expect(meeting.participants).toHaveLength(3);
-    const d = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}/decisions`, payload: { text: 'Kees gaat op voetbal', action: { what: 'Aanmelden bij de voetbalclub', ownerUserId: f.user.wijk.id, dueOn: plusDays(today(), 10) } } });
+    // The school is at the table with a mandate (issue 17: a decision committing an organisation needs that, else it is a proposal).
+    const ibAt = meeting.participants.find((p: { userId: string | null }) => p.userId === f.user.ib.id);
+    const present = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}`, headers: { 'if-match': `"${meeting.version}"` }, payload: { attendance: [{ participantId: ibAt.id, present: true }] } });
+    expect(present.statusCode).toBe(200);
+    const d = await wijk({ method: 'POST', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}/decisions`, payload: { text: 'Kees gaat op voetbal', action: { what: 'Aanmelden bij de voetbalclub', ownerUserId: f.user.ib.id, dueOn: plusDays(today(), 10) } } });
     expect(d.statusCode).toBe(201);
     const { plan, meeting: after } = d.json();
     const action = plan.actions.find((a: { what: string }) => a.what === 'Aanmelden bij de voetbalclub');
     expect(action).toBeDefined();
     expect(after.decisions[0].planActionId).toBe(action.id);
-    const tasks = (await wijk({ method: 'GET', url: '/api/v1/tasks' })).json();
+    const tasks = (await api('ib')({ method: 'GET', url: '/api/v1/tasks' })).json();
     expect(tasks.map((x: { actionId: string }) => x.actionId)).toContain(action.id);
     const held = await wijk({ method: 'PATCH', url: `/api/v1/children/${f.child.c8}/meetings/${meeting.id}`, headers: { 'if-match': `"${after.version}"` }, payload: { status: 'held', report: 'Afgesproken: voetbal en vaste bedtijd.', attendance: [{ participantId: after.participants[0].id, present: true }] } });
     expect(held.statusCode).toBe(200);

@@ -5,7 +5,10 @@ import { requireActor } from '../../core/session.ts';
 import { childErrors } from '../children/children.routes.ts';
 import { ChildParams } from '../children/children.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
-import { DecisionBody, DecisionOut, MeetingBody, MeetingOut, MeetingParams, MeetingPatchBody } from './meetings.schemas.ts';
+import type { ProposalsService } from './meetings.proposals.ts';
+import {
+  DecisionBody, DecisionOut, MeetingBody, MeetingOut, MeetingParams, MeetingPatchBody, ProposalAnswerBody, ProposalOut, ProposalParams,
+} from './meetings.schemas.ts';
 
 export function meetingsRoutes(meetings: MeetingsService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -34,11 +37,24 @@ export function meetingsRoutes(meetings: MeetingsService): FastifyPluginAsyncTyp
     });
 
     app.post('/api/v1/children/:childId/meetings/:meetingId/decisions', {
-      schema: { tags: ['meetings'], summary: 'Record a decision; with an action it becomes a plan action', params: MeetingParams, body: DecisionBody, response: { 201: DecisionOut, ...childErrors } },
+      schema: { tags: ['meetings'], summary: 'Record a decision; binding with a present, mandated participant of the organisation it commits (its action becomes a plan action), else a proposal', params: MeetingParams, body: DecisionBody, response: { 201: DecisionOut, ...childErrors } },
     }, async (request, reply) => reply.code(201).send(await meetings.decide(requireActor(request), request.params.childId, request.params.meetingId, request.body)));
 
     app.post('/api/v1/children/:childId/meetings/:meetingId/share-report', {
       schema: { tags: ['meetings'], summary: 'Share the report with the family', params: MeetingParams, response: { 200: MeetingOut, ...childErrors } },
     }, async (request) => meetings.shareReport(requireActor(request), request.params.childId, request.params.meetingId));
+  };
+}
+
+/** The organisation's side of a meeting: the proposals it is asked to confirm. */
+export function proposalRoutes(proposals: ProposalsService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/api/v1/meeting-proposals', {
+      schema: { tags: ['meetings'], summary: 'Open (and recently answered) meeting proposals for the organisations I decide for', response: { 200: Type.Array(ProposalOut), ...childErrors } },
+    }, async (request) => proposals.list(requireActor(request)));
+
+    app.post('/api/v1/meeting-proposals/:decisionId/answer', {
+      schema: { tags: ['meetings'], summary: 'Confirm (the action enters the plan) or decline a proposal for my organisation', params: ProposalParams, body: ProposalAnswerBody, response: { 200: ProposalOut, ...childErrors } },
+    }, async (request) => proposals.answer(requireActor(request), request.params.decisionId, request.body));
   };
 }

@@ -39,9 +39,25 @@ export const MeetingPatchBody = Type.Object(
 export type MeetingPatchBody = Static<typeof MeetingPatchBody>;
 
 export const DecisionBody = Type.Object(
-  { text: Type.String({ minLength: 3, maxLength: 2000 }), action: Type.Optional(ActionIn) },
+  {
+    text: Type.String({ minLength: 3, maxLength: 2000 }),
+    action: Type.Optional(ActionIn),
+    commitsOrganisationId: Type.Optional(Type.String({ format: 'uuid',
+      description: 'The organisation this decision commits (it pays or provides). Without it: the organisation of the action\'s owner, if a professional. ' +
+        'Binding only with a present participant of that organisation with a mandate; otherwise a proposal that organisation confirms.',
+    })),
+  },
   { additionalProperties: false },
 );
+export type DecisionBody = Static<typeof DecisionBody>;
+
+export const DecisionOutItem = Type.Object({
+  id: Uuid, text: Type.String(), planActionId: Type.Union([Type.String(), Type.Null()]), at: Type.String(),
+  status: Type.Enum(['binding', 'proposed', 'confirmed', 'declined'], { description: 'binding: decided at the table; proposed: waits for the organisation' }),
+  organisationName: Type.Union([Type.String(), Type.Null()], { description: 'The organisation the decision commits' }),
+  proposedAction: Type.Union([Type.Object({ what: Type.String(), ownerName: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  answeredBy: Type.Union([Type.String(), Type.Null()]), answeredAt: Type.Union([Type.String(), Type.Null()]), answerNote: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const MeetingOut = Type.Object(
   {
@@ -50,8 +66,9 @@ export const MeetingOut = Type.Object(
     participants: Type.Array(Type.Object({
       id: Uuid, kind: Type.String(), userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]),
       present: Type.Union([Type.Boolean(), Type.Null()]), hasMandate: Type.Boolean(), childVoice: Type.Union([Type.String(), Type.Null()]),
+      isChair: Type.Boolean({ description: 'Chairs the meeting' }),
     })),
-    decisions: Type.Array(Type.Object({ id: Uuid, text: Type.String(), planActionId: Type.Union([Type.String(), Type.Null()]), at: Type.String() })),
+    decisions: Type.Array(DecisionOutItem),
     report: Type.Union([Type.String(), Type.Null()]),
     reportSharedAt: Type.Union([Type.String(), Type.Null()]),
     warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), messageNl: Type.String() })),
@@ -62,3 +79,25 @@ export const MeetingOut = Type.Object(
 );
 export const MeetingParams = Type.Object({ childId: Uuid, meetingId: Uuid });
 export const DecisionOut = Type.Object({ meeting: MeetingOut, plan: PlanOut });
+
+export const ProposalParams = Type.Object({ decisionId: Uuid });
+export const ProposalAnswerBody = Type.Object(
+  {
+    outcome: Type.Enum(['confirm', 'decline']),
+    note: Type.Optional(Type.String({ minLength: 3, maxLength: 2000, description: 'Why (required when declining)' })),
+  },
+  { additionalProperties: false },
+);
+export type ProposalAnswerBody = Static<typeof ProposalAnswerBody>;
+export const ProposalOut = Type.Object(
+  {
+    id: Uuid, organisationName: Type.String(), status: Type.String(), text: Type.String(),
+    proposedAction: Type.Union([Type.Object({ what: Type.String(), ownerName: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+    meetingAt: Type.String(), proposedBy: Type.String(), proposedAt: Type.String(),
+    childName: Type.String({ description: 'For whom the organisation is asked to commit' }),
+    youngPersonId: Type.Union([Uuid, Type.Null()], { description: 'Only when the reader may open the child' }),
+    answeredBy: Type.Union([Type.String(), Type.Null()]), answeredAt: Type.Union([Type.String(), Type.Null()]), answerNote: Type.Union([Type.String(), Type.Null()]),
+    allowedActions: AllowedActions,
+  },
+  { $id: 'MeetingProposal' },
+);

@@ -9,11 +9,12 @@ import { addTimeline, notify, withChild, type ChildAccess } from '../../core/acc
 import type { Actor } from '../../core/session.ts';
 import { daysBetween } from '../../../shared/dates.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
-import { appendActions, planView } from '../plans/plans.service.ts';
+import { appendActions, checkActions, planView } from '../plans/plans.service.ts';
 import { assertFreeText, listFields } from '../../core/free-text/sensitive-terms.ts';
 import { assertUnique, checkRefs, type RefSpec } from '../../core/refs.ts';
 import type { ActionIn } from '../plans/plans.schemas.ts';
-import type { MeetingBody, MeetingPatchBody } from './meetings.schemas.ts';
+import type { DecisionBody, MeetingBody, MeetingPatchBody } from './meetings.schemas.ts';
+import { DECIDING_ROLES } from './meetings.policy.ts';
 
 export const REPORT_SHARE_DAYS = 14;
 
@@ -23,6 +24,23 @@ interface MeetingRow {
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+interface DecisionRow {
+  id: string; text: string; plan_action_id: string | null; created_at: Date; status: 'binding' | 'proposed' | 'confirmed' | 'declined'; org_name: string | null;
+  proposed_action: unknown; answered_by: string | null; answered_at: Date | null; answer_note: string | null;
+}
+/** The action a proposal holds, as stored when it was recorded (already checked). */
+export interface ProposedAction { what: string; ownerName: string; dueOn: string | null; input: ActionIn }
+
+/** One decision as the meeting shows it: binding, or a proposal with the organisation's answer. */
+function decisionView(d: DecisionRow) {
+  const action = d.proposed_action ? (typeof d.proposed_action === 'string' ? JSON.parse(d.proposed_action) : d.proposed_action) as ProposedAction : null;
+  return {
+    id: d.id, text: d.text, planActionId: d.plan_action_id, at: iso(d.created_at)!, status: d.status, organisationName: d.org_name,
+    proposedAction: action ? { what: action.what, ownerName: action.ownerName, dueOn: action.dueOn } : null,
+    answeredBy: d.answered_by, answeredAt: iso(d.answered_at), answerNote: d.answer_note,
+  };
+}
 
 /** Agenda items as body fields ('agenda.0'), for refusals that name the field. */
 const agendaFields = (agenda: readonly string[] | undefined) => Object.fromEntries((agenda ?? []).map((t, i) => [`agenda.${i}`, t]));
@@ -51,13 +69,24 @@ async function checkMeetingRefs(q: Queryable, regionId: string, body: MeetingBod
 
 async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   const family = a.level === 'guardian' || a.level === 'self';
-  const participants = await q.query<{ id: string; kind: string; user_id: string | null; name: string; org_name: string | null; present: boolean | null; has_mandate: boolean; child_voice: string | null }>(
-    `SELECT p.id, p.kind, p.user_id, p.name, o.name AS org_name, p.present, p.has_mandate, p.child_voice
-       FROM meeting_participants p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.region_id = $2 AND p.meeting_id = $1 ORDER BY p.kind, p.name`,
+  const participants = await q.query<{ id: string; kind: string; user_id: string | null; name: string; org_name: string | null; present: boolean | null; has_mandate: boolean; child_voice: string | null; is_chair: boolean }>(
+    `SELECT p.id, p.kind, p.user_id, p.name, o.name AS org_name, p.present, p.has_mandate, p.child_voice, p.is_chair
+       FROM meeting_participants p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.region_id = $2 AND p.meeting_id = $1 ORDER BY p.is_chair DESC, p.kind, p.name`,
     [row.id, a.regionId]);
-  const decisions = await q.query<{ id: string; text: string; plan_action_id: string | null; created_at: Date }>(
-    `SELECT id, text, plan_action_id, created_at FROM meeting_decisions WHERE region_id = $2 AND meeting_id = $1 ORDER BY created_at`, [row.id, a.regionId]);
+  const decisions = await q.query<DecisionRow>(
+    `SELECT d.id, d.text, d.plan_action_id, d.created_at, d.status, o.name AS org_name, d.proposed_action, u.display_name AS answered_by, d.answered_at, d.answer_note
+       FROM meeting_decisions d LEFT JOIN organisations o ON o.id = d.commits_organisation_id LEFT JOIN users u ON u.id = d.answered_by
+      WHERE d.region_id = $2 AND d.meeting_id = $1 ORDER BY d.created_at`, [row.id, a.regionId]);
   const warnings = [];
+  // The sources want an independent chair ("een onafhankelijke voorzitter"): one who does not also decide for an organisation at the table.
+  const chair = participants.find((p) => p.is_chair);
+  if (chair?.has_mandate && chair.org_name) {
+    warnings.push({
+      code: 'chair_not_independent',
+      message: `The chair also decides for ${chair.org_name}. The sources advise an independent chair.`,
+      messageNl: `De voorzitter beslist ook mee voor ${chair.org_name}. De bronnen raden een onafhankelijke voorzitter aan.`,
+    });
+  }
   if (row.status === 'held' && row.held_on && !row.report_shared_at && daysBetween(row.held_on, a.today) > REPORT_SHARE_DAYS) {
     warnings.push({
       code: 'report_not_shared',
@@ -68,8 +97,10 @@ async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   return {
     id: row.id, scheduledAt: iso(row.scheduled_at)!, chairName: row.chair_name,
     agenda: (typeof row.agenda === 'string' ? JSON.parse(row.agenda) : row.agenda) as string[], status: row.status, heldOn: row.held_on,
-    participants: participants.map((p) => ({ id: p.id, kind: p.kind, userId: p.user_id, name: p.name, organisationName: p.org_name, present: p.present, hasMandate: p.has_mandate, childVoice: p.child_voice })),
-    decisions: decisions.map((d) => ({ id: d.id, text: d.text, planActionId: d.plan_action_id, at: iso(d.created_at)! })),
+    participants: participants.map((p) => ({
+      id: p.id, kind: p.kind, userId: p.user_id, name: p.name, organisationName: p.org_name, present: p.present, hasMandate: p.has_mandate, childVoice: p.child_voice, isChair: p.is_chair,
+    })),
+    decisions: decisions.map(decisionView),
     // The family reads the report once it is shared with them.
     report: family && !row.report_shared_at ? null : row.report,
     reportSharedAt: iso(row.report_shared_at),
@@ -77,6 +108,32 @@ async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
     version: row.version,
     allowedActions: allowedActions(a, ['manageMeetings']),
   };
+}
+
+/** The organisation an action's owner acts for around this child (their latest involvement); none for the family. */
+async function ownerOrganisation(q: Queryable, a: ChildAccess, ownerUserId: string): Promise<string | null> {
+  const [r] = await q.query<{ organisation_id: string }>(
+    `SELECT organisation_id FROM involvements WHERE region_id = $1 AND young_person_id = $2 AND user_id = $3 ORDER BY starts_on DESC LIMIT 1`,
+    [a.regionId, a.youngPersonId, ownerUserId]);
+  return r?.organisation_id ?? null;
+}
+
+/** Is a participant of this organisation at the table (present) with a mandate? Presence not yet recorded is not presence. */
+async function hasMandateAtTable(q: Queryable, regionId: string, meetingId: string, organisationId: string): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM meeting_participants WHERE region_id = $1 AND meeting_id = $2 AND organisation_id = $3 AND kind = 'professional' AND present = true AND has_mandate LIMIT 1`,
+    [regionId, meetingId, organisationId]);
+  return rows.length > 0;
+}
+
+/** The members of an organisation whose role answers its proposals (meetings.policy.ts). */
+export async function organisationDeciders(q: Queryable, regionId: string, organisationId: string): Promise<{ user_id: string; org_name: string }[]> {
+  const [org] = await q.query<{ type: keyof typeof DECIDING_ROLES; name: string }>(`SELECT type, name FROM organisations WHERE id = $1 AND region_id = $2`, [organisationId, regionId]);
+  if (!org) return [];
+  const rows = await q.query<{ user_id: string }>(
+    `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.active
+      WHERE m.organisation_id = $1 AND m.role = ANY($2::text[]) ORDER BY m.user_id`, [organisationId, [...(DECIDING_ROLES[org.type] ?? [])]]);
+  return rows.map((r) => ({ user_id: r.user_id, org_name: org.name }));
 }
 
 async function loadMeeting(q: Queryable, a: ChildAccess, meetingId: string): Promise<MeetingRow> {
@@ -131,8 +188,9 @@ export function createMeetingsService(db: Db) {
           if (p.kind === 'child_voice') name ??= 'Stem van het kind / the child\'s voice';
           if (!name) throw new AppError('validation_failed', { fields: { participants: 'each participant needs a person or a name' } });
           await q.query(
-            `INSERT INTO meeting_participants (meeting_id, region_id, kind, user_id, name, organisation_id, has_mandate, child_voice) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-            [m!.id, a.regionId, p.kind, p.userId ?? null, name, p.organisationId ?? null, p.hasMandate ?? false, p.childVoice ?? null]);
+            `INSERT INTO meeting_participants (meeting_id, region_id, kind, user_id, name, organisation_id, has_mandate, child_voice, is_chair) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+            [m!.id, a.regionId, p.kind, p.userId ?? null, name, p.organisationId ?? null, p.hasMandate ?? false, p.childVoice ?? null,
+              Boolean(body.chairUserId && p.userId === body.chairUserId)]);
           if (p.userId && p.userId !== actor.userId) await notify(q, { regionId: a.regionId, userId: p.userId, kind: 'meeting.invited', youngPersonId: childId, payload: { meetingId: m!.id, scheduledAt: body.scheduledAt } });
         }
         await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.created', actorUserId: actor.userId, subjectId: m!.id, summary: { scheduledAt: body.scheduledAt } });
@@ -164,20 +222,43 @@ export function createMeetingsService(db: Db) {
       });
     },
 
-    /** A decision of the meeting; with an action it becomes a plan action in the same step. */
-    async decide(actor: Actor, childId: string, meetingId: string, body: { text: string; action?: ActionIn }) {
+    /**
+     * A decision of the meeting. One that commits an organisation (it does the action, or the body
+     * names the organisation that pays) is binding only when a present participant of that
+     * organisation has a mandate; then its action becomes a plan action in the same step.
+     * Otherwise it is recorded as a proposal: its action is checked now and kept with it, and it
+     * enters the plan only when the organisation confirms it (meetings.proposals.ts).
+     */
+    async decide(actor: Actor, childId: string, meetingId: string, body: DecisionBody) {
       assertFreeText({ text: body.text, 'action.what': body.action?.what, 'action.ownerName': body.action?.ownerName });
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.decision_recorded', subjectType: 'meeting', subjectId: meetingId, details: { withAction: Boolean(body.action) } }, async (q, a) => {
-        await loadMeeting(q, a, meetingId);
+        const meeting = await loadMeeting(q, a, meetingId);
+        if (meeting.status === 'cancelled') throw new AppError('unprocessable', { en: 'This meeting was cancelled.', nl: 'Dit overleg is afgelast.' });
+        if (body.commitsOrganisationId) await checkRefs(q, a.regionId, { commitsOrganisationId: body.commitsOrganisationId }, { commitsOrganisationId: { kind: 'organisation' } });
+        const commits = body.commitsOrganisationId ?? (body.action?.ownerUserId ? await ownerOrganisation(q, a, body.action.ownerUserId) : null);
+        const mandated = commits === null || await hasMandateAtTable(q, a.regionId, meetingId, commits);
         let planActionId: string | null = null;
-        if (body.action) {
+        let proposed: ProposedAction | null = null;
+        if (body.action && mandated) {
           const [added] = await appendActions(q, a, actor, [body.action], `Besluit overleg: ${body.text.slice(0, 120)}`, 'action');
           planActionId = added!.id;
+        } else if (body.action) {
+          const [checked] = await checkActions(q, a, [body.action], 'action');
+          proposed = { what: checked!.what, ownerName: checked!.owner.name, dueOn: checked!.dueOn, input: { ...body.action, id: checked!.id } };
         }
-        await q.query(
-          `INSERT INTO meeting_decisions (meeting_id, region_id, text, plan_action_id, created_by) VALUES ($1,$2,$3,$4,$5)`,
-          [meetingId, a.regionId, body.text, planActionId, actor.userId]);
-        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'meeting.decision', actorUserId: actor.userId, subjectId: meetingId, summary: { planActionId } });
+        const status = mandated ? 'binding' : 'proposed';
+        const [d] = await q.query<{ id: string }>(
+          `INSERT INTO meeting_decisions (meeting_id, region_id, young_person_id, text, plan_action_id, created_by, status, commits_organisation_id, proposed_action)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+          [meetingId, a.regionId, childId, body.text, planActionId, actor.userId, status, commits, proposed ? JSON.stringify(proposed) : null]);
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: mandated ? 'meeting.decision' : 'mandate.proposed', actorUserId: actor.userId, subjectId: meetingId, summary: { planActionId } });
+        if (!mandated) {
+          // The organisation's deciders hear of it; the notification links to the child only for those who may open it.
+          for (const u of await organisationDeciders(q, a.regionId, commits!)) {
+            if (u.user_id === actor.userId) continue;
+            await notify(q, { regionId: a.regionId, userId: u.user_id, kind: 'mandate.proposal', youngPersonId: childId, payload: { decisionId: d!.id, meetingId, organisation: u.org_name }, dedupeKey: `proposal:${d!.id}` });
+          }
+        }
         return { meeting: await meetingView(q, a, await loadMeeting(q, a, meetingId)), plan: await planView(q, a) };
       });
     },

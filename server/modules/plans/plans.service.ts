@@ -281,6 +281,20 @@ function writtenView(a: ChildAccess, actor: Actor, locked: LockedPlan, w: { numb
 }
 
 /**
+ * Checks actions as appendActions would (text, unique ids, owners) without writing: a meeting
+ * proposal is checked when it is recorded, so its confirmation later does not fail on its content.
+ * Returns the resolved actions (owner names and organisations).
+ */
+export async function checkActions(q: Queryable, a: ChildAccess, actions: ActionIn[], field = 'actions'): Promise<PlanAction[]> {
+  assertPlanText({ actions }, field);
+  const [current] = await q.query<{ goals: unknown; actions: unknown }>(
+    `SELECT v.goals, v.actions FROM plans p JOIN plan_versions v ON v.region_id = p.region_id AND v.plan_id = p.id AND v.number = p.current_version
+      WHERE p.region_id = $1 AND p.young_person_id = $2`, [a.regionId, a.youngPersonId]);
+  assertUniqueIds(actions, field, current ? parse<PlanAction[]>(current.actions).map((x) => x.id) : [], actions.length === 1 && field !== 'actions');
+  return resolveActions(q, a, current ? parse<Goal[]>(current.goals) : [], actions, [], field);
+}
+
+/**
  * Adds actions to the current plan as one new version (used by meeting decisions); `field`
  * names the actions in the caller's body for refusals ('action' for a meeting decision).
  */

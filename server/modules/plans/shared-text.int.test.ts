@@ -25,9 +25,13 @@ beforeAll(async () => {
   const plan = await wijk({ method: 'PUT', url: `${url}/plan`, headers: { 'if-match': '"0"' }, payload: {
     goals: [{ id: 'g1', text: 'Kees slaapt beter' }], actions: [{ id: 'a1', goalId: 'g1', what: 'Slaapdagboek bijhouden', ownerUserId: f.user.wijk.id }], changeSummary: 'Eerste plan' } });
   expect(plan.statusCode).toBe(200);
-  const m = await wijk({ method: 'POST', url: `${url}/meetings`, payload: { scheduledAt: new Date().toISOString(), chairName: 'Wim', agenda: ['Slapen'], participants: [] } });
+  // The wijkteam is at the table with a mandate, so its decisions are binding (issue 17: otherwise a proposal).
+  const m = await wijk({ method: 'POST', url: `${url}/meetings`, payload: { scheduledAt: new Date().toISOString(), chairName: 'Wim', agenda: ['Slapen'],
+    participants: [{ kind: 'professional', userId: f.user.wijk.id, organisationId: f.org.wijkteam, hasMandate: true }] } });
   expect(m.statusCode).toBe(201);
   meetingId = m.json().id;
+  const present = await wijk({ method: 'PATCH', url: `${url}/meetings/${meetingId}`, headers: { 'if-match': `"${m.json().version}"` }, payload: { attendance: [{ participantId: m.json().participants[0].id, present: true }] } });
+  expect(present.statusCode).toBe(200);
 });
 afterAll(() => t.close());
 

@@ -36,6 +36,11 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByText('Het overleg is gepland.').waitFor();
 
   const card = page.locator('section.rondom-card').filter({ has: page.getByRole('heading', { level: 4, name: /^Overleg op / }) }).first();
+  // Presence first: the school is at the table with a mandate, so its decision is binding at once (issue 17).
+  await card.getByLabel('Ibrahim Intern is aanwezig').check();
+  await card.getByLabel('Wim Wijkteam is aanwezig').check();
+  await card.getByRole('button', { name: 'Aanwezigheid en mandaat opslaan' }).click();
+  await card.getByText('Aanwezigheid en mandaat zijn opgeslagen.').waitFor();
   await card.getByLabel('Besluit', { exact: true }).fill('Noor gaat twee keer per week naar de voetbalclub.');
   await card.getByLabel('Actie voor het plan (mag leeg)').fill('Aanmelden bij de voetbalclub');
   await card.getByLabel('Wie doet het?').selectOption({ label: 'Ibrahim Intern — OBS De Kring' });

@@ -180,6 +180,16 @@ export interface MeetingParticipant {
   present: boolean | null;
   hasMandate: boolean;
   childVoice: string | null;
+  isChair: boolean;
+}
+
+/** A meeting's decision: binding at the table, or a proposal the organisation it commits confirms or declines. */
+export interface MeetingDecision {
+  id: string; text: string; planActionId: string | null; at: string;
+  status: 'binding' | 'proposed' | 'confirmed' | 'declined';
+  organisationName: string | null;
+  proposedAction: { what: string; ownerName: string; dueOn: string | null } | null;
+  answeredBy: string | null; answeredAt: string | null; answerNote: string | null;
 }
 
 /** GET /api/v1/children/:id/meetings (array). */
@@ -191,7 +201,7 @@ export interface Meeting {
   status: 'planned' | 'held' | 'cancelled' | string;
   heldOn: string | null;
   participants: MeetingParticipant[];
-  decisions: { id: string; text: string; planActionId: string | null; at: string }[];
+  decisions: MeetingDecision[];
   report: string | null;
   reportSharedAt: string | null;
   warnings: { code: string; message: string; messageNl: string }[];

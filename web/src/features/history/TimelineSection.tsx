@@ -30,7 +30,9 @@ const PAGE_SIZE = 25;
 
 /** The plain-language label of a timeline kind; i18next keys are nested on the dots. */
 export function timelineLabel(t: TFunction, kind: string): string {
-  const label: unknown = t(`timelineKind.${kind}`, { defaultValue: kind, returnObjects: false });
+  // Kinds added by a feature keep their labels in that feature's own section ("mandate.timelineKind.proposed").
+  const [head, ...rest] = kind.split('.');
+  const label: unknown = t([`timelineKind.${kind}`, `${head}.timelineKind.${rest.join('.')}`], { defaultValue: kind, returnObjects: false });
   return typeof label === 'string' && label ? label : kind;
 }
 

@@ -13,6 +13,8 @@ import { canAdminister, hasWorkspaceRole, homeKindOf } from '../../types.ts';
 import { fullName, itemsOf, type ChildListItem, type Match, type Task, type WorklistItem } from '../children/children-types.ts';
 import { Worklist } from '../leerplicht/WorklistPage.tsx';
 import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
+import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
+import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -31,6 +33,8 @@ export function HomePage() {
         </>
       )}
       {kind === 'policy' && <Paragraph>{t('home.policyIntro')}</Paragraph>}
+      {me.kind === 'staff' && <EscalatedDisagreements level={2} />}
+      {me.kind === 'staff' && <ProposalsSection level={2} />}
       {me.kind === 'staff' && <MyActions level={2} />}
       {hasWorkspaceRole(me) && <PartnershipList level={2} />}
       {canAdminister(me) && <AdminHome />}

@@ -15,7 +15,8 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
-import { can, type Child, type Meeting, type Network, type Plan } from '../children/children-types.ts';
+import { can, type Child, type Meeting, type MeetingDecision, type Network, type Plan } from '../children/children-types.ts';
+import { AttendanceForm } from './AttendanceForm.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -63,7 +64,8 @@ function NewMeetingForm({ childId, network, onSaved }: { childId: string; networ
     if (Object.keys(f).length) return;
     const mine = network.involvements.find((i) => i.userId === me.id);
     const participants = [
-      ...(mine ? [{ kind: 'professional' as const, userId: me.id, organisationId: mine.organisationId, hasMandate: true }] : []),
+      // You chair: an independent chair does not also decide for an organisation (the mandate can be set on the meeting).
+      ...(mine ? [{ kind: 'professional' as const, userId: me.id, organisationId: mine.organisationId, hasMandate: false }] : []),
       ...pros.filter((p) => who.includes(`pro:${p.id}`)).map((p) => ({ kind: 'professional' as const, userId: p.userId, organisationId: p.organisationId, hasMandate: true })),
       ...parents.filter((p) => who.includes(`parent:${p.userId}`)).map((p) => ({ kind: 'parent' as const, userId: p.userId! })),
       ...(form.childVoice.trim() ? [{ kind: 'child_voice' as const, childVoice: form.childVoice.trim() }] : []),
@@ -155,13 +157,15 @@ function MeetingCard({ childId, meeting, network, onSaved }: { childId: string; 
           <UnorderedList className="rondom-list">{meeting.agenda.map((a, i) => <UnorderedListItem key={i}>{a}</UnorderedListItem>)}</UnorderedList>
         </>
       )}
-      {meeting.participants.length > 0 && (
+      {manage && meeting.status !== 'cancelled' && meeting.participants.some((p) => p.kind !== 'child_voice') && <AttendanceForm childId={childId} meeting={meeting} onSaved={onSaved} />}
+      {meeting.participants.length > 0 && !(manage && meeting.status !== 'cancelled') && (
         <>
           <Heading level={5}>{t('meeting.participants')}</Heading>
           <UnorderedList className="rondom-list">
             {meeting.participants.map((p) => (
               <UnorderedListItem key={p.id}>
                 {p.kind === 'child_voice' ? t('meeting.childVoiceLine', { text: p.childVoice ?? '' }) : `${p.name}${p.organisationName ? ` (${p.organisationName})` : ''}`}
+                {p.isChair ? ` — ${t('mandate.chairRole')}` : ''}
                 {p.hasMandate && p.kind === 'professional' ? ` — ${t('meeting.mandate')}` : ''}
                 {p.present === true ? ` — ${t('meeting.present')}` : p.present === false ? ` — ${t('meeting.absent')}` : ''}
               </UnorderedListItem>
@@ -173,7 +177,7 @@ function MeetingCard({ childId, meeting, network, onSaved }: { childId: string; 
         <>
           <Heading level={5}>{t('meeting.decisions')}</Heading>
           <UnorderedList className="rondom-list">
-            {meeting.decisions.map((d) => <UnorderedListItem key={d.id}>{d.text}{d.planActionId ? ` (${t('meeting.inPlan')})` : ''}</UnorderedListItem>)}
+            {meeting.decisions.map((d) => <UnorderedListItem key={d.id}>{d.text} {decisionState(t, d, i18n.language)}</UnorderedListItem>)}
           </UnorderedList>
         </>
       )}
@@ -195,9 +199,18 @@ function MeetingCard({ childId, meeting, network, onSaved }: { childId: string; 
   );
 }
 
+/** How far a decision is: in the plan, waiting for the organisation, or its answer. */
+function decisionState(t: ReturnType<typeof useTranslation>['t'], d: MeetingDecision, lang: string): string {
+  const org = d.organisationName ?? '';
+  if (d.status === 'proposed') return `(${t('mandate.stateProposed', { organisation: org })})`;
+  if (d.status === 'confirmed') return `(${t('mandate.stateConfirmed', { organisation: org, name: d.answeredBy ?? '', date: formatDate(d.answeredAt, lang) })}${d.planActionId ? `; ${t('meeting.inPlan')}` : ''})`;
+  if (d.status === 'declined') return `(${t('mandate.stateDeclined', { organisation: org, name: d.answeredBy ?? '', note: d.answerNote ?? '' })})`;
+  return d.planActionId ? `(${t('meeting.inPlan')})` : '';
+}
+
 function DecisionForm({ childId, meeting, network, onSaved }: { childId: string; meeting: Meeting; network: Network; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState({ text: '', what: '', ownerUserId: '', dueOn: '' });
+  const [form, setForm] = useState({ text: '', what: '', ownerUserId: '', dueOn: '', commits: '' });
   const { busy, error, fields, setFields, save } = useSave();
   const [done, setDone] = useState('');
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
@@ -217,12 +230,16 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
       const res = await api.post<{ meeting: Meeting; plan: Plan }>(`/api/v1/children/${childId}/meetings/${meeting.id}/decisions`, {
         text: form.text.trim(),
         ...(withAction ? { action: { what: form.what.trim(), ownerUserId: form.ownerUserId, ...(form.dueOn ? { dueOn: form.dueOn } : {}) } } : {}),
+        ...(form.commits ? { commitsOrganisationId: form.commits } : {}),
       });
+      const recorded = res.meeting.decisions[res.meeting.decisions.length - 1];
       const action = withAction ? res.plan.actions.find((a) => a.what === form.what.trim()) : undefined;
-      setDone(action
-        ? t('meeting.decisionWithAction', { what: action.what, who: action.owner.name, date: formatDate(action.dueOn, i18n.language), n: res.plan.versionNumber })
-        : t('meeting.decisionSaved'));
-      setForm({ text: '', what: '', ownerUserId: '', dueOn: '' });
+      setDone(recorded?.status === 'proposed'
+        ? t('mandate.recordedAsProposal', { organisation: recorded.organisationName ?? '' })
+        : action
+          ? t('meeting.decisionWithAction', { what: action.what, who: action.owner.name, date: formatDate(action.dueOn, i18n.language), n: res.plan.versionNumber })
+          : t('meeting.decisionSaved'));
+      setForm({ text: '', what: '', ownerUserId: '', dueOn: '', commits: '' });
       onSaved();
     });
   };
@@ -238,6 +255,9 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
         <SelectField label={t('meeting.actionWho')} name={`owner-${sfx}`} value={form.ownerUserId} onChange={set('ownerUserId')} error={fields.ownerUserId} placeholder={t('common.choose')}
           options={network.involvements.map((p) => ({ value: p.userId, label: `${p.displayName} — ${p.organisationName}` }))} />
         <TextField label={t('meeting.actionDue')} name={`due-${sfx}`} type="date" value={form.dueOn} onChange={set('dueOn')} error={fields.dueOn} />
+        <SelectField label={t('mandate.commitsLabel')} name={`commits-${sfx}`} value={form.commits} onChange={set('commits')} error={fields.commitsOrganisationId}
+          description={t('mandate.commitsHelp')} placeholder={t('mandate.commitsOwner')}
+          options={[...new Map(network.involvements.map((p) => [p.organisationId, p.organisationName])).entries()].map(([value, label]) => ({ value, label }))} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('meeting.addDecision')}</Button>
       </form>
     </section>

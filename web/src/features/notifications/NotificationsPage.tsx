@@ -61,7 +61,7 @@ export function NotificationsPage() {
               <UnorderedListItem key={n.id} className={n.read ? 'rondom-read' : 'rondom-unread'}>
                 <Paragraph>
                   {!n.read && <strong>{t('notifications.new')} </strong>}
-                  {t(`notificationKind.${n.kind.replace(/\./g, '_')}`, {
+                  {t([`notificationKind.${n.kind.replace(/\./g, '_')}`, `${n.kind.split('.')[0]}.notificationKind.${n.kind.split('.').slice(1).join('_')}`], {
                     defaultValue: n.kind, child: n.childName ?? '', by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
                   })}
                   {' '}<span className="rondom-hint">({formatDateTime(n.createdAt, i18n.language)})</span>
@@ -79,6 +79,7 @@ export function NotificationsPage() {
                   />
                 )}
                 {n.kind === 'join.requested' && <Paragraph><AppLink href="/join-requests">{t('notifications.toJoinRequests')}</AppLink></Paragraph>}
+                {n.kind === 'mandate.proposal' && <Paragraph><AppLink href="/">{t('mandate.toProposals')}</AppLink></Paragraph>}
                 {PRIVACY_KINDS.includes(n.kind) && <Paragraph><AppLink href="/privacy">{t('notifications.toPrivacy')}</AppLink></Paragraph>}
                 {n.youngPersonId && <Paragraph><AppLink href={`/children/${n.youngPersonId}`}>{t('notifications.openChild', { child: n.childName ?? '' })}</AppLink></Paragraph>}
                 <ButtonGroup>

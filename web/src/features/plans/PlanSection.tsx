@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
+import { DisagreementSection } from './DisagreementSection.tsx';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
 import { TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
@@ -46,6 +47,7 @@ export function PlanSection({ childId }: { childId: string }) {
           </>
         )}
       </DataSection>
+      {(plan.data?.versionNumber ?? 0) > 0 && <DisagreementSection childId={childId} />}
     </>
   );
 }

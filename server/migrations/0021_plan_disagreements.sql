@@ -1,0 +1,30 @@
+-- Issue 17 (5): the family's disagreement has a way forward. A parent or the young person who
+-- disagrees with the plan asks for a conversation; the lead resolves it with a note; open longer
+-- than the region's period (regions.disagreement_days, default 14 calendar days), it is on the
+-- municipality coordinator's list. "Overdue" is derived from requested_at when the list is read:
+-- no job has to run for it to be right (server/modules/plans/README.md).
+
+ALTER TABLE regions ADD COLUMN disagreement_days integer NOT NULL DEFAULT 14 CHECK (disagreement_days BETWEEN 1 AND 90);
+
+CREATE TABLE plan_disagreements (
+  region_id uuid NOT NULL REFERENCES regions(id),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  young_person_id uuid NOT NULL,
+  plan_version integer NOT NULL,
+  requested_by uuid NOT NULL REFERENCES users(id),
+  relation text NOT NULL CHECK (relation IN ('parent', 'young_person')),
+  reason text NOT NULL,
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  requested_at timestamptz NOT NULL,
+  resolved_by uuid REFERENCES users(id),
+  resolved_role text CHECK (resolved_role IN ('lead', 'coordinator')),
+  resolved_at timestamptz,
+  resolution_note text,
+  PRIMARY KEY (region_id, id),
+  FOREIGN KEY (region_id, young_person_id) REFERENCES young_people (region_id, id)
+);
+-- One open request per person per young person.
+CREATE UNIQUE INDEX plan_disagreements_one_open ON plan_disagreements (region_id, young_person_id, requested_by) WHERE status = 'open';
+CREATE INDEX plan_disagreements_child_idx ON plan_disagreements (region_id, young_person_id, requested_at DESC);
+-- The coordinator's list: open requests, oldest first.
+CREATE INDEX plan_disagreements_open_idx ON plan_disagreements (region_id, requested_at) WHERE status = 'open';
