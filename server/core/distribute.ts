@@ -46,18 +46,47 @@ function shardCount(): number | undefined {
 
 /** Places every table of a Citus database (see the file comment). Throws for a table with no declared place. */
 export async function distribute(db: Db): Promise<DistributeReport> {
+  if (db.kind !== 'postgresql' || !(await isCitus(db))) return { reference: [], distributed: [] };
+  const report = await db.tx((q) => placeTables(q));
+  if (report.reference.length + report.distributed.length > 0) {
+    const dbName = (await db.query<{ d: string }>(`SELECT current_database() AS d`))[0]!.d;
+    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_unsafe_triggers = on`);
+    // A statement that joins two regions' tables on something other than region_id still gets
+    // its answer (Citus repartitions), only slower; the hot paths are held to one shard by
+    // test/trust/citus-router.int.test.ts, not by this setting.
+    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_repartition_joins = on`);
+    // Rows copied into shards leave an invisible local copy behind; remove it (the audit log's
+    // own guard refuses TRUNCATE, so it is held off for this one statement, on the local copy only).
+    for (const t of [...report.reference, ...report.distributed]) {
+      await db.tx(async (q) => {
+        await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
+        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate`);
+        await q.query(`SELECT truncate_local_data_after_distributing_table($1)`, [t]);
+        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate`);
+      });
+    }
+  }
+  return report;
+}
+
+/**
+ * Places the tables that have no place yet, and our functions, inside the caller's transaction.
+ * distribute() calls it; so does migrate() on a database that is already distributed, at each
+ * `-- rondom:place-tables` line of a migration (a new table is placed before its foreign keys
+ * to distributed and reference tables are added: Citus refuses them on a plain table).
+ */
+export async function placeTables(q: Queryable): Promise<DistributeReport> {
   const report: DistributeReport = { reference: [], distributed: [] };
-  if (db.kind !== 'postgresql' || !(await isCitus(db))) return report;
-  const tables = (await db.query<{ name: string }>(
+  const tables = (await q.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`)).map((r) => r.name);
   const unplaced = tables.filter((t) => !(t in TABLE_PLACEMENT));
   if (unplaced.length > 0) throw new Error(`tables without a place in server/core/placement.ts: ${unplaced.join(', ')}`);
 
-  const placed = new Map((await db.query<{ name: string; kind: string }>(
+  const placed = new Map((await q.query<{ name: string; kind: string }>(
     `SELECT table_name::text AS name, citus_table_type AS kind FROM citus_tables`)).map((r) => [r.name, r.kind]));
   // Foreign keys between our tables: a table is placed after the tables it refers to.
-  const fks = await db.query<{ t: string; ref: string }>(
+  const fks = await q.query<{ t: string; ref: string }>(
     `SELECT DISTINCT conrelid::regclass::text AS t, confrelid::regclass::text AS ref FROM pg_constraint
       WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid`);
   const order = (kind: 'reference' | 'distributed'): string[] => {
@@ -73,7 +102,7 @@ export async function distribute(db: Db): Promise<DistributeReport> {
     return out;
   };
 
-  await db.tx(async (q) => {
+  {
     await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
     await q.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
 
@@ -109,26 +138,10 @@ export async function distribute(db: Db): Promise<DistributeReport> {
       if (known.length === 0) await q.query(`SELECT create_distributed_function($1)`, [fn]);
     }
     for (const fn of DELEGATED_FUNCTIONS) {
+      // Absent in a database migrated only part of the way (its migration places it on the next run).
+      if (!(await q.query<{ ok: boolean }>(`SELECT to_regprocedure($1) IS NOT NULL AS ok`, [fn]))[0]?.ok) continue;
       const known = await q.query(`SELECT 1 FROM pg_dist_object WHERE objid = $1::regprocedure AND distribution_argument_index IS NOT NULL`, [fn]);
       if (known.length === 0) await q.query(`SELECT create_distributed_function($1, '$1', colocate_with => 'audit_events')`, [fn]);
-    }
-  });
-  if (report.reference.length + report.distributed.length > 0) {
-    const dbName = (await db.query<{ d: string }>(`SELECT current_database() AS d`))[0]!.d;
-    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_unsafe_triggers = on`);
-    // A statement that joins two regions' tables on something other than region_id still gets
-    // its answer (Citus repartitions), only slower; the hot paths are held to one shard by
-    // test/trust/citus-router.int.test.ts, not by this setting.
-    await db.query(`ALTER DATABASE ${quoteIdent(dbName)} SET citus.enable_repartition_joins = on`);
-    // Rows copied into shards leave an invisible local copy behind; remove it (the audit log's
-    // own guard refuses TRUNCATE, so it is held off for this one statement, on the local copy only).
-    for (const t of [...report.reference, ...report.distributed]) {
-      await db.tx(async (q) => {
-        await q.query(`SET LOCAL citus.enable_unsafe_triggers = on`);
-        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate`);
-        await q.query(`SELECT truncate_local_data_after_distributing_table($1)`, [t]);
-        if (t === 'audit_events') await q.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate`);
-      });
     }
   }
   return report;

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
-import { distribute } from './distribute.ts';
+import { distribute, isCitus, placeTables } from './distribute.ts';
 import { SERVER_DIR } from './files.ts';
 
 export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'migrations');
@@ -15,6 +15,62 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+}
+
+/**
+ * A line in a migration after which, on an already distributed Citus database, the tables created
+ * so far are placed (a comment everywhere else). A new table's foreign keys go after it.
+ */
+export const PLACE_TABLES = /^--\s*rondom:place-tables\s*$/m;
+
+/**
+ * The statements of a migration, split at the semicolons that end them (not inside quotes,
+ * quoted names, comments or dollar-quoted bodies). Statements that are only comments are dropped.
+ */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  let code = false; // the current statement has more than whitespace and comments
+  const push = (end: number) => {
+    if (code) out.push(sql.slice(start, end).trim());
+    start = end + 1;
+    code = false;
+  };
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+      const nl = sql.indexOf('\n', i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (c === '/' && next === '*') {
+      let depth = 1;
+      i += 2;
+      while (i < sql.length && depth > 0) {
+        if (sql.startsWith('/*', i)) { depth++; i += 2; } else if (sql.startsWith('*/', i)) { depth--; i += 2; } else i++;
+      }
+    } else if (c === "'" || c === '"') {
+      code = true;
+      i++;
+      while (i < sql.length) {
+        if (sql[i] === c && sql[i + 1] === c) i += 2;
+        else if (sql[i] === c) { i++; break; } else i++;
+      }
+    } else if (c === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i, i + 64)) && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) {
+      code = true;
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 64))![0];
+      const end = sql.indexOf(tag, i + tag.length);
+      i = end < 0 ? sql.length : end + tag.length;
+    } else if (c === ';') {
+      push(i);
+      i++;
+    } else {
+      if (!/\s/.test(c)) code = true;
+      i++;
+    }
+  }
+  push(sql.length);
+  return out;
 }
 
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
@@ -46,6 +102,11 @@ export async function migrate(db: Db, migrations = loadMigrations(), options: { 
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
   const applied: string[] = [];
+  // A Citus database whose tables are already placed (an installation upgraded to new code): each
+  // migration runs in parts, and the tables it creates are placed at each PLACE_TABLES line
+  // (see placeTables in core/distribute.ts and "Migrations on Citus" in docs/ARCHITECTURE.md).
+  const placedCitus = options.distribute !== false && db.kind === 'postgresql' && (await isCitus(db))
+    && (await db.query(`SELECT 1 FROM citus_tables WHERE table_name = to_regclass('young_people')`)).length > 0;
   for (const m of migrations) {
     const done = await db.tx(async (q) => {
       // Two processes starting at once on one PostgreSQL: the second waits, then skips.
@@ -53,7 +114,18 @@ export async function migrate(db: Db, migrations = loadMigrations(), options: { 
       const rows = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (rows.length > 0) return false;
       try {
-        await q.exec(m.sql);
+        if (placedCitus) {
+          // Placing a table must come before any parallel multi-shard statement in a transaction.
+          await q.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
+          // One statement per call: Citus cannot pass several DDL commands of one query string on to the workers.
+          const parts = m.sql.split(PLACE_TABLES);
+          for (const [i, part] of parts.entries()) {
+            for (const statement of splitStatements(part)) await q.exec(statement);
+            if (i < parts.length - 1) await placeTables(q);
+          }
+        } else {
+          await q.exec(m.sql);
+        }
       } catch (err) {
         throw new MigrationError(m.name, err);
       }

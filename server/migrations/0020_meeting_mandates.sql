@@ -13,13 +13,16 @@ UPDATE meeting_participants p SET is_chair = true
 
 -- binding: decided at the table (with a mandate, or committing no organisation);
 -- proposed: waits for the organisation; confirmed / declined: its answer.
-ALTER TABLE meeting_decisions ADD COLUMN status text NOT NULL DEFAULT 'binding'
-  CHECK (status IN ('binding', 'proposed', 'confirmed', 'declined'));
-ALTER TABLE meeting_decisions ADD COLUMN commits_organisation_id uuid REFERENCES organisations(id);
+-- (Columns and their constraints apart: Citus adds no column with a constraint to a distributed table.)
+ALTER TABLE meeting_decisions ADD COLUMN status text NOT NULL DEFAULT 'binding';
+ALTER TABLE meeting_decisions ADD CONSTRAINT meeting_decisions_status_check CHECK (status IN ('binding', 'proposed', 'confirmed', 'declined'));
+ALTER TABLE meeting_decisions ADD COLUMN commits_organisation_id uuid;
+ALTER TABLE meeting_decisions ADD CONSTRAINT meeting_decisions_commits_organisation_id_fkey FOREIGN KEY (commits_organisation_id) REFERENCES organisations(id);
 ALTER TABLE meeting_decisions ADD COLUMN young_person_id uuid;
 -- The plan action a proposal will add once confirmed (an ActionIn as JSON); NULL otherwise.
 ALTER TABLE meeting_decisions ADD COLUMN proposed_action jsonb;
-ALTER TABLE meeting_decisions ADD COLUMN answered_by uuid REFERENCES users(id);
+ALTER TABLE meeting_decisions ADD COLUMN answered_by uuid;
+ALTER TABLE meeting_decisions ADD CONSTRAINT meeting_decisions_answered_by_fkey FOREIGN KEY (answered_by) REFERENCES users(id);
 ALTER TABLE meeting_decisions ADD COLUMN answered_at timestamptz;
 ALTER TABLE meeting_decisions ADD COLUMN answer_note text;
 

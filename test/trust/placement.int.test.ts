@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCitus } from '../../server/core/distribute.ts';
 import type { Db } from '../../server/core/db.ts';
-import { migrate } from '../../server/core/migrate.ts';
+import { loadMigrations, migrate } from '../../server/core/migrate.ts';
 import { COLOCATION_ANCHOR, TABLE_PLACEMENT } from '../../server/core/placement.ts';
 import { freshDb } from '../helpers.ts';
 
@@ -89,4 +89,32 @@ describe('where each table lives', () => {
         WHERE c.table_schema = 'public' AND c.column_name = 'region_id' AND t.table_type = 'BASE TABLE'`);
     expect(withRegion.map((r) => r.t).filter((t) => TABLE_PLACEMENT[t] !== 'reference' && byName.get(t)?.kind !== 'distributed')).toEqual([]);
   });
+});
+
+describe('an installation already on Citus upgrades, one release at a time', () => {
+  it('on Citus: every migration after 0018 applies to a distributed database, and its new tables are placed', async (ctx) => {
+    if (db.kind !== 'postgresql' || !(await isCitus(db))) return ctx.skip();
+    const { db: up, drop: dropUp } = await freshDb();
+    try {
+      const all = loadMigrations();
+      // 0018 gave every table the keys Citus needs: from there on an installation can be distributed.
+      await migrate(up, all.filter((m) => m.version <= 18));
+      expect((await up.query(`SELECT 1 FROM citus_tables WHERE table_name = 'young_people'::regclass`)).length).toBe(1);
+      for (const m of all.filter((x) => x.version > 18)) {
+        await migrate(up, all.filter((x) => x.version <= m.version)).catch((err: Error) => { throw new Error(`${m.name} on a distributed database: ${err.message}`); });
+      }
+      const rows = await up.query<{ name: string; kind: string; colocation: number }>(
+        `SELECT table_name::text AS name, citus_table_type AS kind, colocation_id AS colocation FROM citus_tables`);
+      const anchor = rows.find((r) => r.name === COLOCATION_ANCHOR)!;
+      const wrong = Object.entries(TABLE_PLACEMENT).filter(([t, place]) => {
+        const r = rows.find((x) => x.name === t);
+        if (place === 'distributed') return r?.kind !== 'distributed' || r.colocation !== anchor.colocation;
+        if (place === 'reference') return r?.kind !== 'reference';
+        return false;
+      }).map(([t]) => t);
+      expect(wrong).toEqual([]);
+    } finally {
+      await dropUp();
+    }
+  }, 600_000);
 });
