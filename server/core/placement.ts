@@ -100,6 +100,14 @@ export const TABLE_PLACEMENT: Record<string, Placement> = {
   // Distributed: the audit log, by the region its chain lives in (core/audit.ts, chainRegion).
   audit_events: 'distributed',
   audit_chains: 'distributed',
+
+  // Distributed: anonymous consults and the school's support team (issue 17; no consult names a child).
+  support_contacts: 'distributed',
+  consults: 'distributed',
+  support_teams: 'distributed',
+  support_team_members: 'distributed',
+  support_team_items: 'distributed',
+  support_team_invitations: 'distributed',
 };
 
 /** The distribution column of every distributed table. */
