@@ -12,6 +12,7 @@ import { canAdminister, hasWorkspaceRole, homeKindOf } from '../../types.ts';
 import { fullName, itemsOf, type ChildListItem, type Match, type Task, type WorklistItem } from '../children/children-types.ts';
 import { Worklist } from '../leerplicht/WorklistPage.tsx';
 import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
+import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -46,6 +47,7 @@ function ProfessionalHome() {
     <>
       <Paragraph>{t('home.professionalIntro')}</Paragraph>
       <Paragraph><AppLink href="/children">{t('home.searchChild')}</AppLink></Paragraph>
+      <Paragraph><AppLink href="/consult">{t('consult.homeLink')}</AppLink></Paragraph>
       <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('home.noNetworks')}>
         {(items) => (
           <div className="rondom-table-scroll">
@@ -121,6 +123,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
   return (
     <>
       <Paragraph>{youngPerson ? t('home.youngPersonIntro') : t('home.parentIntro')}</Paragraph>
+      <InvitationsSection />
       <DataSection
         title={youngPerson ? t('home.myPlanTitle') : t('home.myChildren')}
         loaded={children}
