@@ -158,6 +158,16 @@ describe('an anonymous consult stores nothing identifying', () => {
     expect(notes.some((n: { kind: string }) => n.kind === 'consult.answered')).toBe(true);
   });
 
+  it("a teacher's question to the contact is not readable by a colleague or the intern begeleider of the same school", async () => {
+    const res = await ask('teacher', { question: 'Een leerling huilt vaak bij het afscheid van de ouder. Wat kan ik doen?' });
+    expect(res.statusCode).toBe(201);
+    for (const who of ['colleague', 'ib', 'contact2']) {
+      expect((await call(who)({ method: 'GET', url: `/api/v1/consults/${res.json().id}` })).statusCode, who).toBe(404);
+      expect((await call(who)({ method: 'POST', url: `/api/v1/consults/${res.json().id}/answer`, payload: { answer: 'Probeer een vast ritueel.' }, headers: { 'if-match': '"1"' } })).statusCode, who).toBe(404);
+    }
+    expect((await call('contact')({ method: 'GET', url: `/api/v1/consults/${res.json().id}` })).statusCode).toBe(200);
+  });
+
   it('a school without a contact cannot be asked; a parent cannot ask', async () => {
     expect((await ask('parent', { question: 'Mijn kind is vaak boos, wat kan ik doen?' })).statusCode).toBe(403);
     expect((await ask('contact', { question: 'Een kind is vaak boos, wat kan ik doen?' })).statusCode).toBe(403);
@@ -230,6 +240,15 @@ describe("the school's support team", () => {
     expect(theirs).toMatchObject({ childName: null, youngPersonId: null, topic: null, outcome: null, invitations: [] });
     const [yp] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_key = $1 AND kind = 'support_team.item_added' AND region_id = $2`, [`yp:${id.pupil}`, id.region]);
     expect(yp!.n).toBe(1);
+  });
+
+  it('a member who does not manage the team cannot change an item or roll the agenda on', async () => {
+    const item = (await get('ib')).items.find((i: { kind: string }) => i.kind === 'pupil');
+    expect((await call('jgz')({ method: 'PATCH', url: `${team()}/items/${item.id}`, payload: { outcome: 'Iets anders afgesproken.' }, headers: { 'if-match': `"${item.version}"` } })).statusCode).toBe(403);
+    expect((await call('colleague')({ method: 'PATCH', url: `${team()}/items/${item.id}`, payload: { outcome: 'Iets anders afgesproken.' }, headers: { 'if-match': `"${item.version}"` } })).statusCode).toBe(404);
+    expect((await call('jgz')({ method: 'POST', url: `${team()}/roll-on`, payload: { to: '2031-01-01' } })).statusCode).toBe(403);
+    const [row] = await t.db.query<{ outcome: string | null; meeting_on: string }>(`SELECT outcome, meeting_on FROM support_team_items WHERE region_id = $1 AND id = $2`, [id.region, item.id]);
+    expect(row).toEqual({ outcome: null, meeting_on: '2030-01-15' });
   });
 
   it('the parent sees the invitation about their own child and answers; another parent cannot', async () => {

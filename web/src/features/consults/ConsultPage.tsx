@@ -35,7 +35,7 @@ export function ConsultPage({ consultId }: { consultId: string }) {
               {c.mine ? t('consult.askedOf', { addressee: c.addressee }) : t('consult.askedBy', { name: c.asker.displayName, organisation: c.asker.organisationName })}
               {' — '}{formatDateTime(c.createdAt, i18n.language)}
             </Paragraph>
-            {c.lifeDomains.length > 0 && <Paragraph>{t('consult.lifeDomains')}: {c.lifeDomains.map((d) => t(`lifeDomain.${d}`)).join(', ')}</Paragraph>}
+            {c.lifeDomains.length > 0 && <Paragraph>{t('consult.topicsShown', { list: c.lifeDomains.map((d) => t(`lifeDomain.${d}`)).join(', ') })}</Paragraph>}
             <section aria-labelledby="consult-answer" className="rondom-section">
               <Heading level={2} id="consult-answer">{t('consult.answerTitle')}</Heading>
               {c.answer
