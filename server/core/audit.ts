@@ -108,6 +108,7 @@ export const AUDIT_KINDS = [
   'consult.read',
   'consult.listed',
   'consult.answered',
+  'consult.contact_set',
   'support_team.created',
   'support_team.read',
   'support_team.updated',

@@ -167,6 +167,8 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'PATCH /api/v1/support-teams/{teamId}/items/{itemId}': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'POST /api/v1/support-teams/{teamId}/roll-on': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'GET /api/v1/support-team-invitations': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  'GET /api/v1/support-contacts/{organisationId}/candidates': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
+  'PUT /api/v1/support-contacts/{organisationId}': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
   'POST /api/v1/support-team-invitations/{itemId}/response': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'DELETE /api/v1/session': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
 };

@@ -175,6 +175,30 @@ describe('an anonymous consult stores nothing identifying', () => {
   });
 });
 
+describe("the school's fixed youth-care contact", () => {
+  it('is set by the intern begeleider of the school, to a youth-care professional of this region; new consults go there', async () => {
+    const url = `/api/v1/support-contacts/${id.school}`;
+    expect((await call('teacher')({ method: 'PUT', url, payload: { userId: id.contact2, organisationId: id.wijk } })).statusCode).toBe(403);
+    expect((await call('contact')({ method: 'PUT', url, payload: { userId: id.contact2, organisationId: id.wijk } })).statusCode).toBe(403);
+    expect((await call('ib')({ method: 'PUT', url: `/api/v1/support-contacts/${id.school2}`, payload: { userId: id.contact, organisationId: id.wijk } })).statusCode).toBe(403);
+    for (const bad of [{ userId: id.elders, organisationId: id.wijk }, { userId: id.teacher, organisationId: id.school }, { userId: id.contact2, organisationId: id.orgJgz }]) {
+      expect((await call('ib')({ method: 'PUT', url, payload: bad })).statusCode).toBe(422);
+    }
+    const candidates = (await call('ib')({ method: 'GET', url: `${url}/candidates` })).json();
+    expect(candidates.map((c: { displayName: string }) => c.displayName)).toEqual(expect.arrayContaining(['Wendy Ander', 'Wim Contact']));
+    expect(candidates.some((c: { displayName: string }) => c.displayName === 'Eva Elders')).toBe(false);
+    const ok = await call('ib')({ method: 'PUT', url, payload: { userId: id.contact2, organisationId: id.wijk } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().contact).toEqual({ displayName: 'Wendy Ander', organisationName: 'Wijkteam Test' });
+    const asked = await ask('teacher', { question: 'Een leerling komt vaak te laat en lijkt moe. Wat kan ik doen?' });
+    expect(asked.json().addressee).toBe('Wendy Ander (Wijkteam Test)');
+    expect((await call('contact')({ method: 'GET', url: `/api/v1/consults/${asked.json().id}` })).statusCode).toBe(404);
+    // Back to Wim, as the rest of this file expects; the earlier question stays with Wendy.
+    expect((await call('ib')({ method: 'PUT', url, payload: { userId: id.contact, organisationId: id.wijk } })).statusCode).toBe(200);
+    expect((await call('contact2')({ method: 'GET', url: `/api/v1/consults/${asked.json().id}` })).statusCode).toBe(200);
+  });
+});
+
 describe("the school's support team", () => {
   const team = () => `/api/v1/support-teams/${id.team}`;
   const get = async (who: string) => (await call(who)({ method: 'GET', url: team() })).json();

@@ -19,7 +19,16 @@ export interface ConsultFacts {
   status: 'open' | 'answered';
 }
 
+/** Who sets the school's (or childcare's) fixed youth-care contact: its intern begeleider, zorgcoördinator or organisation admin. */
+const CONTACT_SETTER_ROLES: Role[] = ['intern_begeleider', 'zorgcoordinator', 'org_admin'];
+/** Where a fixed youth-care contact works. */
+export const CONTACT_ORG_TYPES = ['wijkteam', 'youth_care_provider', 'jgz'];
+export const CONTACT_ROLES: Role[] = ['youth_care_professional', 'jgz_professional'];
+
 export const consultPolicy = {
+  setContact(actor: Actor, organisationId: string): boolean {
+    return actor.kind === 'staff' && actor.memberships.some((m) => m.organisationId === organisationId && ASKER_ORG_TYPES.includes(m.organisationType) && CONTACT_SETTER_ROLES.includes(m.role));
+  },
   /** The organisations (school, childcare) the actor may ask a consult for. */
   askerOrganisations(actor: Actor) {
     if (actor.kind !== 'staff') return [];

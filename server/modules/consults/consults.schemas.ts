@@ -22,6 +22,17 @@ export const AnswerConsultBody = Type.Object(
 );
 
 export const ConsultParams = Type.Object({ consultId: Uuid });
+export const ContactParams = Type.Object({ organisationId: Uuid });
+
+export const SetContactBody = Type.Object(
+  {
+    userId: Type.String({ format: 'uuid', description: 'The youth-care professional who is the fixed contact' }),
+    organisationId: Type.String({ format: 'uuid', description: 'The organisation they act for (wijkteam, youth-care provider, JGZ)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactCandidatesOut = Type.Array(Type.Object({ userId: Uuid, displayName: Type.String(), organisationId: Uuid, organisationName: Type.String() }));
 
 export const ConsultOut = Type.Object(
   {
@@ -48,5 +59,6 @@ export const ConsultOptionsOut = Type.Object({
     id: Uuid, name: Type.String(), type: Type.String(),
     contact: Nullable(Type.Object({ displayName: Type.String(), organisationName: Type.String() })),
     team: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+    allowedActions: AllowedActions,
   })),
 });

@@ -13,7 +13,7 @@ import { actorRegions, type Actor } from '../../core/session.ts';
 import { today } from '../../../shared/dates.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { describeIdentifiers, findIdentifiers } from './consults.identifiers.ts';
-import { consultActions, consultPolicy, type ConsultFacts } from './consults.policy.ts';
+import { CONTACT_ORG_TYPES, CONTACT_ROLES, consultActions, consultPolicy, type ConsultFacts } from './consults.policy.ts';
 import type { AskConsultBody } from './consults.schemas.ts';
 
 export const consultChain = (id: string) => `consult:${id}`;
@@ -121,8 +121,9 @@ export function createConsultsService(db: Db) {
   return {
     /** What the ask form offers: for each of the caller's schools / childcare organisations, its contact and team. */
     async options(actor: Actor) {
-      const organisations: { id: string; name: string; type: string; contact: { displayName: string; organisationName: string } | null; team: { id: string; name: string } | null }[] = [];
-      for (const m of consultPolicy.askerOrganisations(actor)) {
+      const organisations: { id: string; name: string; type: string; contact: { displayName: string; organisationName: string } | null; team: { id: string; name: string } | null; allowedActions: string[] }[] = [];
+      const own = [...consultPolicy.askerOrganisations(actor), ...actor.memberships.filter((m) => consultPolicy.setContact(actor, m.organisationId))];
+      for (const m of own) {
         const [row] = await db.query<{ contact_name: string | null; contact_org: string | null; team_id: string | null; team_name: string | null }>(
           `SELECT u.display_name AS contact_name, o.name AS contact_org, t.id AS team_id, t.name AS team_name
              FROM organisations s
@@ -136,9 +137,50 @@ export function createConsultsService(db: Db) {
           id: m.organisationId, name: m.organisationName, type: m.organisationType,
           contact: row?.contact_name ? { displayName: row.contact_name, organisationName: row.contact_org ?? '' } : null,
           team: row?.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,
+          allowedActions: [
+            ...(consultPolicy.askerOrganisations(actor).some((a) => a.organisationId === m.organisationId) ? ['ask'] : []),
+            ...(consultPolicy.setContact(actor, m.organisationId) ? ['setContact'] : []),
+          ],
         });
       }
       return { organisations };
+    },
+
+    /** Youth-care professionals of the region who can be a school's fixed contact. */
+    async contactCandidates(actor: Actor, organisationId: string) {
+      const m = actor.memberships.find((x) => x.organisationId === organisationId);
+      if (!m || !consultPolicy.setContact(actor, organisationId)) throw new AppError('forbidden');
+      const rows = await db.query<{ user_id: string; display_name: string; organisation_id: string; org_name: string }>(
+        `SELECT DISTINCT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS org_name
+           FROM memberships x JOIN users u ON u.id = x.user_id AND u.active AND u.kind = 'staff' JOIN organisations o ON o.id = x.organisation_id
+          WHERE o.region_id = $1 AND o.type = ANY($2::text[]) AND x.role = ANY($3::text[]) ORDER BY u.display_name, o.name LIMIT 500`,
+        [m.regionId, CONTACT_ORG_TYPES, CONTACT_ROLES]);
+      return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.org_name }));
+    },
+
+    /** Sets the school's (or childcare's) fixed youth-care contact; new consults go to them, earlier ones stay with whom they asked. */
+    async setContact(actor: Actor, organisationId: string, body: { userId: string; organisationId: string }) {
+      const m = actor.memberships.find((x) => x.organisationId === organisationId);
+      if (!m || !consultPolicy.setContact(actor, organisationId)) {
+        throw new AppError('forbidden', { nl: 'De vaste contactpersoon kiest de intern begeleider, zorgcoördinator of beheerder van de school of opvang.', en: 'The fixed contact is chosen by the intern begeleider, zorgcoördinator or admin of the school or childcare.' });
+      }
+      await db.tx(async (q) => {
+        const [ok] = await q.query(
+          `SELECT 1 FROM memberships x JOIN users u ON u.id = x.user_id AND u.active AND u.kind = 'staff' JOIN organisations o ON o.id = x.organisation_id
+            WHERE x.user_id = $1 AND x.organisation_id = $2 AND o.region_id = $3 AND o.type = ANY($4::text[]) AND x.role = ANY($5::text[])`,
+          [body.userId, body.organisationId, m.regionId, CONTACT_ORG_TYPES, CONTACT_ROLES]);
+        if (!ok) throw new AppError('invalid_reference', { fields: { userId: 'not a youth-care professional of that organisation in this region' } });
+        await q.query(
+          `INSERT INTO support_contacts (region_id, organisation_id, contact_user_id, contact_organisation_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (region_id, organisation_id) DO UPDATE SET contact_user_id = EXCLUDED.contact_user_id, contact_organisation_id = EXCLUDED.contact_organisation_id`,
+          [m.regionId, organisationId, body.userId, body.organisationId]);
+        await appendAudit(q, {
+          chainKey: userChain(actor.userId), kind: 'consult.contact_set', regionId: m.regionId, actorUserId: actor.userId, actorOrganisationId: organisationId,
+          subjectType: 'organisation', subjectId: organisationId, details: { contactUserId: body.userId, contactOrganisationId: body.organisationId },
+        });
+        await notify(q, { regionId: m.regionId, userId: body.userId, kind: 'consult.contact_set', payload: { organisation: m.organisationName, by: actor.displayName } });
+      });
+      return (await this.options(actor)).organisations.find((o) => o.id === organisationId)!;
     },
 
     async ask(actor: Actor, body: AskConsultBody) {

@@ -4,7 +4,8 @@
  * the advice goes back to the teacher. The IB puts the pupil Vlinderhof (9) on the agenda after
  * telling the parents; the parent, on a phone and with the keyboard only, sees the invitation with
  * its date on their home and says they will come; the IB sees the answer. A member without access to
- * the child (leerplicht) sees only "Een leerling". Open items roll on to the next meeting.
+ * the child (leerplicht) sees only "Een leerling". Open items roll on to the next meeting. The IB sees the
+ * school's fixed youth-care contact and whom it could be.
  * axe at 1280 and 360 px.
  */
 import { DEMO_PASSWORD, apiGet, apiSession, demoEmail, expect, login, tabTo, type JourneyContext } from '../support.ts';
@@ -101,4 +102,11 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByRole('button', { name: 'Doorschuiven' }).click();
   await page.getByText(/^De open punten staan nu op /).waitFor();
   await pupilItem.getByText(/nog geen antwoord/).waitFor();
+
+  // The IB also sees (and could change) the school's fixed youth-care contact, on the consult page.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Anoniem advies' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Vaste contactpersoon jeugdhulp van OBS De Kring' }).waitFor();
+  await page.getByText('Nu: Wim Wijkteam (Wijkteam Rondeel-Noord). Nieuwe vragen gaan naar deze persoon.').waitFor();
+  await page.getByRole('option', { name: 'Wendy Wijkteam — Wijkteam Rondeel-Zuid' }).waitFor({ state: 'attached' });
+  await ctx.axe(page, 'consult page with the contact setting 1280');
 }

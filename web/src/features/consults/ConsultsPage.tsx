@@ -11,12 +11,12 @@ import { api } from '../../api.ts';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
-import { ErrorAlert } from '../../components/status.tsx';
+import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import { LIFE_DOMAINS } from '../children/QuestionForm.tsx';
-import type { Consult, ConsultOptions } from './consult-types.ts';
+import type { Consult, ConsultOptions, ConsultOrganisation, ContactCandidate } from './consult-types.ts';
 
 export function ConsultsPage() {
   const { t, i18n } = useTranslation();
@@ -26,8 +26,8 @@ export function ConsultsPage() {
     <>
       <PageTitle>{t('consult.title')}</PageTitle>
       <Paragraph>{t('consult.intro')}</Paragraph>
-      {options.data && options.data.organisations.length > 0 && <AskForm options={options.data} />}
-      {options.data && options.data.organisations.length === 0 && <Paragraph>{t('consult.cannotAsk')}</Paragraph>}
+      {options.data && asking(options.data).organisations.length > 0 && <AskForm options={asking(options.data)} />}
+      {options.data && asking(options.data).organisations.length === 0 && <Paragraph>{t('consult.cannotAsk')}</Paragraph>}
       <DataSection title={t('consult.listTitle')} loaded={list} empty={(d) => d.length === 0} emptyText={t('consult.none')}>
         {(items) => (
           <UnorderedList className="rondom-list">
@@ -45,7 +45,48 @@ export function ConsultsPage() {
           </UnorderedList>
         )}
       </DataSection>
+      {options.data?.organisations.filter((o) => o.allowedActions.includes('setContact')).map((o) => <SetContact key={o.id} org={o} onDone={options.reload} />)}
     </>
+  );
+}
+
+/** The organisations the user may ask for (the server says which). */
+const asking = (o: ConsultOptions): ConsultOptions => ({ organisations: o.organisations.filter((x) => x.allowedActions.includes('ask')) });
+
+/** The school's (or childcare's) fixed youth-care contact, set by its intern begeleider, zorgcoördinator or admin. */
+function SetContact({ org, onDone }: { org: ConsultOrganisation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const candidates = useLoad((s) => api.get<ContactCandidate[]>(`/api/v1/support-contacts/${org.id}/candidates`, s), [org.id]);
+  const [choice, setChoice] = useState('');
+  const [message, setMessage] = useState('');
+  const { busy, error, fields, setFields, save } = useSave();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = candidates.data?.find((x) => `${x.userId}|${x.organisationId}` === choice);
+    if (!c) {
+      setFields({ contact: t('consult.contactRequired') });
+      return;
+    }
+    setFields({});
+    await save(async () => {
+      await api.put(`/api/v1/support-contacts/${org.id}`, { userId: c.userId, organisationId: c.organisationId });
+      setMessage(t('consult.contactSaved', { name: c.displayName, organisation: org.name }));
+      onDone();
+    });
+  };
+  const headingId = `contact-${org.id}`;
+  return (
+    <section aria-labelledby={headingId} className="rondom-section">
+      <Heading level={2} id={headingId}>{t('consult.contactTitle', { organisation: org.name })}</Heading>
+      <Paragraph>{org.contact ? t('consult.contactNow', { name: org.contact.displayName, organisation: org.contact.organisationName }) : t('consult.contactNone')}</Paragraph>
+      {message && <SuccessAlert>{message}</SuccessAlert>}
+      {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
+      <form onSubmit={submit} noValidate className="rondom-form">
+        <SelectField label={t('consult.contactChoose')} name={`contact-${org.id}`} value={choice} onChange={setChoice} error={fields.contact} placeholder={t('common.choose')}
+          options={(candidates.data ?? []).map((c) => ({ value: `${c.userId}|${c.organisationId}`, label: `${c.displayName} — ${c.organisationName}` }))} />
+        <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('consult.contactSave')}</Button>
+      </form>
+    </section>
   );
 }
 

@@ -22,5 +22,10 @@ export interface ConsultOptions {
     id: string; name: string; type: string;
     contact: { displayName: string; organisationName: string } | null;
     team: { id: string; name: string } | null;
+    allowedActions: string[];
   }[];
 }
+
+export interface ContactCandidate { userId: string; displayName: string; organisationId: string; organisationName: string }
+
+export type ConsultOrganisation = ConsultOptions['organisations'][number];
