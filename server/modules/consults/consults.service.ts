@@ -124,14 +124,15 @@ export function createConsultsService(db: Db) {
       const organisations: { id: string; name: string; type: string; contact: { displayName: string; organisationName: string } | null; team: { id: string; name: string } | null; allowedActions: string[] }[] = [];
       const own = [...consultPolicy.askerOrganisations(actor), ...actor.memberships.filter((m) => consultPolicy.setContact(actor, m.organisationId))];
       for (const m of own) {
-        const [row] = await db.query<{ contact_name: string | null; contact_org: string | null; team_id: string | null; team_name: string | null }>(
-          `SELECT u.display_name AS contact_name, o.name AS contact_org, t.id AS team_id, t.name AS team_name
-             FROM organisations s
-             LEFT JOIN support_contacts sc ON sc.region_id = $1 AND sc.organisation_id = s.id
-             LEFT JOIN users u ON u.id = sc.contact_user_id AND u.active
-             LEFT JOIN organisations o ON o.id = sc.contact_organisation_id
-             LEFT JOIN support_teams t ON t.region_id = $1 AND t.school_id = s.id
-            WHERE s.id = $2`, [m.regionId, m.organisationId]);
+        // Two inner joins rather than the organisation LEFT JOIN-ed to both: on Citus a reference table
+        // on the outer side of an outer join with a distributed table is not always pushed down.
+        const [contact] = await db.query<{ contact_name: string; contact_org: string }>(
+          `SELECT u.display_name AS contact_name, o.name AS contact_org FROM support_contacts sc
+             JOIN users u ON u.id = sc.contact_user_id AND u.active JOIN organisations o ON o.id = sc.contact_organisation_id
+            WHERE sc.region_id = $1 AND sc.organisation_id = $2`, [m.regionId, m.organisationId]);
+        const [team] = await db.query<{ team_id: string; team_name: string }>(
+          `SELECT id AS team_id, name AS team_name FROM support_teams WHERE region_id = $1 AND school_id = $2`, [m.regionId, m.organisationId]);
+        const row = { ...contact, ...team };
         if (organisations.some((o) => o.id === m.organisationId)) continue;
         organisations.push({
           id: m.organisationId, name: m.organisationName, type: m.organisationType,

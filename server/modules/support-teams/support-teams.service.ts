@@ -211,9 +211,11 @@ export function createSupportTeamsService(db: Db) {
         `SELECT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS org_name, m.role
            FROM memberships m JOIN users u ON u.id = m.user_id AND u.active AND u.kind = 'staff' JOIN organisations o ON o.id = m.organisation_id
           WHERE o.region_id = $1 AND m.role IN ('teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional', 'leerplicht_officer', 'swv_coordinator')
-            AND NOT EXISTS (SELECT 1 FROM support_team_members x WHERE x.region_id = $1 AND x.team_id = $2 AND x.user_id = u.id AND x.ended_at IS NULL)
-          ORDER BY u.display_name, o.name LIMIT 500`, [t.region_id, t.id]);
-      return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.org_name, role: r.role }));
+          ORDER BY u.display_name, o.name LIMIT 500`, [t.region_id]);
+      // Current members are left out here, not in SQL: a reference-table query with a correlated subquery on a distributed table does not run on Citus.
+      const current = new Set((await db.query<{ user_id: string }>(
+        `SELECT user_id FROM support_team_members WHERE region_id = $1 AND team_id = $2 AND ended_at IS NULL`, [t.region_id, t.id])).map((r) => r.user_id));
+      return rows.filter((r) => !current.has(r.user_id)).map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.org_name, role: r.role }));
     },
 
     async addMember(actor: Actor, teamId: string, body: AddMemberBody) {
