@@ -50,6 +50,10 @@ import { createLeerplichtService } from './modules/leerplicht/leerplicht.service
 import { createExemptionsService } from './modules/leerplicht/exemptions.service.ts';
 import { createInspectieReport } from './modules/leerplicht/inspectie.report.ts';
 import { leerplichtRoutes } from './modules/leerplicht/leerplicht.routes.ts';
+import { consultsRoutes } from './modules/consults/consults.routes.ts';
+import { createConsultsService } from './modules/consults/consults.service.ts';
+import { supportTeamsRoutes } from './modules/support-teams/support-teams.routes.ts';
+import { createSupportTeamsService } from './modules/support-teams/support-teams.service.ts';
 
 export interface Services {
   db: Db;
@@ -197,6 +201,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(matchesRoutes(createMatchesService(db)));
   await app.register(notificationsRoutes(createNotificationsService(db), createHistoryService(db)));
   await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db)));
+  // Anonymous consults (no child in them) and the school's support team (named items through core/access.ts).
+  await app.register(consultsRoutes(createConsultsService(db)));
+  await app.register(supportTeamsRoutes(createSupportTeamsService(db)));
 
   const webDir = config.webDistDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -114,6 +114,21 @@ export const AUDIT_KINDS = [
   'disagreement.read',
   'disagreement.list_read',
   'disagreement.resolved',
+  'consult.asked',
+  'consult.read',
+  'consult.listed',
+  'consult.answered',
+  'consult.contact_set',
+  'support_team.created',
+  'support_team.read',
+  'support_team.updated',
+  'support_team.member_added',
+  'support_team.member_ended',
+  'support_team.item_added',
+  'support_team.item_updated',
+  'support_team.rolled_on',
+  'support_team.invitation_read',
+  'support_team.invitation_answered',
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -172,14 +187,15 @@ export function eventHash(prevHash: string, e: HashInput): string {
 
 /**
  * Where a chain lives (audit_events.region_id / audit_chains.region_id, the distribution key on
- * Citus): a child's chain and a partnership's chain in their region, so a region's audit log is
+ * Citus): a child's chain, a partnership's, a consult's and a support team's chain in their region, so a region's audit log is
  * in that region's shards and leaves with it; account chains, the platform chain and the anchor
  * chain in the platform's pseudo-region, because accounts belong to no one region (migration 0018).
  * The region an event is about is hashed into the event (about_region_id) and may differ.
  */
 export const PLATFORM_REGION = '00000000-0000-0000-0000-000000000000';
 export function chainRegion(chainKey: string, regionId: string | null | undefined): string {
-  if (chainKey.startsWith('yp:') || chainKey.startsWith('partnership:')) {
+  // A consult (no young person in it) and a support team are a region's, like a partnership.
+  if (chainKey.startsWith('yp:') || chainKey.startsWith('partnership:') || chainKey.startsWith('consult:') || chainKey.startsWith('support-team:')) {
     if (!regionId) throw new Error(`audit event in chain ${chainKey} without its region`);
     return regionId;
   }

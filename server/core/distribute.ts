@@ -84,7 +84,9 @@ export async function placeTables(q: Queryable): Promise<DistributeReport> {
   if (unplaced.length > 0) throw new Error(`tables without a place in server/core/placement.ts: ${unplaced.join(', ')}`);
 
   const placed = new Map((await q.query<{ name: string; kind: string }>(
-    `SELECT table_name::text AS name, citus_table_type AS kind FROM citus_tables`)).map((r) => [r.name, r.kind]));
+    // pg_dist_partition, not the citus_tables view: that view asks every node for the shards' sizes,
+    // which waits forever on the locks this transaction holds (inside a migration).
+    `SELECT logicalrelid::regclass::text AS name, partmethod AS kind FROM pg_dist_partition`)).map((r) => [r.name, r.kind]));
   // Foreign keys between our tables: a table is placed after the tables it refers to.
   const fks = await q.query<{ t: string; ref: string }>(
     `SELECT DISTINCT conrelid::regclass::text AS t, confrelid::regclass::text AS ref FROM pg_constraint

@@ -106,7 +106,7 @@ export async function migrate(db: Db, migrations = loadMigrations(), options: { 
   // migration runs in parts, and the tables it creates are placed at each PLACE_TABLES line
   // (see placeTables in core/distribute.ts and "Migrations on Citus" in docs/ARCHITECTURE.md).
   const placedCitus = options.distribute !== false && db.kind === 'postgresql' && (await isCitus(db))
-    && (await db.query(`SELECT 1 FROM citus_tables WHERE table_name = to_regclass('young_people')`)).length > 0;
+    && (await db.query(`SELECT 1 FROM pg_dist_partition WHERE logicalrelid = to_regclass('young_people')`)).length > 0;
   for (const m of migrations) {
     const done = await db.tx(async (q) => {
       // Two processes starting at once on one PostgreSQL: the second waits, then skips.

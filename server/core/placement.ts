@@ -103,6 +103,13 @@ export const TABLE_PLACEMENT: Record<string, Placement> = {
 
   // Issue 17 (5): the family's request for a conversation about the plan.
   plan_disagreements: 'distributed',
+  // Distributed: anonymous consults and the school's support team (issue 17; no consult names a child).
+  support_contacts: 'distributed',
+  consults: 'distributed',
+  support_teams: 'distributed',
+  support_team_members: 'distributed',
+  support_team_items: 'distributed',
+  support_team_invitations: 'distributed',
 };
 
 /** The distribution column of every distributed table. */

@@ -18,6 +18,7 @@ import { isValidBsn } from '../../shared/bsn.ts';
 import { extendDemo } from './demo-kindkring.ts';
 import { extendDemoPartnerships } from './demo-partnerships.ts';
 import { extendDemoLeerplicht } from './demo-leerplicht.ts';
+import { extendDemoSupport } from './demo-support.ts';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
 export const DEMO_DOMAIN = 'demo.rondom.example';
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, today = new Date(), options: { baseOnly?:
   await extendDemo(db, ids, today);
   await extendDemoLeerplicht(db, ids, today);
   await extendDemoPartnerships(db, ids, today);
+  await extendDemoSupport(db, ids, today);
   return ids;
 }
 

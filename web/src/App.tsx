@@ -27,6 +27,10 @@ const RegisterChildPage = lazy(() => import('./features/children/RegisterChildPa
 const JoinRequestsPage = lazy(() => import('./features/networks/JoinRequestsPage.tsx').then((m) => ({ default: m.JoinRequestsPage })));
 const PrivacyPage = lazy(() => import('./features/privacy/PrivacyPage.tsx').then((m) => ({ default: m.PrivacyPage })));
 const AccountPage = lazy(() => import('./features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const ConsultsPage = lazy(() => import('./features/consults/ConsultsPage.tsx').then((m) => ({ default: m.ConsultsPage })));
+const ConsultPage = lazy(() => import('./features/consults/ConsultPage.tsx').then((m) => ({ default: m.ConsultPage })));
+const SupportTeamsPage = lazy(() => import('./features/support-teams/SupportTeamsPage.tsx').then((m) => ({ default: m.SupportTeamsPage })));
+const SupportTeamPage = lazy(() => import('./features/support-teams/SupportTeamPage.tsx').then((m) => ({ default: m.SupportTeamPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 const SignalsPage = lazy(() => import('./features/matches/SignalsPage.tsx').then((m) => ({ default: m.SignalsPage })));
 
@@ -88,6 +92,12 @@ function Routes() {
   if (absence) return <CasePage caseId={absence.id!} />;
   if (path === '/admin/organisations') return <OrganisationsPage />;
   if (path === '/admin/users') return <UsersPage />;
+  if (path === '/consult') return <ConsultsPage />;
+  const consult = matchPath('/consult/:id', path);
+  if (consult) return <ConsultPage consultId={consult.id!} />;
+  if (path === '/support-teams') return <SupportTeamsPage />;
+  const team = matchPath('/support-teams/:id', path);
+  if (team) return <SupportTeamPage teamId={team.id!} />;
   if (path === '/partnerships') return <PartnershipsPage />;
   const ws = matchPath('/partnerships/:id', path) ?? matchPath('/partnerships/:id/:section', path);
   if (ws) return <WorkspacePage id={ws.id!} section={ws.section ?? 'overview'} />;

@@ -42,6 +42,9 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
     items.push({ href: '/privacy', label: t('nav.privacy') });
     if (home === 'privacy') items.push({ href: '/notifications', label: t('nav.notifications') });
   }
+  // Anonymous advice (teachers, intern begeleiders, childcare, the contacts who answer) and the school's support team.
+  if (home === 'professional') items.push({ href: '/consult', label: t('consult.nav') });
+  if (home === 'professional' || home === 'worklist') items.push({ href: '/support-teams', label: t('supportTeam.nav') });
   if (hasWorkspaceRole(me)) items.push({ href: '/partnerships', label: t('nav.partnerships') });
   if (canAdminister(me)) {
     items.push({ href: '/admin/organisations', label: t('nav.organisations') });

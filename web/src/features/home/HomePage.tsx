@@ -15,6 +15,7 @@ import { Worklist } from '../leerplicht/WorklistPage.tsx';
 import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
 import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
 import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
+import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -149,6 +150,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
   return (
     <>
       <Paragraph>{youngPerson ? t('home.youngPersonIntro') : t('home.parentIntro')}</Paragraph>
+      <InvitationsSection />
       <DataSection
         title={youngPerson ? t('home.myPlanTitle') : t('home.myChildren')}
         loaded={children}

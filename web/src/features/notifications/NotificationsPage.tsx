@@ -12,13 +12,16 @@ import { TextAreaField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import type { Notification } from '../children/children-types.ts';
 
 /** Notifications for the privacy officer: their work is on the privacy screen. */
 const PRIVACY_KINDS = ['basis.review_requested', 'break_glass.review_requested', 'break_glass.unjustified'];
+
+/** Consult and support-team notifications have their words in their own sections. */
+const ownKey = (kind: string) => (kind.startsWith('consult.') ? `consult.notification.${kind.slice(8)}` : kind.startsWith('support_team.') ? `supportTeam.notification.${kind.slice(13)}` : null);
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
@@ -61,9 +64,12 @@ export function NotificationsPage() {
               <UnorderedListItem key={n.id} className={n.read ? 'rondom-read' : 'rondom-unread'}>
                 <Paragraph>
                   {!n.read && <strong>{t('notifications.new')} </strong>}
-                  {t([`notificationKind.${n.kind.replace(/\./g, '_')}`, `${n.kind.split('.')[0]}.notificationKind.${n.kind.split('.').slice(1).join('_')}`], {
-                    defaultValue: n.kind, child: n.childName ?? '', by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
+                  {t([...(ownKey(n.kind) ? [ownKey(n.kind)!] : []), `notificationKind.${n.kind.replace(/\./g, '_')}`, `${n.kind.split('.')[0]}.notificationKind.${n.kind.split('.').slice(1).join('_')}`], {
+                    defaultValue: n.kind, child: n.childName ?? t('supportTeam.yourChild'), by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
+                    team: str(n.payload.team), date: str(n.payload.date) ? formatDate(str(n.payload.date), i18n.language) : '',
                   })}
+                  {str(n.payload.consultId) && <> <AppLink href={`/consult/${str(n.payload.consultId)}`}>{t('consult.open')}</AppLink></>}
+                  {n.kind === 'support_team.member_added' && str(n.payload.teamId) && <> <AppLink href={`/support-teams/${str(n.payload.teamId)}`}>{t('supportTeam.open')}</AppLink></>}
                   {' '}<span className="rondom-hint">({formatDateTime(n.createdAt, i18n.language)})</span>
                 </Paragraph>
                 {n.kind === 'break_glass.started' && str(n.payload.emergency) && (

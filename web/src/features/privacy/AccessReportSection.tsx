@@ -53,7 +53,7 @@ export function AccessReportSection({ professionals }: { professionals: PrivacyO
 
   // One option per person (someone may work for two covered organisations).
   const people = [...new Map(professionals.map((p) => [p.userId, p])).values()];
-  const what = (kind: string) => t([`auditKind.${kind.replace(/\./g, '_')}`, `${kind.split('.')[0]}.auditKind.${kind.split('.').slice(1).join('_')}`], { defaultValue: kind.replace(/[._]/g, ' ') });
+  const what = (kind: string) => t([...(kind.startsWith('support_team.') ? [`supportTeam.auditKind.${kind.slice(13)}`] : []), `auditKind.${kind.replace(/\./g, '_')}`, `${kind.split('.')[0]}.auditKind.${kind.split('.').slice(1).join('_')}`], { defaultValue: kind.replace(/[._]/g, ' ') });
   return (
     <>
       <Paragraph>{t('privacy.reportIntro')}</Paragraph>
