@@ -83,10 +83,14 @@ export async function placeTables(q: Queryable): Promise<DistributeReport> {
   const unplaced = tables.filter((t) => !(t in TABLE_PLACEMENT));
   if (unplaced.length > 0) throw new Error(`tables without a place in server/core/placement.ts: ${unplaced.join(', ')}`);
 
-  const placed = new Map((await q.query<{ name: string; kind: string }>(
-    // pg_dist_partition, not the citus_tables view: that view asks every node for the shards' sizes,
-    // which waits forever on the locks this transaction holds (inside a migration).
-    `SELECT logicalrelid::regclass::text AS name, partmethod AS kind FROM pg_dist_partition`)).map((r) => [r.name, r.kind]));
+  // pg_dist_partition, not the citus_tables view: that view asks every node for the shards' sizes,
+  // which waits forever on the locks this transaction holds (inside a migration). A new table with
+  // a foreign key to a reference table is already a "Citus local table" (method n, model s): that
+  // is not its place yet, and create_distributed_table takes it from there.
+  const rows = await q.query<{ name: string; method: string; model: string }>(
+    `SELECT logicalrelid::regclass::text AS name, partmethod AS method, repmodel AS model FROM pg_dist_partition`);
+  const placedAs = new Map(rows.map((r) => [r.name, r.method === 'h' ? 'distributed' : r.model === 't' ? 'reference' : 'local']));
+  const placed = { has: (t: string) => placedAs.get(t) === TABLE_PLACEMENT[t] };
   // Foreign keys between our tables: a table is placed after the tables it refers to.
   const fks = await q.query<{ t: string; ref: string }>(
     `SELECT DISTINCT conrelid::regclass::text AS t, confrelid::regclass::text AS ref FROM pg_constraint

@@ -26,8 +26,7 @@ CREATE TABLE support_team_members (
     'swv_consultant', 'school_social_work', 'other')),
   added_at timestamptz NOT NULL DEFAULT now(),
   ended_at timestamptz,
-  PRIMARY KEY (region_id, team_id, user_id),
-  FOREIGN KEY (region_id, team_id) REFERENCES support_teams (region_id, id)
+  PRIMARY KEY (region_id, team_id, user_id)
 );
 CREATE INDEX support_team_members_user_idx ON support_team_members (region_id, user_id) WHERE ended_at IS NULL;
 
@@ -48,9 +47,6 @@ CREATE TABLE support_team_items (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (region_id, id),
-  FOREIGN KEY (region_id, team_id) REFERENCES support_teams (region_id, id),
-  FOREIGN KEY (region_id, consult_id) REFERENCES consults (region_id, id),
-  FOREIGN KEY (region_id, young_person_id) REFERENCES young_people (region_id, id),
   CHECK ((kind = 'consult') = (consult_id IS NOT NULL)),
   CHECK ((kind = 'pupil') = (young_person_id IS NOT NULL)),
   -- A named pupil is discussed only once the school has told the parents (and invited them).
@@ -68,9 +64,16 @@ CREATE TABLE support_team_invitations (
   response text CHECK (response IN ('coming', 'not_coming')),
   responded_at timestamptz,
   invited_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (region_id, item_id, user_id),
-  FOREIGN KEY (region_id, item_id) REFERENCES support_team_items (region_id, id)
+  PRIMARY KEY (region_id, item_id, user_id)
 );
 CREATE INDEX support_team_invitations_user_idx ON support_team_invitations (region_id, user_id);
 
+-- rondom:place-tables
+-- The foreign keys between these and the other distributed tables come after the tables are placed
+-- (on a Citus database that is already distributed: server/core/migrate.ts).
+ALTER TABLE support_team_members ADD CONSTRAINT support_team_members_team_id_fkey FOREIGN KEY (region_id, team_id) REFERENCES support_teams (region_id, id);
+ALTER TABLE support_team_items ADD CONSTRAINT support_team_items_team_id_fkey FOREIGN KEY (region_id, team_id) REFERENCES support_teams (region_id, id);
+ALTER TABLE support_team_items ADD CONSTRAINT support_team_items_consult_id_fkey FOREIGN KEY (region_id, consult_id) REFERENCES consults (region_id, id);
+ALTER TABLE support_team_items ADD CONSTRAINT support_team_items_young_person_id_fkey FOREIGN KEY (region_id, young_person_id) REFERENCES young_people (region_id, id);
+ALTER TABLE support_team_invitations ADD CONSTRAINT support_team_invitations_item_id_fkey FOREIGN KEY (region_id, item_id) REFERENCES support_team_items (region_id, id);
 ALTER TABLE consults ADD CONSTRAINT consults_team_fkey FOREIGN KEY (region_id, team_id) REFERENCES support_teams (region_id, id);
