@@ -295,6 +295,17 @@ describe("the school's support team", () => {
   it('a named item of another school\'s pupil cannot be added; open items roll on and the family is told', async () => {
     const other = await child(id.region!, 'Sara', 'Wolkenveld', id.school2!, id.parent2!);
     expect((await call('ib')({ method: 'POST', url: `${team()}/items`, payload: { youngPersonId: other, parentsInformed: true } })).statusCode).toBe(404);
+    // Not even when the intern begeleider reads that pupil's network (involved, the parent's consent confirmed):
+    // a school's team discusses its own pupils.
+    await t.db.query(`INSERT INTO networks (region_id, young_person_id, status) VALUES ($1, $2, 'active')`, [id.region, other]);
+    await t.db.query(`INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on)
+      SELECT region_id, id, young_person_id, $2, $3, 'intern_begeleider', current_date FROM networks WHERE region_id = $4 AND young_person_id = $1`, [other, id.ib, id.school, id.region]);
+    await t.db.query(`INSERT INTO consents (region_id, young_person_id, purpose, recipient_organisation_id, consenter_user_id, consenter_relation, method, recorded_by, valid_from, status, confirmed_by, confirmed_at)
+      VALUES ($1, $2, 'share_in_network', $3, $4, 'parent', 'in_app', $4, current_date, 'confirmed', $4, now())`, [id.region, other, id.school, id.parent2]);
+    expect((await call('ib')({ method: 'GET', url: `/api/v1/children/${other}/network` })).statusCode).toBe(200);
+    const elsewhere = await call('ib')({ method: 'POST', url: `${team()}/items`, payload: { youngPersonId: other, parentsInformed: true } });
+    expect(elsewhere.statusCode).toBe(422);
+    expect(await t.db.query(`SELECT 1 FROM support_team_items WHERE region_id = $1 AND young_person_id = $2`, [id.region, other])).toEqual([]);
     const rolled = await call('ib')({ method: 'POST', url: `${team()}/roll-on`, payload: { to: '2030-02-12' } });
     expect(rolled.statusCode).toBe(200);
     const pupil = rolled.json().items.find((i: { kind: string }) => i.kind === 'pupil');

@@ -263,6 +263,11 @@ export function createSupportTeamsService(db: Db) {
         rule: (a) => a.regionId === t.region_id && teamPolicy.addPupil(a, t.school_id), audit: 'support_team.item_added', subjectType: 'support_team', subjectId: t.id,
         details: { teamId: t.id, fields: ['topic', 'meetingOn'], parentsInformed: true },
       }, async (q, a) => {
+        // A school's team discusses its own pupils: a basis in another school's pupil's network is not enough.
+        const [pupil] = await q.query<{ school_id: string | null }>(`SELECT school_id FROM young_people WHERE region_id = $1 AND id = $2`, [t.region_id, body.youngPersonId]);
+        if (pupil?.school_id !== t.school_id) {
+          throw new AppError('unprocessable', { nl: 'Dit team bespreekt alleen leerlingen van de eigen school.', en: 'This team discusses only pupils of its own school.' });
+        }
         const [item] = await q.query<{ id: string }>(
           `INSERT INTO support_team_items (region_id, team_id, kind, young_person_id, topic, meeting_on, parents_informed_at, added_by_user_id)
            VALUES ($1, $2, 'pupil', $3, $4, $5, $6, $7) RETURNING id`,
