@@ -171,5 +171,14 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /api/v1/support-contacts/{organisationId}/candidates': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
   'PUT /api/v1/support-contacts/{organisationId}': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
   'POST /api/v1/support-team-invitations/{itemId}/response': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
+  // Meeting proposals and the family's disagreement (issue 17): an organisation's proposals and the coordinator's
+  // list of overdue requests are per reader (empty here); a placeholder proposal or request exists for nobody (404).
+  'GET /api/v1/meeting-proposals': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  'POST /api/v1/meeting-proposals/{decisionId}/answer': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
+  'GET /api/v1/children/{childId}/plan/disagreements': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
+  'POST /api/v1/children/{childId}/plan/disagreements': row('401', '404', '404', '404', '404', '404', '404', '403', 'allow', '404'),
+  'POST /api/v1/children/{childId}/plan/disagreements/{disagreementId}/resolve': row('401', '404', '404', '404', '404', '404', '404', 'pass', '403', '404'),
+  'GET /api/v1/disagreements': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  'POST /api/v1/disagreements/{disagreementId}/resolve': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'DELETE /api/v1/session': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
 };
