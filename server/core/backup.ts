@@ -160,6 +160,9 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
  * Restores a backup into an empty database (migrated here up to the file's schema, then to the latest).
  * Refuses a file from a newer schema, a database that already holds data, and a file without its trailer.
  */
+/** Citus: the size of each node's range of sequence values (a worker's start at its group id << 48). */
+const CITUS_NODE_RANGE = 2n ** 48n;
+
 export async function restoreFrom(db: Db, file: string): Promise<BackupResult> {
   let header: BackupHeader;
   try {
@@ -247,10 +250,32 @@ export async function restoreFrom(db: Db, file: string): Promise<BackupResult> {
         WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`,
     );
     for (const s of seqs) {
+      const col = `${ident(s.column_name)}::bigint`;
+      if (!q.distributed) {
+        await q.query(
+          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${col}) FROM ${ident(s.table_name)}), 0) + 1, false)`,
+          [s.table_name, s.column_name],
+        );
+        continue;
+      }
+      // Citus: each node draws from its own range of a sequence (a worker's values start at its group
+      // id << 48; the coordinator's, group 0, below that). Ids written on a worker (a delegated call,
+      // migration 0024) are in that worker's range: each node's sequence goes past the restored ids
+      // of its own range only, so no node starts handing out another node's ids.
       await q.query(
-        `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${ident(s.column_name)}) FROM ${ident(s.table_name)}), 0) + 1, false)`,
-        [s.table_name, s.column_name],
+        `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${col}) FROM ${ident(s.table_name)} WHERE ${col} < $3::bigint), 0) + 1, false)`,
+        [s.table_name, s.column_name, CITUS_NODE_RANGE.toString()],
       );
+      const [seq] = await q.query<{ name: string }>(`SELECT pg_get_serial_sequence($1, $2) AS name`, [s.table_name, s.column_name]);
+      const byGroup = await q.query<{ g: number; m: string }>(
+        `SELECT (${col} / $1::bigint)::int AS g, max(${col})::text AS m FROM ${ident(s.table_name)} WHERE ${col} >= $1::bigint GROUP BY 1`,
+        [CITUS_NODE_RANGE.toString()]);
+      for (const { g, m } of byGroup) {
+        if (!/^\d+$/.test(m) || !Number.isInteger(g)) continue;
+        const [r] = await q.query<{ ok: boolean; result: string }>(`SELECT bool_and(success) AS ok, string_agg(result, '; ') AS result FROM run_command_on_workers($1)`, [
+          `SELECT CASE WHEN (SELECT groupid FROM pg_dist_local_group) = ${g} THEN setval('${seq!.name.replace(/'/g, "''")}', ${m}) END`]);
+        if (!r?.ok) throw new Error(`restore: the workers' sequence ${seq!.name} could not be moved past the restored ids: ${r?.result}`);
+      }
     }
   });
   await migrate(db);

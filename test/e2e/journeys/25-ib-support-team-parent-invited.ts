@@ -103,6 +103,16 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByText(/^De open punten staan nu op /).waitFor();
   await pupilItem.getByText(/nog geen antwoord/).waitFor();
 
+  // The IB takes a member off the team, after saying yes to the question; the row is gone.
+  const larsRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Lars/ }) });
+  const larsName = (await larsRow.getByRole('rowheader').innerText()).trim();
+  await larsRow.getByRole('button', { name: `Uit het team halen ${larsName}` }).click();
+  await page.getByText(`${larsName} uit het team halen?`).waitFor();
+  await ctx.axe(page, 'support team confirm end member 1280');
+  await page.getByRole('button', { name: 'Ja, uit het team halen' }).click();
+  await page.getByText(`${larsName} is niet meer lid van het team.`).waitFor();
+  expect(await page.getByRole('rowheader', { name: larsName }).count() === 0, 'the member removed is no longer listed');
+
   // The IB also sees (and could change) the school's fixed youth-care contact, on the consult page.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Anoniem advies' }).click();
   await page.getByRole('heading', { level: 2, name: 'Vaste contactpersoon jeugdhulp van OBS De Kring' }).waitFor();

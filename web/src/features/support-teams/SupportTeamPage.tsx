@@ -210,6 +210,22 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
   const [choice, setChoice] = useState('');
   const [role, setRole] = useState('youth_care_contact');
   const { busy, error, fields, setFields, save } = useSave();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [ending, setEnding] = useState(false);
+  const [endError, setEndError] = useState<unknown>(null);
+  const end = async (userId: string, name: string) => {
+    setEnding(true);
+    setEndError(null);
+    try {
+      await api.del(`/api/v1/support-teams/${team.id}/members/${userId}`);
+      setConfirming(null);
+      onDone(t('supportTeam.memberEnded', { name }));
+    } catch (err) {
+      setEndError(err);
+    } finally {
+      setEnding(false);
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const c = candidates.data?.find((x) => `${x.userId}|${x.organisationId}` === choice);
@@ -227,6 +243,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
   return (
     <section aria-labelledby="team-members" className="rondom-section">
       <Heading level={2} id="team-members">{t('supportTeam.members')}</Heading>
+      {endError !== null && <ErrorAlert error={endError} prefix={t('common.notSaved')} />}
       <div className="rondom-table-scroll">
         <Table>
           <TableHeader>
@@ -234,6 +251,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
               <TableHeaderCell scope="col">{t('supportTeam.memberName')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('supportTeam.memberOrganisation')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('supportTeam.memberRole')}</TableHeaderCell>
+              {manage && <TableHeaderCell scope="col"><span className="rondom-visually-hidden">{t('supportTeam.memberActions')}</span></TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -242,6 +260,21 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
                 <TableHeaderCell scope="row">{m.displayName}</TableHeaderCell>
                 <TableCell>{m.organisationName}</TableCell>
                 <TableCell>{t(`supportTeam.role.${m.teamRole}`)}</TableCell>
+                {manage && (
+                  <TableCell>
+                    {confirming === m.userId ? (
+                      <span className="rondom-confirm" role="group" aria-label={t('supportTeam.endMemberConfirm', { name: m.displayName })}>
+                        <span>{t('supportTeam.endMemberConfirm', { name: m.displayName })} </span>
+                        <Button appearance="secondary-action-button" busy={ending} disabled={ending} onClick={() => void end(m.userId, m.displayName)}>{t('supportTeam.endMemberYes')}</Button>{' '}
+                        <Button appearance="subtle-button" onClick={() => setConfirming(null)}>{t('supportTeam.endMemberNo')}</Button>
+                      </span>
+                    ) : (
+                      <Button appearance="subtle-button" onClick={() => setConfirming(m.userId)}>
+                        {t('supportTeam.endMember')}<span className="rondom-visually-hidden"> {m.displayName}</span>
+                      </Button>
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
