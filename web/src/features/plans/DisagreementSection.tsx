@@ -24,6 +24,8 @@ interface Disagreements { periodDays: number; items: Disagreement[]; allowedActi
 export function DisagreementSection({ childId }: { childId: string }) {
   const { t, i18n } = useTranslation();
   const list = useLoad((s) => api.get<Disagreements>(`/api/v1/children/${childId}/plan/disagreements`, s), [childId]);
+  // Kept here, not in the form: once the request is open the form is gone (one open request per person).
+  const [sent, setSent] = useState('');
   // Not for this reader (another professional in the network): nothing to show.
   if (list.error && isApiError(list.error) && [403, 404].includes(list.error.status)) return null;
   if (!list.data) return list.error ? <ErrorAlert error={list.error} /> : null;
@@ -50,32 +52,29 @@ export function DisagreementSection({ childId }: { childId: string }) {
           ))}
         </UnorderedList>
       )}
-      {d.allowedActions.includes('requestConversation') && <RequestForm childId={childId} onSaved={list.reload} />}
+      {sent && <SuccessAlert>{sent}</SuccessAlert>}
+      {d.allowedActions.includes('requestConversation') && <RequestForm childId={childId} onSaved={(m) => { setSent(m); list.reload(); }} />}
       {family && <IndependentHelp />}
     </section>
   );
 }
 
-function RequestForm({ childId, onSaved }: { childId: string; onSaved: () => void }) {
+function RequestForm({ childId, onSaved }: { childId: string; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState('');
   const { busy, error, fields, setFields, save } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setDone('');
     if (reason.trim().length < 3) { setFields({ reason: t('disagreement.reasonRequired') }); return; }
     setFields({});
     void save(async () => {
       await api.post(`/api/v1/children/${childId}/plan/disagreements`, { reason: reason.trim() });
       setReason('');
-      setDone(t('disagreement.requested'));
-      onSaved();
+      onSaved(t('disagreement.requested'));
     });
   };
   return (
     <>
-      {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       <form onSubmit={submit} noValidate className="rondom-form">
         <TextAreaField label={t('disagreement.reasonLabel')} name="disagreement-reason" value={reason} onChange={setReason} error={fields.reason}
