@@ -13,6 +13,7 @@ import { canAdminister, hasWorkspaceRole, homeKindOf } from '../../types.ts';
 import { fullName, itemsOf, type ChildListItem, type Match, type Task, type WorklistItem } from '../children/children-types.ts';
 import { Worklist } from '../leerplicht/WorklistPage.tsx';
 import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
+import { MatchList } from '../matches/MatchList.tsx';
 import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
 import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
 import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
@@ -106,16 +107,7 @@ function ProfessionalHome() {
       </DataSection>
       <DataSection title={t('home.matches')} loaded={matches} empty={(d) => d.length === 0} emptyText={t('home.noMatches')}>
         {(items) => (
-          <UnorderedList className="rondom-list">
-            {items.map((m) => (
-              <UnorderedListItem key={m.id}>
-                {t(m.kind === 'family' ? 'home.matchFamily' : 'home.matchLine', {
-                  child: m.mySignal.youngPersonName, org: m.other.organisationName, name: m.other.displayName, sibling: m.other.youngPersonName ?? '',
-                })}
-                {(m.other.contactPhone || m.other.contactEmail) && <> — {[m.other.contactPhone, m.other.contactEmail].filter(Boolean).join(' · ')}</>}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
+          <MatchList items={items} />
         )}
       </DataSection>
     </>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
+  Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
@@ -21,6 +21,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import type { Child, Match } from '../children/children-types.ts';
+import { MatchList } from './MatchList.tsx';
 
 /** GET /api/v1/matches/signals. */
 export interface MySignals {
@@ -99,16 +100,7 @@ export function SignalsPage() {
       </DataSection>
       <DataSection title={t('signals.matches')} loaded={matches} empty={(d) => d.length === 0} emptyText={t('signals.noMatches')}>
         {(items) => (
-          <UnorderedList className="rondom-list">
-            {items.map((m) => (
-              <UnorderedListItem key={m.id}>
-                {t(m.kind === 'family' ? 'home.matchFamily' : 'home.matchLine', {
-                  child: m.mySignal.youngPersonName, org: m.other.organisationName, name: m.other.displayName, sibling: m.other.youngPersonName ?? '',
-                })}
-                {(m.other.contactPhone || m.other.contactEmail) && <> — {[m.other.contactPhone, m.other.contactEmail].filter(Boolean).join(' · ')}</>}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
+          <MatchList items={items} />
         )}
       </DataSection>
     </>
