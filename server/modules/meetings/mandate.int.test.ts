@@ -168,3 +168,38 @@ describe('the organisation answers', () => {
     expect(await planActions()).not.toContain('Maatje zoeken voor Kees');
   });
 });
+
+describe('a mandate the recorder types in binds nobody (insider)', () => {
+  it('a typed-in row or a teacher "with a mandate" for the school, present, leaves the decision a proposal; an organisation outside the network, not a funder, cannot be named', async () => {
+    const m = await api('wijk')({
+      method: 'POST', url: `/api/v1/children/${child()}/meetings`,
+      payload: {
+        scheduledAt: new Date().toISOString(), chairUserId: f.user.wijk.id, agenda: ['Leesbegeleiding'],
+        participants: [
+          { kind: 'professional', userId: f.user.wijk.id, organisationId: f.org.wijkteam, hasMandate: true },
+          { kind: 'professional', name: 'Iemand van school', organisationId: f.org.school, hasMandate: true },
+          { kind: 'professional', userId: (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE display_name = 'Tim Teacher'`))[0]!.id, organisationId: f.org.school, hasMandate: true },
+        ],
+      },
+    });
+    expect(m.statusCode, m.body).toBe(201);
+    const meeting = m.json() as Meeting;
+    const attendance = meeting.participants.map((p) => ({ participantId: p.id, present: true }));
+    const patched = await api('wijk')({ method: 'PATCH', url: `/api/v1/children/${child()}/meetings/${meeting.id}`, headers: { 'if-match': String(meeting.version) }, payload: { attendance } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const before = await planActions();
+    const url = `/api/v1/children/${child()}/meetings/${meeting.id}/decisions`;
+    // The school does the action: nobody at the table may decide for it in Rondom.
+    const byOwner = await api('wijk')({ method: 'POST', url, payload: { text: 'School plant leesbegeleiding.', action: { what: 'Leesbegeleiding door school', ownerUserId: f.user.ib.id, dueOn: inDays(14) } } });
+    expect(byOwner.statusCode, byOwner.body).toBe(201);
+    expect((byOwner.json().meeting as Meeting).decisions.at(-1)).toMatchObject({ status: 'proposed', planActionId: null });
+    // Naming the wijkteam (mandated at the table) as paying does not make the school's action binding.
+    const byPayer = await api('wijk')({ method: 'POST', url, payload: { text: 'Wijkteam betaalt, school doet.', commitsOrganisationId: f.org.wijkteam, action: { what: 'Leesbegeleiding betaald door wijkteam', ownerUserId: f.user.ib.id, dueOn: inDays(14) } } });
+    expect(byPayer.statusCode, byPayer.body).toBe(201);
+    expect((byPayer.json().meeting as Meeting).decisions.at(-1)).toMatchObject({ status: 'proposed', planActionId: null });
+    expect(await planActions()).toEqual(before);
+    // An organisation outside the child's network (and no funder) is not named: its deciders would learn of the child.
+    const outside = await api('wijk')({ method: 'POST', url, payload: { text: 'Het andere wijkteam doet mee.', commitsOrganisationId: f.org.wijkteam2 } });
+    expect(outside.statusCode).toBe(422);
+  });
+});

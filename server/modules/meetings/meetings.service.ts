@@ -119,10 +119,20 @@ async function ownerOrganisation(q: Queryable, a: ChildAccess, ownerUserId: stri
 }
 
 /** Is a participant of this organisation at the table (present) with a mandate? Presence not yet recorded is not presence. */
+/**
+ * A present participant with a mandate for the organisation: marked so at the table, and a person
+ * who may decide for it in Rondom too (an active member of it in a deciding role, meetings.policy.ts).
+ * A row typed in by whoever records the meeting, without such a person behind it, binds nobody.
+ */
 async function hasMandateAtTable(q: Queryable, regionId: string, meetingId: string, organisationId: string): Promise<boolean> {
+  const [org] = await q.query<{ type: keyof typeof DECIDING_ROLES }>(`SELECT type FROM organisations WHERE id = $1 AND region_id = $2`, [organisationId, regionId]);
+  if (!org) return false;
   const rows = await q.query(
-    `SELECT 1 FROM meeting_participants WHERE region_id = $1 AND meeting_id = $2 AND organisation_id = $3 AND kind = 'professional' AND present = true AND has_mandate LIMIT 1`,
-    [regionId, meetingId, organisationId]);
+    `SELECT 1 FROM meeting_participants p
+       JOIN users u ON u.id = p.user_id AND u.active
+       JOIN memberships m ON m.user_id = p.user_id AND m.organisation_id = p.organisation_id AND m.role = ANY($4::text[])
+      WHERE p.region_id = $1 AND p.meeting_id = $2 AND p.organisation_id = $3 AND p.kind = 'professional' AND p.present = true AND p.has_mandate LIMIT 1`,
+    [regionId, meetingId, organisationId, [...(DECIDING_ROLES[org.type] ?? [])]]);
   return rows.length > 0;
 }
 
@@ -234,9 +244,24 @@ export function createMeetingsService(db: Db) {
       return withChild(db, actor, childId, { rule: childPolicy.manageMeetings, audit: 'meeting.decision_recorded', subjectType: 'meeting', subjectId: meetingId, details: { withAction: Boolean(body.action) } }, async (q, a) => {
         const meeting = await loadMeeting(q, a, meetingId);
         if (meeting.status === 'cancelled') throw new AppError('unprocessable', { en: 'This meeting was cancelled.', nl: 'Dit overleg is afgelast.' });
-        if (body.commitsOrganisationId) await checkRefs(q, a.regionId, { commitsOrganisationId: body.commitsOrganisationId }, { commitsOrganisationId: { kind: 'organisation' } });
-        const commits = body.commitsOrganisationId ?? (body.action?.ownerUserId ? await ownerOrganisation(q, a, body.action.ownerUserId) : null);
-        const mandated = commits === null || await hasMandateAtTable(q, a.regionId, meetingId, commits);
+        if (body.commitsOrganisationId) {
+          await checkRefs(q, a.regionId, { commitsOrganisationId: body.commitsOrganisationId }, { commitsOrganisationId: { kind: 'organisation' } });
+          // A proposal names the child to the organisation's deciders: only an organisation in the child's
+          // network, or one that funds provisions (the municipality, the samenwerkingsverband).
+          const [named] = await q.query(
+            `SELECT 1 FROM organisations o WHERE o.id = $3 AND o.region_id = $1 AND (o.type IN ('municipality', 'swv')
+                OR EXISTS (SELECT 1 FROM involvements i WHERE i.region_id = $1 AND i.young_person_id = $2 AND i.organisation_id = o.id
+                             AND (i.ends_on IS NULL OR i.ends_on >= $4)))`,
+            [a.regionId, childId, body.commitsOrganisationId, a.today]);
+          if (!named) throw new AppError('invalid_reference', { fields: { commitsOrganisationId: 'not an organisation in this network, nor a funder' } });
+        }
+        // Both the organisation that does the action and the one named as paying must be mandated at the table.
+        const ownerOrg = body.action?.ownerUserId ? await ownerOrganisation(q, a, body.action.ownerUserId) : null;
+        let commits = body.commitsOrganisationId ?? ownerOrg;
+        let mandated = true;
+        for (const org of [...new Set([ownerOrg, body.commitsOrganisationId ?? null])]) {
+          if (org && !(await hasMandateAtTable(q, a.regionId, meetingId, org))) { commits = org; mandated = false; break; }
+        }
         let planActionId: string | null = null;
         let proposed: ProposedAction | null = null;
         if (body.action && mandated) {
