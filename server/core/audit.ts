@@ -402,6 +402,20 @@ export function appendReadAudit(db: Db, event: AuditEvent): Promise<void> {
 }
 
 /**
+ * A list that shows several children's data (a proposal's text, a disagreement) is a read of each
+ * child's data: one read event per child on that child's own chain, so the family's "who looked"
+ * shows it. (A list of what the reader registered themselves stays one event on the reader's chain.)
+ */
+export async function appendChildListReads(db: Db, base: Omit<AuditEvent, 'chainKey' | 'youngPersonId' | 'regionId' | 'basis'>,
+  children: { youngPersonId: string; regionId: string; basis?: string | null }[]): Promise<void> {
+  const seen = new Set<string>();
+  const unique = children.filter((c) => !seen.has(c.youngPersonId) && Boolean(seen.add(c.youngPersonId)));
+  await Promise.all(unique.map((c) => appendReadAudit(db, {
+    ...base, chainKey: youngPersonChain(c.youngPersonId), youngPersonId: c.youngPersonId, regionId: c.regionId, basis: c.basis ?? null,
+  })));
+}
+
+/**
  * A Queryable that writes the audit event together with the first statement it runs — the
  * read itself — as CTEs in front of it: one round trip for "read and log the read", and the
  * two commit or fail together (a statement is atomic). Statements that do not start with

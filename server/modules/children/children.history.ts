@@ -55,6 +55,8 @@ const WHAT: Record<string, [string, string]> = {
   'mandate.proposal_declined': ['declined a meeting proposal for their organisation', 'wees een voorstel uit het overleg af voor de eigen organisatie'],
   'disagreement.requested': ['asked for a conversation about the plan', 'vroeg om een gesprek over het plan'],
   'disagreement.read': ['read the requests for a conversation about the plan', 'las de verzoeken om een gesprek over het plan'],
+  'disagreement.list_read': ['saw the request for a conversation about the plan on the municipality\'s list', 'zag het verzoek om een gesprek over het plan op de lijst van de gemeente'],
+  'mandate.proposals_read': ['read a meeting proposal for their organisation', 'las een voorstel uit het overleg voor de eigen organisatie'],
   'disagreement.resolved': ['recorded the outcome of a conversation about the plan', 'legde de uitkomst van een gesprek over het plan vast'],
 };
 
