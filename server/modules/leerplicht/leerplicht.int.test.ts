@@ -231,6 +231,76 @@ describe('exemptions: 5 onder a with four eyes', () => {
   });
 });
 
+describe('issue 21: the 5-onder-a statement is by an independent person; an exemption is its SWV\'s', () => {
+  const involve = async (childId: string, userId: string, organisationId: string, endsOn: string | null) => {
+    let [net] = await t.db.query<{ id: string }>(`SELECT id FROM networks WHERE region_id = $1 AND young_person_id = $2 AND status = 'active'`, [f.regionId, childId]);
+    if (!net) [net] = await t.db.query<{ id: string }>(`INSERT INTO networks (region_id, young_person_id) VALUES ($1, $2) RETURNING id`, [f.regionId, childId]);
+    await t.db.query(`INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, ends_on) VALUES ($1,$2,$3,$4,$5,'youth_care_professional',$6,$7)`,
+      [f.regionId, net!.id, childId, userId, organisationId, plusDays(today(), -800), endsOn]);
+  };
+  const post = (payload: Record<string, unknown>) => api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { article: '5a', validFrom: today(), statementRole: 'psychologist', statementDate: plusDays(today(), -3), ...payload } });
+  let child: string;
+  let formerId: string;
+  beforeAll(async () => {
+    child = await insertChild(t.db, f.regionId, { given: 'Vera', family: 'Verklaring', birthDate: bornYearsAgo(9), schoolId: f.org.school, guardians: [f.user.mum.id] });
+    const former = await makeUser(t.db, { regionId: f.regionId, name: 'Frida Vroeger', memberships: [{ organisationId: f.org.wijkteam, role: 'youth_care_professional' }] });
+    const longAgo = await makeUser(t.db, { regionId: f.regionId, name: 'Lang Geleden', memberships: [{ organisationId: f.org.wijkteam, role: 'youth_care_professional' }] });
+    formerId = former.id;
+    await involve(child, f.user.wijk.id, f.org.wijkteam, null); // treats the child now
+    await involve(child, former.id, f.org.wijkteam, plusDays(today(), -100)); // left 100 days ago
+    await involve(child, longAgo.id, f.org.wijkteam, plusDays(today(), -400)); // left more than a year ago
+  });
+
+  it('refuses an author who is in the network, by name (however written) or by account, or who left it less than a year ago', async () => {
+    for (const payload of [{ statementBy: 'Wim Wijk' }, { statementBy: '  wim   WIJK ' }, { statementBy: 'Dr. W. Wijk', statementUserId: f.user.wijk.id }, { statementBy: 'Frida Vroeger' }]) {
+      const r = await post({ youngPersonId: child, ...payload });
+      expect(r.statusCode, JSON.stringify(payload)).toBe(422);
+      expect(r.json().error.fields).toHaveProperty('statementBy');
+    }
+    expect(formerId).toBeTruthy();
+    const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM exemptions WHERE region_id = $1 AND young_person_id = $2`, [f.regionId, child]);
+    expect(n!.n).toBe(0);
+    // Someone whose involvement ended more than a year ago is independent again.
+    const ok = await post({ youngPersonId: child, statementBy: 'Lang Geleden', statementRegistration: 'NIP 12345' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ status: 'pending_review', statementRegistration: 'NIP 12345' });
+  });
+
+  it('refuses a statement dated in the future, and an account that is not a professional of the region', async () => {
+    const future = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk', statementDate: plusDays(today(), 1) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toHaveProperty('statementDate');
+    const parent = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk', statementUserId: f.user.mum.id });
+    expect(parent.statusCode).toBe(422);
+  });
+
+  it('confirming checks again: an author who joined the network since cannot be confirmed (rejecting still can)', async () => {
+    const e = await post({ youngPersonId: kids.ended, statementBy: 'Otto Outside' });
+    expect(e.statusCode, e.body).toBe(201);
+    await involve(kids.ended!, f.user.outsider.id, f.org.wijkteam2, null);
+    const confirm = await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Verklaring lijkt in orde, bevestigd door tweede lezer.' } });
+    expect(confirm.statusCode).toBe(422);
+    const reject = await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'reject', reason: 'De deskundige is nu betrokken bij het kind.' } });
+    expect(reject.json().status).toBe('rejected');
+  });
+
+  it('an SWV sees and reviews only the exemptions of its own schools\' pupils; another SWV gets nothing and 404', async () => {
+    const e = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk' });
+    expect(e.statusCode, e.body).toBe(201);
+    expect(e.json().swvId).toBe(swvA);
+    const ids = async (who: string) => ((await api(who)({ method: 'GET', url: '/api/v1/leerplicht/exemptions' })).json() as { id: string }[]).map((x) => x.id);
+    expect(await ids('swvOther')).not.toContain(e.json().id);
+    expect(await ids('swv')).toContain(e.json().id);
+    expect(await ids('lpa2')).toContain(e.json().id);
+    const other = await api('swvOther')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Ik ben van het VO-samenwerkingsverband.' } });
+    expect(other.statusCode).toBe(404);
+    const [row] = await t.db.query<{ status: string }>(`SELECT status FROM exemptions WHERE region_id = $1 AND id = $2`, [f.regionId, e.json().id]);
+    expect(row!.status).toBe('pending_review');
+    const own = await api('swv')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Verklaring onafhankelijk; geen onderwijs mogelijk dit jaar.' } });
+    expect(own.json().status).toBe('confirmed');
+  });
+});
+
 describe('Inspectie report', () => {
   const quarter = (() => {
     const d = today();

@@ -77,10 +77,12 @@ export const ExemptionBody = Type.Object(
     youngPersonId: Uuid,
     article: Type.Enum(['5a', '5b', '5c', '15']),
     validFrom: IsoDate,
-    statementBy: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
-    statementRole: Type.Optional(Type.Enum(['doctor', 'psychologist', 'pedagogue'])),
+    statementBy: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'The name of the person who wrote the statement' })),
+    statementRole: Type.Optional(Type.Enum(['doctor', 'psychologist', 'pedagogue'], { description: 'Their profession: doctor, psychologist or (ortho)pedagogue designated by the municipality' })),
+    statementRegistration: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: 'Their BIG, NIP or NVO registration number' })),
+    statementUserId: Type.Optional(Uuid),
     statementDate: Type.Optional(IsoDate),
-    statementOwnPractitioner: Type.Optional(Type.Boolean()),
+    statementOwnPractitioner: Type.Optional(Type.Boolean({ description: 'Deprecated: Rondom checks independence itself; true is refused' })),
     neverAble: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -93,6 +95,7 @@ export const ExemptionReviewBody = Type.Object(
 export const ExemptionOut = Type.Object({
   id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
   statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
+  statementRegistration: Type.Union([Type.String(), Type.Null()]), swvId: Type.Union([Uuid, Type.Null()]),
   neverAble: Type.Boolean(), status: Type.String(), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
   allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
