@@ -328,6 +328,40 @@ describe('Inspectie report', () => {
     expect(wb.getWorksheet('Register')!.rowCount).toBe(json.register.length + 1);
   });
 
+  it('issue 21.3: the running quarter counts to today; reasons in the Inspectie\'s Dutch words; a quarter not yet begun is refused', async () => {
+    const swvC = await makeOrg(t.db, f.regionId, 'swv', 'SWV Vandaag');
+    const schoolC = await makeOrg(t.db, f.regionId, 'school', 'School Vandaag');
+    await t.db.query(`UPDATE organisations SET swv_id = $2, school_type = 'po' WHERE id = $1`, [schoolC, swvC]);
+    const kid = await insertChild(t.db, f.regionId, { given: 'Vandaag', family: 'Begonnen', birthDate: bornYearsAgo(9), schoolId: schoolC, guardians: [f.user.mum.id] });
+    const reg = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: { youngPersonId: kid, kind: 'absolute', startedOn: today(), reasonCategory: 'waiting_list', swvId: swvC } });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const json = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${quarter}&format=json` })).json();
+    expect(json.countedTo).toBe(today());
+    expect(json.register).toEqual([expect.objectContaining({ duur: '< 4 weken', reden: 'wachtlijst (onderwijs of zorg)', soort: 'absoluut verzuim', status: 'thuis' })]);
+    const csv = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${quarter}&format=csv` })).body;
+    expect(csv).not.toMatch(/waiting_list|no_suitable_place|school_refusal/);
+    const y = Number(today().slice(0, 4)) + 1;
+    const future = await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${y}-Q4` });
+    expect(future.statusCode).toBe(422);
+    // A closed quarter is counted to its last day.
+    const past = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${y - 2}-Q1&format=json` })).json();
+    expect(past.countedTo).toBe(`${y - 2}-03-31`);
+  });
+
+  it('issue 21.3: the summary shared beyond the Inspectie has no rows and no count that singles out a child', async () => {
+    const shared = (await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=json&audience=shared` })).json();
+    expect(shared.register).toEqual([]);
+    const full = (await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=json` })).json();
+    expect(full.register.length).toBeGreaterThan(0);
+    for (const row of shared.summary as Record<string, string | number>[]) {
+      const cells = Object.entries(row).filter(([k]) => k !== 'duur');
+      for (const [, v] of cells) expect(typeof v === 'number' ? v === 0 || v >= 5 : v === '< 5').toBe(true);
+      // Never exactly one hidden status cell beside a known total.
+      const hidden = cells.filter(([k, v]) => k !== 'totaal' && v === '< 5').length;
+      if (typeof row.totaal === 'number') expect(hidden).not.toBe(1);
+    }
+  });
+
   it('another SWV and policy roles cannot fetch it', async () => {
     expect((await api('swvOther')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}` })).statusCode).toBe(404);
     expect((await api('policy')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}` })).statusCode).toBe(404);

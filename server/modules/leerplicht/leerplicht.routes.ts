@@ -70,9 +70,9 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.get('/api/v1/leerplicht/inspectie-report', {
       schema: { tags: ['leerplicht'], summary: 'Quarterly thuiszitter registration per SWV, anonymised (format csv, xlsx or json)', querystring: ReportQuery,
-        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
+        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), countedTo: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
     }, async (request, reply) => {
-      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter);
+      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter, request.query.audience);
       const name = `thuiszitters-${request.query.quarter}`;
       if (request.query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(Buffer.from(report.csv(r), 'utf8') as never);

@@ -100,7 +100,10 @@ export const ExemptionOut = Type.Object({
   allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
 export const ReportQuery = Type.Object(
-  { swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])) },
+  {
+    swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])),
+    audience: Type.Optional(Type.Enum(['inspectie', 'shared'], { description: "'shared': only the summary, small counts hidden (for partners and the monitor)" })),
+  },
   { additionalProperties: false },
 );
 export const IdParams = Type.Object({ id: Uuid });
