@@ -43,8 +43,9 @@ export async function extendDemoLeerplicht(db: Db, ids: DemoIds, todayDate: Date
     if (!child) break;
     const c = await cases.register(officer, { youngPersonId: child.id, kind: p.kind, startedOn: plusDays(today, -p.days), reasonCategory: p.reason as never, schoolId: p.kind === 'absolute' ? undefined : child.schoolId ?? undefined, swvId: p.kind === 'absolute' ? swvPo : undefined });
     if (p.then === 'escalate2') {
-      await cases.escalate(officer, c.id, 'Na drie maanden nog geen passende plek: de regisseur komt er niet uit.');
-      await cases.escalate(officer, c.id, 'School en jeugdhulp zijn het niet eens over wie het aanbod doet.');
+      // Registered red, the ladder started at the lead professional; leerplicht passes that rung early, with its reason.
+      await cases.escalate(officer, c.id, 'Na drie maanden nog geen passende plek: de regisseur komt er niet uit.',
+        'De regisseur heeft laten weten dat school en jeugdhulp het niet eens worden; wachten maakt het thuiszitten langer.');
     } else if (p.then === 'partial') {
       await cases.update(officer, c.id, c.version, { offerType: 'care', offerExtent: 'partial', offerHoursPerWeek: 6, offerStartedOn: plusDays(today, -20) });
     } else if (p.then === 'full') {

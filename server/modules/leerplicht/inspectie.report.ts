@@ -40,7 +40,7 @@ export const REDENEN: Record<string, string> = {
 
 /** Small cells hidden for a summary shared beyond the Inspectie (see above). */
 export const SMALL_CELL = 5;
-export function suppressSmallCells<T extends Record<string, string | number>>(row: T, cells: (keyof T)[]): Record<string, string | number> {
+export function suppressSmallCells<T extends Record<string, string | number>>(row: T, cells: readonly (keyof T)[]): Record<string, string | number> {
   const out: Record<string, string | number> = { ...row };
   const small = (n: number) => n > 0 && n < SMALL_CELL;
   const hidden = cells.filter((c) => small(Number(row[c])));

@@ -131,9 +131,16 @@ describe('absence register and clock', () => {
     expect((await api('dzm')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(404);
   });
 
-  it('the daily job raises each alert once, escalates red cases, and running it twice adds nothing', async () => {
+  it('a case registered already red starts the ladder at once, not at the next daily run (issue 21.4)', async () => {
+    const red = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json();
+    expect(red.escalation).toMatchObject({ rung: 1, rungKey: 'lead_professional', automatic: true });
+    const warn = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.warn}` })).json();
+    expect(warn.escalation).toBeNull();
+  });
+
+  it('the daily job raises each alert once, does not escalate twice, and running it twice adds nothing', async () => {
     const first = await runDailyJobs(t.db);
-    expect(first.leerplichtClock).toMatchObject({ escalations: 1 });
+    expect(first.leerplichtClock).toMatchObject({ escalations: 0 });
     const count = async () => (await t.db.query<{ a: number; n: number; e: number }>(
       `SELECT (SELECT count(*) FROM absence_alerts)::int AS a, (SELECT count(*) FROM notifications WHERE kind LIKE 'absence.%')::int AS n,
               (SELECT count(*) FROM escalations)::int AS e`))[0]!;
@@ -157,8 +164,16 @@ describe('absence register and clock', () => {
   });
 
   it('escalating by hand reaches doorzettingsmacht, whose holder records a binding decision that becomes plan actions', async () => {
-    const esc = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });
+    // The SWV's rung has 14 days to act: passing it early needs its own reason (issue 21.4); without one nothing changes.
+    const early = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toHaveProperty('earlyReason');
+    expect((await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json().escalation).toMatchObject({ rung: 2 });
+    const esc = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: {
+      reason: 'School en jeugdhulp worden het niet eens.', earlyReason: 'Het kind zit al ruim drie maanden thuis; wachten tot de termijn om is schaadt het kind.' } });
     expect(esc.json().escalation).toMatchObject({ rung: 3, rungKey: 'doorzettingsmacht' });
+    const [stored] = await t.db.query<{ early_reason: string | null }>(`SELECT early_reason FROM escalations WHERE region_id = $1 AND absence_id = $2 AND rung = 3`, [f.regionId, ids.red]);
+    expect(stored!.early_reason).toMatch(/ruim drie maanden/);
     const beyond = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'Nog een stap hoger graag.' } });
     expect(beyond.statusCode).toBe(422);
     const wl = (await api('dzm')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
@@ -178,6 +193,19 @@ describe('absence register and clock', () => {
     } });
     expect(d.statusCode, d.body).toBe(201);
     expect(d.json().decision).toMatchObject({ provider: 'OBS Testkring', payer: 'Gemeente Test' });
+    // A second binding decision is refused unless it names the decision it replaces (issue 21.4).
+    const second = { place: 'Tijdelijk zorgaanbod bij de jeugdhulpaanbieder', providerOrganisationId: f.org.wijkteam, payerOrganisationId: f.org.gemeente,
+      dueOn: plusDays(today(), 21), reasoning: 'De plusklas blijkt vol; een ander aanbod tot er plek is, de gemeente betaalt.' };
+    const twice = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: second });
+    expect(twice.statusCode).toBe(409);
+    const wrong = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { ...second, replacesDecisionId: '0d0d0d0d-0000-4000-8000-000000000000' } });
+    expect(wrong.statusCode).toBe(409);
+    const replaced = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { ...second, replacesDecisionId: d.json().decision.id } });
+    expect(replaced.statusCode, replaced.body).toBe(201);
+    expect(replaced.json().decision.id).not.toBe(d.json().decision.id);
+    const chain = await t.db.query<{ id: string; replaces_decision_id: string | null }>(
+      `SELECT id, replaces_decision_id FROM doorzetting_decisions WHERE region_id = $1 AND absence_id = $2 ORDER BY created_at`, [f.regionId, ids.red]);
+    expect(chain.map((c) => c.replaces_decision_id)).toEqual([null, d.json().decision.id]);
     const actions = await t.db.query<{ what: string }>(`SELECT what FROM plan_actions WHERE young_person_id = $1`, [kids.red]);
     expect(actions.map((a) => a.what).join(' ')).toContain('Plusklas op OBS Testkring');
     const timeline = await t.db.query<{ kind: string }>(`SELECT kind FROM timeline_entries WHERE young_person_id = $1 ORDER BY id`, [kids.red]);

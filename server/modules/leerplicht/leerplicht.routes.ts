@@ -49,7 +49,7 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.post('/api/v1/leerplicht/absences/:id/escalate', {
       schema: { tags: ['leerplicht'], summary: 'Escalate by hand to the next rung of the ladder', params: IdParams, body: EscalateBody, response: { 200: CaseOut, ...childErrors } },
-    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason));
+    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason, request.body.earlyReason));
 
     app.post('/api/v1/leerplicht/absences/:id/decision', {
       schema: { tags: ['leerplicht'], summary: 'Holder of doorzettingsmacht: binding decision (place, provider, payer, date); becomes plan actions', params: IdParams, body: DecisionBody,

@@ -42,8 +42,9 @@ export const CaseOut = Type.Object(
     clock: Type.Enum(['ok', 'warning', 'red', 'stopped']),
     clockLabel: Type.String(),
     exempted: Type.Boolean(),
+    nextRungEarly: Type.Boolean({ description: 'Escalating now passes a rung before its time to act (or starts the ladder before red): it needs earlyReason' }),
     escalation: Type.Union([Type.Object({ rung: Type.Integer(), rungKey: Type.String(), deadline: Type.String(), overdue: Type.Boolean(), automatic: Type.Boolean() }), Type.Null()]),
-    decision: Type.Union([Type.Object({ place: Type.String(), provider: Type.String(), payer: Type.String(), dueOn: Type.String() }), Type.Null()]),
+    decision: Type.Union([Type.Object({ id: Type.String(), place: Type.String(), provider: Type.String(), payer: Type.String(), dueOn: Type.String() }), Type.Null()]),
     outcome: Type.Union([Type.String(), Type.Null()]),
     version: Type.Integer(),
     allowedActions: Type.Array(Type.String()),
@@ -59,7 +60,10 @@ export const WorklistQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const EscalateBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
+export const EscalateBody = Type.Object({
+  reason: Type.String({ minLength: 10, maxLength: 2000 }),
+  earlyReason: Type.Optional(Type.String({ minLength: 20, maxLength: 2000, description: 'Required before the current rung\'s time to act has run out (or, for the first rung, before the clock is red): why it cannot wait' })),
+}, { additionalProperties: false });
 export const DecisionBody = Type.Object(
   {
     place: Type.String({ minLength: 3, maxLength: 300 }),
@@ -67,6 +71,7 @@ export const DecisionBody = Type.Object(
     payerOrganisationId: Uuid,
     dueOn: IsoDate,
     reasoning: Type.String({ minLength: 20, maxLength: 4000 }),
+    replacesDecisionId: Type.Optional(Type.String({ format: 'uuid', description: 'A case with a binding decision gets a new one only when it names the decision it replaces' })),
   },
   { additionalProperties: false },
 );

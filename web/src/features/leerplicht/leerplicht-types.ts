@@ -21,8 +21,10 @@ export interface LeerplichtCase {
   clock: Clock;
   clockLabel: string;
   exempted: boolean;
+  /** Escalating now passes a rung before its time to act: the form asks why (earlyReason). */
+  nextRungEarly: boolean;
   escalation: { rung: number; rungKey: string; deadline: string; overdue: boolean; automatic: boolean } | null;
-  decision: { place: string; provider: string; payer: string; dueOn: string } | null;
+  decision: { id: string; place: string; provider: string; payer: string; dueOn: string } | null;
   outcome: string | null;
   version: number;
   allowedActions: string[];
