@@ -31,9 +31,11 @@ export function QuestionnairePage() {
   const list = useLoad((s) => api.get<QuestionnaireInvitation[]>('/api/v1/partnerships/invitations', s), []);
   const [open, setOpen] = useState('');
   const [sent, setSent] = useState('');
+  // Rounds answered here leave the list at once, not only when it has reloaded.
+  const [sentIds, setSentIds] = useState<string[]>([]);
   const sentRef = useRef<HTMLDivElement>(null);
   useEffect(() => { if (sent) sentRef.current?.focus(); }, [sent]);
-  const items = list.data ?? [];
+  const items = (list.data ?? []).filter((i) => !sentIds.includes(i.roundId));
   const current = items.find((i) => i.roundId === open) ?? (items.length === 1 ? items[0] : undefined);
   return (
     <>
@@ -45,13 +47,13 @@ export function QuestionnairePage() {
         </div>
       )}
       {current ? (
-        <AnswerForm key={current.roundId} inv={current} k={k} onSent={() => { setSent(current.roundTitle); setOpen(''); list.reload(); }} />
+        <AnswerForm key={current.roundId} inv={current} k={k} onSent={() => { setSent(current.roundTitle); setSentIds((x) => [...x, current.roundId]); setOpen(''); list.reload(); }} />
       ) : (
-        <DataSection title={t('questionnaire.openTitle')} loaded={list} empty={(d) => d.length === 0} emptyText={t(k('none'))}>
-          {(d) => (
+        <DataSection title={t('questionnaire.openTitle')} loaded={list} empty={() => items.length === 0} emptyText={t(k('none'))}>
+          {() => (
             <>
               <Paragraph>{t(k('choose'))}</Paragraph>
-              {d.map((inv) => (
+              {items.map((inv) => (
                 <section key={inv.roundId} aria-labelledby={`inv-${inv.roundId}`} className="rondom-card">
                   <Heading level={3} id={`inv-${inv.roundId}`}>{inv.roundTitle}</Heading>
                   <Invitation inv={inv} />
