@@ -82,6 +82,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   expect(await page.getByText('een kind laat zich immers niet opdelen in domeinen', { exact: false }).count() === 0, 'the parent does not read the professionals\' wording');
   await page.getByText('Uw antwoorden zijn anoniem: we bewaren ze zonder uw naam. U kunt de vragenlijst één keer versturen.').waitFor();
   await ctx.axe(page, 'questionnaire part 1 (360 px)');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(wide <= 0, `the questionnaire scrolls sideways at 360 px (${wide} px too wide)`);
 
   // Going on without answers: the summary names the three questions, focus on the first.
   await tabTo(page, (el) => el.tag === 'button' && el.text === 'Volgende deel', 60);
