@@ -92,7 +92,7 @@ export function AssessmentsSection({ id }: { id: string }) {
           </>
         )}
       </DataSection>
-      {chosen && <RoundPanel key={chosen.id} id={id} round={chosen} canManage={canManage} onChanged={rounds.reload} />}
+      {chosen && <RoundPanel key={chosen.id} id={id} round={chosen} canManage={canManage} onChanged={() => { setDone(''); rounds.reload(); }} />}
     </>
   );
 }
