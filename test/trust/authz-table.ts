@@ -83,6 +83,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/partnerships/{id}/rounds': row('401', '404', '404', '404', '404', 'allow', '404', '404', '404', '404'),
   'PATCH /api/v1/partnerships/{id}/rounds/{roundId}': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'POST /api/v1/partnerships/{id}/rounds/{roundId}/invitations': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
+  'GET /api/v1/partnerships/{id}/rounds/{roundId}/candidates': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'GET /api/v1/partnerships/{id}/rounds/{roundId}/results': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'PUT /api/v1/partnerships/{id}/rounds/{roundId}/reading': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'GET /api/v1/partnerships/{id}/guide': row('401', '404', '404', '404', '404', 'allow', '404', '404', '404', '404'),
