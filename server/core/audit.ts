@@ -59,6 +59,8 @@ export const AUDIT_KINDS = [
   'meeting.report_shared',
   'evaluation.read',
   'evaluation.recorded',
+  'evaluation.family_answered',
+  'evaluation.family_read',
   'match.signal_registered',
   'match.created',
   'match.signal_ended',

@@ -124,6 +124,8 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/children/{childId}/meetings/{meetingId}/share-report': row('401', '404', '404', '404', '404', '404', '404', '404', '403', '404'),
   'GET /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
   'POST /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', '403', '404'),
+  'GET /api/v1/children/{childId}/evaluations/family': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
+  'PUT /api/v1/children/{childId}/evaluations/family': row('401', '404', '404', '404', '404', '404', '404', '403', 'allow', '404'),
   'GET /api/v1/matches': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/matches/signals': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/matches/signals': row('401', '403', '403', '403', '403', '403', '403', 'allow', '403', '403'),

@@ -40,6 +40,8 @@ const WHAT: Record<string, [string, string]> = {
   'consent.withdrawn': ['withdrew a consent', 'trok een toestemming in'],
   'meeting.read': ['read the meetings', 'las de overleggen'],
   'evaluation.read': ['read the evaluations', 'las de evaluaties'],
+  'evaluation.family_read': ['read the family\'s part of the evaluation', 'las wat de familie over de hulp zei'],
+  'evaluation.family_answered': ['answered their part of the evaluation', 'vulde het eigen deel van de evaluatie in'],
   'timeline.read': ['looked at the timeline', 'bekeek de tijdlijn'],
   'access_log.read': ['looked at this list', 'bekeek deze lijst'],
   'break_glass.started': ['opened the file in an emergency (break-the-glass)', 'opende het dossier in een noodsituatie'],

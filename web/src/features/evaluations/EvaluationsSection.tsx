@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, type Child } from '../children/children-types.ts';
 import { todayIso } from '../leerplicht/leerplicht-types.ts';
+import { FamilyEvaluationSection } from './FamilyEvaluation.tsx';
 
 export interface Evaluation {
   id: string;
@@ -41,6 +42,7 @@ export function EvaluationsSection({ child }: { child: Child }) {
   return (
     <>
       {message && <SuccessAlert>{message}</SuccessAlert>}
+      <FamilyEvaluationSection child={child} />
       {can(child.allowedActions, 'recordEvaluation') && (
         <EvaluationForm childId={child.id} onSaved={(all) => { setFresh(all); setMessage(t('evaluation.saved')); }} />
       )}
