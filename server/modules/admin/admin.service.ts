@@ -161,7 +161,8 @@ export function createAdminService(db: Db) {
       if (!adminPolicy.canListUsers(actor)) deny();
       const limit = query.limit ?? 25;
       const offset = query.offset ?? 0;
-      const term = query.q?.trim().toLowerCase().replace(/[%_\\]/g, '');
+      // LIKE's wildcards and its escape character are searched for as themselves.
+      const term = query.q?.trim().toLowerCase().replace(/[%_\\]/g, '\\$&');
       const page = await repo.searchUsers(db, {
         organisationIds: actor.isPlatformAdmin ? undefined : adminOrgIds(actor), regionId: query.regionId,
         term: term || undefined, organisationId: query.organisationId, role: query.role, active: query.active, limit, offset,
