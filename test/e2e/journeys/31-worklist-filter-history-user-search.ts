@@ -78,6 +78,13 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.goBack();
   await status.getByText(found(cases.length), { exact: true }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Werklijst, langst thuis eerst' }).waitFor();
+  // Clearing the filters: the whole list again, and focus on the first field (not the page body).
+  await filter.getByRole('button', { name: 'Wis alle filters' }).click();
+  await status.getByText(/jongeren? op de werklijst\.$/).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Werklijst, meest dringend eerst' }).waitFor();
+  const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+  expect(focused === 'q', `after clearing, focus is on the name search (got "${focused}")`);
+  expect(new URL(page.url()).search === '', `the URL has no filter left (got ${new URL(page.url()).search})`);
 
   // The platform admin on a phone: 260 users, found by name, paged.
   const phone = await ctx.newPage({ viewport: { width: 360, height: 740 } });

@@ -12,11 +12,13 @@ import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { useLoad } from '../../hooks.ts';
-import { AppLink, useRouter } from '../../router.tsx';
+import { useRouter } from '../../router.tsx';
+import { focusField } from '../../components/focus.ts';
 import { useMe } from '../../session.tsx';
 import { ROLES, type AdminUser, type Organisation } from '../../types.ts';
 
 const PAGE_SIZE = 25;
+const FORM_ID = 'user-search';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserFilter { q: string; organisationId: string; role: string; active: string; page: number }
@@ -122,7 +124,7 @@ function UserSearchForm({ value, organisations, onApply }: { value: UserFilter; 
     onApply({ ...form, q: form.q.trim() });
   };
   return (
-    <form role="search" aria-label={t('admin.searchTitle')} onSubmit={submit} noValidate className="rondom-form">
+    <form id={FORM_ID} role="search" aria-label={t('admin.searchTitle')} onSubmit={submit} noValidate className="rondom-form">
       <TextField label={t('admin.search')} name="q" type="search" maxLength={100} value={form.q} onChange={set('q')} />
       <SelectField
         label={t('admin.organisation')} name="organisationId" value={form.organisationId} onChange={set('organisationId')} placeholder={t('admin.allOrganisations')}
@@ -138,7 +140,10 @@ function UserSearchForm({ value, organisations, onApply }: { value: UserFilter; 
       />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button">{t('admin.searchSubmit')}</Button>
-        {Object.values(filterParams({ ...value, page: 1 })).some(Boolean) && <AppLink href="/admin/users">{t('admin.clearSearch')}</AppLink>}
+        {Object.values(filterParams({ ...value, page: 1 })).some(Boolean) && (
+          // The button goes with the search: focus moves to the search field, not to the page body.
+          <Button type="button" appearance="subtle-button" onClick={() => { onApply({ q: '', organisationId: '', role: '', active: '', page: 1 }); focusField(FORM_ID, 'q'); }}>{t('admin.clearSearch')}</Button>
+        )}
       </ButtonGroup>
     </form>
   );

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
 import { ErrorSummary, focusFirstError } from '../../components/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/forms.tsx';
+import { focusField } from '../../components/focus.ts';
 import { useLoad } from '../../hooks.ts';
-import { AppLink } from '../../router.tsx';
 import type { DirectoryOrganisation, LeerplichtWorklist } from './leerplicht-types.ts';
 
 export const WORKLIST_SORTS = ['urgency', 'overdue', 'rung', 'date', 'school'] as const;
@@ -50,6 +50,7 @@ export function filterParams(f: WorklistFilter): Record<string, string | undefin
 export const isFiltered = (f: WorklistFilter) => Object.entries(filterParams(f)).some(([k, v]) => k !== 'sort' && v !== undefined);
 
 const FORM_ID = 'worklist-filter';
+export const EMPTY_FILTER: WorklistFilter = { schoolId: '', swvId: '', rung: '', overdue: false, q: '', sort: '' };
 const ORDER = ['q', 'schoolId', 'swvId', 'rung', 'sort'];
 
 export function WorklistFilterForm({ value, ladder, onApply }: {
@@ -105,7 +106,10 @@ export function WorklistFilterForm({ value, ladder, onApply }: {
       />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button">{t('worklistFilter.apply')}</Button>
-        {(isFiltered(value) || value.sort) && <AppLink href="/worklist">{t('worklistFilter.clear')}</AppLink>}
+        {(isFiltered(value) || value.sort) && (
+          // The button goes with the filters: focus moves to the first field, not to the page body.
+          <Button type="button" appearance="subtle-button" onClick={() => { onApply(EMPTY_FILTER); focusField(FORM_ID, 'q'); }}>{t('worklistFilter.clear')}</Button>
+        )}
       </ButtonGroup>
     </form>
   );
