@@ -254,7 +254,7 @@ const WORKLIST_ORDER: Record<WorklistSort, string> = {
   overdue: 'overdue_rank, urgency, days DESC, started_on, id',
   rung: 'rung_rank DESC, urgency, days DESC, started_on, id',
   date: 'started_on, urgency, id',
-  school: 'school_rank, urgency, days DESC, started_on, id',
+  school: 'school_rank NULLS LAST, urgency, days DESC, started_on, id',
 };
 type WorklistRow = CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number };
 
@@ -297,7 +297,7 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
   const sortColumns = [
     sort === 'overdue' ? `, CASE WHEN e.deadline < $1::date THEN 0 ELSE 1 END AS overdue_rank` : '',
     sort === 'rung' ? ', coalesce(e.rung, 0) AS rung_rank' : '',
-    sort === 'school' ? `, coalesce(lower(s.name), '~') AS school_rank` : '',
+    sort === 'school' ? ', lower(s.name) AS school_rank' : '',
   ].join('');
   const order = WORKLIST_ORDER[sort];
   const sql = `WITH clocked AS (

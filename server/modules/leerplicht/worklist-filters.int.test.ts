@@ -48,10 +48,12 @@ beforeAll(async () => {
     anna: await insertChild(t.db, f.regionId, { given: 'Anna', family: 'Appel', birthDate: bornYearsAgo(9), schoolId: school2 }),
     bram: await insertChild(t.db, f.regionId, { given: 'Bram', family: 'Beuk', birthDate: bornYearsAgo(10), schoolId: school2 }),
     cato: await insertChild(t.db, f.regionId, { given: 'Cato', family: 'Ceder', birthDate: bornYearsAgo(11), schoolId: f.org.school }),
+    daan: await insertChild(t.db, f.regionId, { given: 'Daan', family: 'Das', birthDate: bornYearsAgo(12) }),
   };
-  for (const [k, days] of Object.entries({ kees: 40, anna: 100, bram: 20, cato: 120 })) {
+  // Daan is enrolled nowhere (absolute absence): no school.
+  for (const [k, days] of Object.entries({ kees: 40, anna: 100, bram: 20, cato: 120, daan: 15 })) {
     const r = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: {
-      youngPersonId: kids[k as keyof typeof kids], kind: 'long_term_relative', startedOn: plusDays(today(), -days), reasonCategory: 'no_suitable_place' } });
+      youngPersonId: kids[k as keyof typeof kids], kind: k === 'daan' ? 'absolute' : 'long_term_relative', startedOn: plusDays(today(), -days), reasonCategory: 'no_suitable_place' } });
     expect(r.statusCode, r.body).toBe(201);
     ids[k] = r.json().id;
   }
@@ -72,7 +74,7 @@ describe('worklist filters, search and sort', () => {
     expect(z.total).toBe(2);
     expect(z.items.every((i) => i.school === 'Zonnebloem School')).toBe(true);
     expect(idsOf(await worklist('lpa', 'rung=2'))).toEqual([ids.cato]);
-    expect(idsOf(await worklist('lpa', 'rung=0')).sort()).toEqual([ids.anna, ids.kees].sort());
+    expect(idsOf(await worklist('lpa', 'rung=0')).sort()).toEqual([ids.anna, ids.kees, ids.daan].sort());
     const overdue = await worklist('lpa', 'overdue=true');
     expect(idsOf(overdue)).toEqual([ids.bram]);
     expect(overdue.items[0]!.escalation).toMatchObject({ rung: 1, overdue: true });
@@ -92,16 +94,20 @@ describe('worklist filters, search and sort', () => {
   });
 
   it('sorts: urgency by default, overdue first, highest rung first, longest absent first, by school name', async () => {
-    expect(idsOf(await worklist('lpa', ''))).toEqual([ids.cato, ids.anna, ids.kees, ids.bram]);
+    expect(idsOf(await worklist('lpa', ''))).toEqual([ids.cato, ids.anna, ids.kees, ids.bram, ids.daan]);
     expect(idsOf(await worklist('lpa', 'sort=overdue'))[0]).toBe(ids.bram);
     expect(idsOf(await worklist('lpa', 'sort=rung')).slice(0, 2)).toEqual([ids.cato, ids.bram]);
-    expect(idsOf(await worklist('lpa', 'sort=date'))).toEqual([ids.cato, ids.anna, ids.kees, ids.bram]);
+    expect(idsOf(await worklist('lpa', 'sort=date'))).toEqual([ids.cato, ids.anna, ids.kees, ids.bram, ids.daan]);
+    // By school name, the most urgent first within a school; not enrolled anywhere comes last.
     const bySchool = await worklist('lpa', 'sort=school');
-    expect(bySchool.items.map((i) => i.school)).toEqual(['OBS Testkring', 'OBS Testkring', 'Zonnebloem School', 'Zonnebloem School']);
+    expect(bySchool.items.map((i) => i.school)).toEqual(['OBS Testkring', 'OBS Testkring', 'Zonnebloem School', 'Zonnebloem School', null]);
+    expect(idsOf(bySchool)).toEqual([ids.cato, ids.kees, ids.anna, ids.bram, ids.daan]);
     // Paging keeps the chosen order.
     const p1 = await worklist('lpa', 'sort=date&limit=2');
     const p2 = await worklist('lpa', 'sort=date&limit=2&offset=2');
-    expect([...idsOf(p1), ...idsOf(p2)]).toEqual([ids.cato, ids.anna, ids.kees, ids.bram]);
+    const p3 = await worklist('lpa', 'sort=date&limit=2&offset=4');
+    expect(p1.total).toBe(5);
+    expect([...idsOf(p1), ...idsOf(p2), ...idsOf(p3)]).toEqual([ids.cato, ids.anna, ids.kees, ids.bram, ids.daan]);
   });
 
   it('refuses bad values with the field named: unknown sort, rung out of range, a non-boolean, a one-letter search, a non-id', async () => {
