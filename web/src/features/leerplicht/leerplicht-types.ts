@@ -40,6 +40,23 @@ export interface LeerplichtWorklist {
   counts: Record<Clock, number>;
   exemptedCount: number;
   thresholds: { warningDays: number[]; redMonths: number };
+  /** The region's escalation ladder (for the rung filter). */
+  ladder: { rung: number; rungKey: string }[];
+}
+
+/** GET /api/v1/leerplicht/absences/:id/history (leerplicht officers only): newest first. */
+export interface CaseHistoryItem {
+  id: string;
+  at: string;
+  kind: 'registered' | 'updated' | 'escalated' | 'decision';
+  /** null: the daily job (an automatic escalation). */
+  by: { userId: string; name: string } | null;
+  absenceKind: string | null;
+  rungKey: string | null;
+  automatic: boolean;
+  fields: string[];
+  place: string | null;
+  dueOn: string | null;
 }
 
 /** GET /api/v1/leerplicht/exemptions (ExemptionOut). */
