@@ -275,6 +275,16 @@ export interface Guide {
   allowedActions: string[];
 }
 
+export interface Framework {
+  id: string;
+  key: string;
+  version: number;
+  kind: string;
+  nameNl: string;
+  nameEn: string;
+  elements: { id: string; code: string; nameNl: string; nameEn: string; meta: unknown; items: { id: string; code: string; textNl: string; textEn: string }[] }[];
+}
+
 /** Dutch or English text of a bilingual record. */
 export function local(lang: string, nl: string | null | undefined, en: string | null | undefined): string {
   return (lang.startsWith('nl') ? nl : en) ?? nl ?? en ?? '';
