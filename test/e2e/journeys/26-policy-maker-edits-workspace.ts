@@ -28,6 +28,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByRole('button', { name: 'Partner toevoegen' }).click();
   const addPartner = page.getByRole('region', { name: 'Partner toevoegen' });
   await addPartner.getByLabel('Organisatie', { exact: true }).waitFor();
+  // The form takes the place of its button: focus goes to its first field.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'source');
   await ctx.axe(page, 'add partner form');
   await addPartner.getByLabel('Nee, ik voeg haar toe met soort en naam').check();
   await addPartner.getByRole('button', { name: 'Partner toevoegen' }).click();
@@ -57,6 +59,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await addPerson.getByLabel('Telefoonnummer').fill('030 123 45 67');
   await addPerson.getByRole('button', { name: 'Persoon toevoegen' }).click();
   await page.getByText(`${person} staat op de partnerkaart.`).waitFor();
+  // Focus does not fall to the page body: it is back on the button that opened the form.
+  await page.waitForFunction((label) => document.activeElement?.textContent === label, `Persoon toevoegen bij ${library}`);
   const mail = card.getByRole('link', { name: 'nina@bieb.example' });
   expect((await mail.getAttribute('href')) === 'mailto:nina@bieb.example', 'the e-mail address is a mailto: link');
   expect((await card.getByRole('link', { name: '030 123 45 67' }).getAttribute('href')) === 'tel:0301234567', 'the phone number is a tel: link');

@@ -5,7 +5,7 @@
  * what differs, and the user takes the other version or overwrites it.
  * The "Toevoegen" button that opens a form is `Disclosure`.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Heading } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.ts';
@@ -115,8 +115,18 @@ export function Disclosure({ label, children, appearance = 'secondary-action-but
   children: (close: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  if (!open) return <Button appearance={appearance} aria-expanded={false} onClick={() => setOpen(true)}>{label}</Button>;
-  return <>{children(() => setOpen(false))}</>;
+  // The button gives way to the form: focus goes to the form's first field, and back to the button when it closes.
+  const moved = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!moved.current) return;
+    if (open) box.current?.querySelector<HTMLElement>('form input:not([type="hidden"]), form select, form textarea')?.focus();
+    else button.current?.focus();
+  }, [open]);
+  const toggle = (to: boolean) => { moved.current = true; setOpen(to); };
+  if (!open) return <Button ref={button} appearance={appearance} onClick={() => toggle(true)}>{label}</Button>;
+  return <div ref={box}>{children(() => toggle(false))}</div>;
 }
 
 /** Required text: the message when empty. */
