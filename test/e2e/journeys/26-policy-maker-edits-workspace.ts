@@ -47,7 +47,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const card = page.getByRole('region', { name: library, exact: true });
   await card.getByText('Bibliotheek — Leesbevordering en taalcoaches voor gezinnen').waitFor();
 
-  // A person at the library.
+  // A person at the library: the card's one button opens its editing.
+  await card.getByRole('button', { name: `${library}: mensen en gegevens bewerken` }).click();
   await card.getByRole('button', { name: `Persoon toevoegen bij ${library}` }).click();
   const addPerson = card.getByRole('region', { name: `Persoon toevoegen bij ${library}` });
   await addPerson.getByRole('button', { name: 'Persoon toevoegen' }).click();
@@ -91,6 +92,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await phone.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname}`, { waitUntil: 'domcontentloaded' });
   const phoneCard = phone.getByRole('region', { name: library, exact: true });
   await phoneCard.getByRole('link', { name: 'nina@bieb.example' }).waitFor();
+  await phoneCard.getByRole('button', { name: `${library}: mensen en gegevens bewerken` }).click();
   await phoneCard.getByRole('button', { name: `Gegevens van ${person} wijzigen` }).click();
   const phoneForm = phoneCard.getByRole('region', { name: `Gegevens van ${person} wijzigen` });
   await phoneForm.getByLabel('Telefoonnummer').fill('030 765 43 21');

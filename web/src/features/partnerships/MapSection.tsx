@@ -70,6 +70,9 @@ type Someone = Person & { organisationName: string };
 function PartnerCard({ id, partner: p, everyone, canManage, onSaved }: { id: string; partner: Partner; everyone: Someone[]; canManage: boolean; onSaved: (text: string) => void }) {
   const { t } = useTranslation();
   const people = p.people ?? [];
+  // One button per partner opens its editing; the map itself stays a short read.
+  const [managing, setManaging] = useState(false);
+  const edit = canManage && managing;
   return (
     <section aria-labelledby={`partner-${p.id}`} className="rondom-card">
       <Heading level={5} id={`partner-${p.id}`}>{p.organisationName}</Heading>
@@ -78,12 +81,17 @@ function PartnerCard({ id, partner: p, everyone, canManage, onSaved }: { id: str
         <UnorderedList className="rondom-list">
           {people.map((person) => (
             <UnorderedListItem key={person.id}>
-              <PersonItem id={id} person={person} everyone={everyone} canManage={canManage} onSaved={onSaved} />
+              <PersonItem id={id} person={person} everyone={everyone} canManage={edit} onSaved={onSaved} />
             </UnorderedListItem>
           ))}
         </UnorderedList>
       )}
       {canManage && (
+        <Button appearance="secondary-action-button" aria-expanded={managing} onClick={() => setManaging((x) => !x)}>
+          {managing ? t('wsEdit.partner.manageDone', { org: p.organisationName }) : t('wsEdit.partner.manage', { org: p.organisationName })}
+        </Button>
+      )}
+      {edit && (
         <div className="rondom-buttons">
           <Disclosure label={t('wsEdit.person.addTo', { org: p.organisationName })}>
             {(close) => <PersonForm id={id} partner={p} onCancel={close} onSaved={(name) => { close(); onSaved(t('wsEdit.person.added', { name })); }} />}
