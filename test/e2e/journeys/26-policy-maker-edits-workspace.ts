@@ -5,7 +5,8 @@
  * portfolio, a mandate and a deputy; records a privacy covenant with its AVG particulars; and
  * sets the state of an OOGO topic. On a phone (360 px) the municipality's coordinator changes the
  * person's phone number; the policy maker's older edit of the same person then meets the
- * ConflictPanel (If-Match) and she saves her version on purpose. axe at 0 on each page state.
+ * ConflictPanel (If-Match) and she saves her version on purpose. Then a funding line and an
+ * activity of the programme with its progress. axe at 0 on each page state.
  */
 import { expect, login, type JourneyContext } from '../support.ts';
 
@@ -159,4 +160,45 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await row.getByRole('cell', { name: 'afgesproken' }).waitFor();
   await row.getByRole('cell', { name: new RegExp(`Vastgelegd op ${stamp}`) }).waitFor();
   await ctx.axe(page, 'agreements after edits');
+
+  // A funding line for the library: an amount that is not one is refused at the field.
+  await page.getByRole('button', { name: 'Financiering toevoegen' }).click();
+  const addFunding = page.getByRole('region', { name: 'Financiering toevoegen' });
+  await addFunding.getByLabel('Wie betaalt').selectOption({ label: library });
+  await addFunding.getByLabel('Waarvoor').fill(`Taalcoaches ${stamp}`);
+  await addFunding.getByLabel('Bedrag per jaar in euro').fill('twaalfduizend');
+  await addFunding.getByLabel('Vanaf').fill(new Date().toISOString().slice(0, 10));
+  await addFunding.getByRole('button', { name: 'Financiering opslaan' }).click();
+  await addFunding.getByRole('link', { name: 'Bedrag per jaar in euro: Vul een bedrag in, zoals 25.000.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'amount');
+  await addFunding.getByLabel('Bedrag per jaar in euro').fill('12.500');
+  await addFunding.getByRole('button', { name: 'Financiering opslaan' }).click();
+  await page.getByText(`De financiering voor Taalcoaches ${stamp} is opgeslagen.`).waitFor();
+  const line = page.getByRole('row').filter({ hasText: `Taalcoaches ${stamp}` });
+  await line.getByRole('cell', { name: /^€\s12\.500$/ }).waitFor();
+  await line.getByRole('cell', { name: 'gebundeld' }).waitFor();
+
+  // The programme: an activity is added and its progress updated (If-Match).
+  await sub.getByRole('link', { name: 'Programma' }).click();
+  const prog = page.getByRole('region', { name: 'Uitvoeringsprogramma Jeugd en Onderwijs Rondeel 2026–2027', exact: true });
+  const activity = `Taalcoach op elke school ${stamp}`;
+  await prog.getByRole('button', { name: 'Activiteit toevoegen aan Uitvoeringsprogramma Jeugd en Onderwijs Rondeel 2026–2027' }).click();
+  const addAct = prog.getByRole('region', { name: 'Activiteit toevoegen aan Uitvoeringsprogramma Jeugd en Onderwijs Rondeel 2026–2027' });
+  await addAct.getByLabel('Activiteit', { exact: true }).fill(activity);
+  await addAct.getByRole('button', { name: 'Activiteit opslaan' }).click();
+  await page.getByText(`De activiteit ${activity} is opgeslagen.`).waitFor();
+  await prog.getByRole('button', { name: `Voortgang bijwerken: ${activity}` }).click();
+  const upd = prog.getByRole('region', { name: `Voortgang bijwerken: ${activity}` });
+  await upd.getByLabel('Stand').selectOption({ label: 'loopt' });
+  await upd.getByLabel('Voortgang in procent').fill('140');
+  await upd.getByRole('button', { name: 'Opslaan' }).click();
+  await upd.getByRole('link', { name: 'Voortgang in procent: Vul een getal van 0 tot en met 100 in.' }).waitFor();
+  await upd.getByLabel('Voortgang in procent').fill('40');
+  await ctx.axe(page, 'activity form');
+  await upd.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText(`De voortgang van ${activity} is opgeslagen.`).waitFor();
+  const actRow = prog.getByRole('row').filter({ has: page.getByRole('rowheader', { name: activity, exact: true }) });
+  await actRow.getByRole('cell', { name: '40%' }).waitFor();
+  await actRow.getByRole('cell', { name: 'loopt' }).waitFor();
+  await ctx.axe(page, 'programme after edits');
 }

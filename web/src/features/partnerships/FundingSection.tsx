@@ -18,7 +18,9 @@ const MODES = ['pooled', 'fixed'] as const;
 export function parseEuros(value: string): number | null {
   let v = value.replace(/[\s€]/g, '');
   if (!v) return null;
+  // A comma is the decimal sign (Dutch); dots in groups of three are thousands ("12.500").
   if (v.includes(',')) v = v.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) v = v.replace(/\./g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
   return Math.round(Number(v) * 100);
 }
