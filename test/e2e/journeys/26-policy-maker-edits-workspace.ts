@@ -143,6 +143,24 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await agr.getByText(`${library}: ontvanger`, { exact: false }).waitFor();
   await agr.getByText('Tot een jaar na het einde van de begeleiding').waitFor();
 
+  // A commitment, comply or explain: "done differently" needs an explanation.
+  await agr.getByRole('button', { name: `Toezegging toevoegen bij ${covenant}` }).click();
+  const addCommit = agr.getByRole('region', { name: `Toezegging toevoegen bij ${covenant}` });
+  await addCommit.getByLabel('Wie zegt het toe?').selectOption({ label: library });
+  await addCommit.getByLabel('Wat wordt er gedaan of geïnvesteerd?').fill('Twee taalcoaches per schooljaar');
+  await addCommit.getByRole('button', { name: 'Toezegging opslaan' }).click();
+  await page.getByText('De toezegging is opgeslagen.').waitFor();
+  await agr.getByRole('button', { name: 'Stand bijwerken: Twee taalcoaches per schooljaar' }).click();
+  const commitForm = agr.getByRole('region', { name: 'Stand bijwerken: Twee taalcoaches per schooljaar' });
+  await commitForm.getByLabel('Stand').selectOption({ label: 'anders gedaan, met uitleg' });
+  await commitForm.getByRole('button', { name: 'Opslaan' }).click();
+  await commitForm.getByRole('link', { name: 'Uitleg: Leg uit waarom het anders is gedaan.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'explanation');
+  await commitForm.getByLabel('Uitleg').fill('Eén taalcoach dit jaar; de tweede start in januari.');
+  await commitForm.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('De stand van de toezegging is opgeslagen.').waitFor();
+  await agr.getByText(`${library}: Twee taalcoaches per schooljaar — anders gedaan, met uitleg: Eén taalcoach dit jaar; de tweede start in januari.`).waitFor();
+
   // The state of one OOGO topic.
   const oogo = page.getByRole('region', { name: 'OOGO Gemeente Rondeel – SWV PO en VO 2026', exact: true });
   await oogo.getByRole('button', { name: 'Stand van een OOGO-onderwerp bijwerken' }).click();

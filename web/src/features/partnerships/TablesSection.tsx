@@ -133,7 +133,12 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
       onSaved(form.name.trim());
     } catch (err) {
       if (isApiError(err) && err.isConflict) setConflict((err.current as MeetingTable | undefined) ?? table ?? null);
-      else { setError(err); setFields(fieldErrorsOf(t, err)); }
+      else {
+        setError(err);
+        const fe = fieldErrorsOf(t, err);
+        setFields(fe);
+        focusFirstError(formId, order, fe, controls);
+      }
     } finally {
       setBusy(false);
     }
@@ -145,11 +150,21 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
     if (!form.name.trim()) f.name = t('fieldError.required');
     if (!form.level) f.level = t('fieldError.choose');
     setFields(f);
-    if (Object.keys(f).length) return;
+    if (Object.keys(f).length) {
+      focusFirstError(formId, order, f, controls);
+      return;
+    }
     void save(conflict?.version);
   };
 
   const labels = Object.fromEntries([['name', t('tables.name')], ...DESIGN_QUESTIONS.map((q) => [q, t(`tables.q.${q}`)])]);
+  // The NL Design System form pattern: a summary of what is wrong, linked to the fields (named with the table's suffix).
+  const formId = `tform-${sfx}-form`;
+  const order = ['name', 'level', 'kind', ...DESIGN_QUESTIONS, 'reportsToTableId'];
+  const controls: Record<string, string> = {
+    name: `name-${sfx}`, level: `level-${sfx}`, kind: `kind-${sfx}`, reportsToTableId: `reports-${sfx}`, ...Object.fromEntries(DESIGN_QUESTIONS.map((q) => [q, `${q}-${sfx}`])),
+  };
+  const summaryLabels = { ...labels, level: t('tables.level'), kind: t('tables.kind'), reportsToTableId: t('tables.reportsToLabel') };
   return (
     <section aria-labelledby={`tform-${sfx}`} className="rondom-section">
       <Heading level={table ? 5 : 4} id={`tform-${sfx}`}>{table ? t('tables.editTitle', { name: table.name }) : t('tables.newTitle')}</Heading>
@@ -158,7 +173,8 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
         <ConflictPanel changes={diffFields(form, conflict as unknown as Record<string, unknown>, labels)}
           onUseTheirs={() => { setForm(init(conflict)); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <ErrorSummary formId={formId} order={order} fields={fields} labels={summaryLabels} groups={controls} />
+      <form id={formId} onSubmit={submit} noValidate className="rondom-form">
         <TextField label={t('tables.name')} name={`name-${sfx}`} value={form.name} onChange={set('name')} error={fields.name} required />
         <SelectField label={t('tables.level')} name={`level-${sfx}`} value={form.level} onChange={set('level')} error={fields.level} placeholder={t('common.choose')}
           options={LEVELS.map((l) => ({ value: l, label: t(`tableLevel.${l}`) }))} />
