@@ -6,7 +6,8 @@
  * sets the state of an OOGO topic. On a phone (360 px) the municipality's coordinator changes the
  * person's phone number; the policy maker's older edit of the same person then meets the
  * ConflictPanel (If-Match) and she saves her version on purpose. Then a funding line and an
- * activity of the programme with its progress. axe at 0 on each page state.
+ * activity of the programme with its progress, and a meeting of the LEA table from the LEA example
+ * agenda. axe at 0 on each page state.
  */
 import { expect, login, type JourneyContext } from '../support.ts';
 
@@ -219,4 +220,20 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await actRow.getByRole('cell', { name: '40%' }).waitFor();
   await actRow.getByRole('cell', { name: 'loopt' }).waitFor();
   await ctx.axe(page, 'programme after edits');
+
+  // A meeting of the LEA table planned from the LEA example agenda: its points fill the agenda.
+  await sub.getByRole('link', { name: 'Overlegtafels' }).click();
+  const lea = page.getByRole('region', { name: 'Ambtelijk overleg LEA', exact: true });
+  await lea.getByRole('button', { name: 'Toon overleggen van Ambtelijk overleg LEA' }).click();
+  const plan = lea.getByRole('form', { name: 'Nieuw overleg voor Ambtelijk overleg LEA' });
+  await plan.getByLabel('Voorbeeldagenda').selectOption({ label: 'Voorbeeldagenda ambtelijk overleg (werkgroep)' });
+  const agenda = (await plan.getByLabel('Agenda', { exact: true }).inputValue()).split('\n').filter(Boolean);
+  expect(agenda.length >= 3, `the example agenda fills the agenda (got ${agenda.length} points)`);
+  const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await plan.getByLabel('Datum', { exact: true }).fill(day);
+  await ctx.axe(page, 'meeting from an example agenda');
+  await plan.getByRole('button', { name: 'Overleg toevoegen' }).click();
+  const held = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T12:00:00`));
+  const planned = lea.getByRole('region', { name: `Overleg van ${held}` });
+  await planned.getByText(agenda[0]!, { exact: true }).waitFor();
 }
