@@ -61,7 +61,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await addPerson.getByLabel('E-mailadres').fill('nina@bieb.example');
   await addPerson.getByLabel('Telefoonnummer').fill('030 123 45 67');
   await addPerson.getByRole('button', { name: 'Persoon toevoegen' }).click();
-  await page.getByText(`${person} staat op de partnerkaart.`).waitFor();
+  // The confirmation stands in the partner's card, by the focus (not at the top of a long page).
+  await card.getByText(`${person} staat op de partnerkaart.`).waitFor();
   // Focus does not fall to the page body: it is back on the button that opened the form.
   await page.waitForFunction((label) => document.activeElement?.textContent === label, `Persoon toevoegen bij ${library}`);
   const mail = card.getByRole('link', { name: 'nina@bieb.example' });
@@ -159,7 +160,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'explanation');
   await commitForm.getByLabel('Uitleg').fill('Eén taalcoach dit jaar; de tweede start in januari.');
   await commitForm.getByRole('button', { name: 'Opslaan' }).click();
-  await page.getByText('De stand van de toezegging is opgeslagen.').waitFor();
+  await agr.getByText('De stand van de toezegging is opgeslagen.').waitFor();
   await agr.getByText(`${library}: Twee taalcoaches per schooljaar — anders gedaan, met uitleg: Eén taalcoach dit jaar; de tweede start in januari.`).waitFor();
 
   // The state of one OOGO topic.
@@ -174,7 +175,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await oogoForm.getByLabel('Afspraak').fill(`Vastgelegd op ${stamp}: gezamenlijke aanpak in het OOGO-verslag`);
   await ctx.axe(page, 'OOGO topic form');
   await oogoForm.getByRole('button', { name: 'Opslaan' }).click();
-  await page.getByText(`De stand van ${topic} is opgeslagen.`).waitFor();
+  await oogo.getByText(`De stand van ${topic} is opgeslagen.`).waitFor();
   const row = oogo.getByRole('row').filter({ has: page.getByRole('rowheader', { name: topic, exact: true }) });
   await row.getByRole('cell', { name: 'afgesproken' }).waitFor();
   await row.getByRole('cell', { name: new RegExp(`Vastgelegd op ${stamp}`) }).waitFor();
@@ -215,7 +216,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await upd.getByLabel('Voortgang in procent').fill('40');
   await ctx.axe(page, 'activity form');
   await upd.getByRole('button', { name: 'Opslaan' }).click();
-  await page.getByText(`De voortgang van ${activity} is opgeslagen.`).waitFor();
+  await prog.getByText(`De voortgang van ${activity} is opgeslagen.`).waitFor();
   const actRow = prog.getByRole('row').filter({ has: page.getByRole('rowheader', { name: activity, exact: true }) });
   await actRow.getByRole('cell', { name: '40%' }).waitFor();
   await actRow.getByRole('cell', { name: 'loopt' }).waitFor();

@@ -26,11 +26,11 @@ export function AgreementsSection({ id }: { id: string }) {
   const agreements = useLoad((s) => api.get<AgreementsView>(`/api/v1/partnerships/${id}/agreements`, s), [id]);
   const map = useLoad((s) => api.get<MapView>(`/api/v1/partnerships/${id}/map`, s), [id]);
   const partners = map.data?.partners ?? [];
-  const [done, setDone] = useState('');
-  const saved = (text: string) => { setDone(text); agreements.reload(); };
+  // The confirmation shows where the user acted (the agreement's card, or by the add button), next to the focus.
+  const [done, setDone] = useState<{ text: string; where: string }>({ text: '', where: '' });
+  const saved = (text: string, where = '') => { setDone({ text, where }); agreements.reload(); };
   return (
     <>
-      {done && <SuccessAlert>{done}</SuccessAlert>}
       <DataSection title={t('agreements.title')} level={3} loaded={agreements} emptyText={t('agreements.none')}>
         {(v) => {
           const canManage = v.allowedActions.includes('manage_agreements');
@@ -38,7 +38,10 @@ export function AgreementsSection({ id }: { id: string }) {
             <>
               <Warnings warnings={v.warnings} />
               {v.agreements.length === 0 && <Paragraph>{t('agreements.none')}</Paragraph>}
-              {v.agreements.map((a) => <AgreementCard key={a.id} id={id} agreement={a} partners={partners} canManage={canManage} onSaved={saved} />)}
+              {v.agreements.map((a) => <AgreementCard key={a.id} id={id} agreement={a} partners={partners} canManage={canManage}
+                notice={done.where.startsWith(`${a.id}:`) ? done.text : ''} noticeAt={done.where.split(':')[1] ?? ''}
+                onSaved={(text, part) => saved(text, `${a.id}:${part}`)} />)}
+              {done.text && !done.where && <SuccessAlert>{done.text}</SuccessAlert>}
               {canManage && (
                 <Disclosure label={t('wsEdit.agreement.add')} appearance="primary-action-button">
                   {(close) => <AgreementForm id={id} partners={partners} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.agreement.added', { title })); }} />}
@@ -53,9 +56,13 @@ export function AgreementsSection({ id }: { id: string }) {
   );
 }
 
-function AgreementCard({ id, agreement: a, partners, canManage, onSaved }: { id: string; agreement: Agreement; partners: Partner[]; canManage: boolean; onSaved: (text: string) => void }) {
+/** The confirmation stands by the button the focus returns to: the agreement's edit, its commitments or its OOGO topics. */
+function AgreementCard({ id, agreement: a, partners, canManage, notice, noticeAt, onSaved }: {
+  id: string; agreement: Agreement; partners: Partner[]; canManage: boolean; notice: string; noticeAt: string; onSaved: (text: string, part: 'edit' | 'commitment' | 'oogo') => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const here = (part: string) => (notice && noticeAt === part ? <SuccessAlert>{notice}</SuccessAlert> : null);
   return (
     <section aria-labelledby={`agr-${a.id}`} className="rondom-card">
       <Heading level={4} id={`agr-${a.id}`}>{a.title}</Heading>
@@ -79,9 +86,10 @@ function AgreementCard({ id, agreement: a, partners, canManage, onSaved }: { id:
         </dl>
       )}
       <Warnings warnings={a.warnings} />
+      {here('edit')}
       {canManage && (
         <Disclosure label={t('wsEdit.agreement.edit', { title: a.title })}>
-          {(close) => <AgreementForm id={id} agreement={a} partners={partners} onCancel={close} onSaved={(title) => { close(); onSaved(t('wsEdit.agreement.saved', { title })); }} />}
+          {(close) => <AgreementForm id={id} agreement={a} partners={partners} onCancel={close} onSaved={(title) => { close(); onSaved(t('wsEdit.agreement.saved', { title }), 'edit'); }} />}
         </Disclosure>
       )}
       <Heading level={5}>{t('agreements.commitments')}</Heading>
@@ -93,7 +101,7 @@ function AgreementCard({ id, agreement: a, partners, canManage, onSaved }: { id:
               {c.explanation ? `: ${c.explanation}` : ''}
               {canManage && (
                 <Disclosure label={t('wsEdit.commitment.update', { what: c.description })} appearance="subtle-button">
-                  {(close) => <CommitmentStatusForm id={id} commitment={c} onCancel={close} onSaved={() => { close(); onSaved(t('wsEdit.commitment.saved')); }} />}
+                  {(close) => <CommitmentStatusForm id={id} commitment={c} onCancel={close} onSaved={() => { close(); onSaved(t('wsEdit.commitment.saved'), 'commitment'); }} />}
                 </Disclosure>
               )}
             </UnorderedListItem>
@@ -102,9 +110,10 @@ function AgreementCard({ id, agreement: a, partners, canManage, onSaved }: { id:
       )}
       {canManage && (
         <Disclosure label={t('wsEdit.commitment.add', { title: a.title })}>
-          {(close) => <CommitmentForm id={id} agreement={a} partners={partners} onCancel={close} onSaved={() => { close(); onSaved(t('wsEdit.commitment.added')); }} />}
+          {(close) => <CommitmentForm id={id} agreement={a} partners={partners} onCancel={close} onSaved={() => { close(); onSaved(t('wsEdit.commitment.added'), 'commitment'); }} />}
         </Disclosure>
       )}
+      {here('commitment')}
       {a.oogoTopics.length > 0 && (
         <>
           <div className="rondom-table-scroll">
@@ -130,11 +139,12 @@ function AgreementCard({ id, agreement: a, partners, canManage, onSaved }: { id:
           </div>
           {canManage && (
             <Disclosure label={t('wsEdit.oogo.update')}>
-              {(close) => <OogoTopicForm id={id} agreement={a} onCancel={close} onSaved={(topic) => { close(); onSaved(t('wsEdit.oogo.saved', { topic })); }} />}
+              {(close) => <OogoTopicForm id={id} agreement={a} onCancel={close} onSaved={(topic) => { close(); onSaved(t('wsEdit.oogo.saved', { topic }), 'oogo'); }} />}
             </Disclosure>
           )}
         </>
       )}
+      {here('oogo')}
     </section>
   );
 }

@@ -23,10 +23,11 @@ export function MapSection({ id }: { id: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [applied, setApplied] = useState('');
-  const [done, setDone] = useState('');
+  // The confirmation shows where the user acted (the partner's card, or by the add button), next to the focus.
+  const [done, setDone] = useState<{ text: string; where: string }>({ text: '', where: '' });
   const map = useLoad((s) => api.get<MapView>(`/api/v1/partnerships/${id}/map${query({ q: applied })}`, s), [id, applied]);
   const search = (e: FormEvent) => { e.preventDefault(); setApplied(q.trim()); };
-  const saved = (text: string) => { setDone(text); map.reload(); };
+  const saved = (text: string, where = '') => { setDone({ text, where }); map.reload(); };
   const canManage = map.data?.allowedActions.includes('manage_partners') ?? false;
   const everyone = (map.data?.partners ?? []).flatMap((p) => (p.people ?? []).map((x) => ({ ...x, organisationName: p.organisationName })));
   return (
@@ -35,7 +36,6 @@ export function MapSection({ id }: { id: string }) {
         <TextField label={t('partnerMap.search')} name="q" type="search" value={q} onChange={setQ} description={t('partnerMap.searchHelp')} />
         <Button type="submit" appearance="primary-action-button">{t('search.submit')}</Button>
       </form>
-      {done && <SuccessAlert>{done}</SuccessAlert>}
       <DataSection title={applied ? t('partnerMap.resultsFor', { q: applied }) : t('partnerMap.title')} level={3} loaded={map} empty={(d) => d.partners.length === 0 && !canManage} emptyText={t('partnerMap.nothing')}>
         {(m) => (
           <>
@@ -46,10 +46,12 @@ export function MapSection({ id }: { id: string }) {
               return (
                 <section key={ring} aria-labelledby={`ring-${ring}`} className="rondom-section">
                   <Heading level={4} id={`ring-${ring}`}>{t(`partnerMap.ring.${ring}`)}</Heading>
-                  {partners.map((p) => <PartnerCard key={p.id} id={id} partner={p} everyone={everyone} canManage={canManage} onSaved={saved} />)}
+                  {partners.map((p) => <PartnerCard key={p.id} id={id} partner={p} everyone={everyone} canManage={canManage}
+                    notice={done.where === p.id ? done.text : ''} onSaved={(text) => saved(text, p.id)} />)}
                 </section>
               );
             })}
+            {done.text && !done.where && <SuccessAlert>{done.text}</SuccessAlert>}
             {canManage && (
               <Disclosure label={t('wsEdit.partner.add')} appearance="primary-action-button">
                 {(close) => (
@@ -67,7 +69,9 @@ export function MapSection({ id }: { id: string }) {
 
 type Someone = Person & { organisationName: string };
 
-function PartnerCard({ id, partner: p, everyone, canManage, onSaved }: { id: string; partner: Partner; everyone: Someone[]; canManage: boolean; onSaved: (text: string) => void }) {
+function PartnerCard({ id, partner: p, everyone, canManage, notice, onSaved }: {
+  id: string; partner: Partner; everyone: Someone[]; canManage: boolean; notice: string; onSaved: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const people = p.people ?? [];
   // One button per partner opens its editing; the map itself stays a short read.
@@ -86,6 +90,7 @@ function PartnerCard({ id, partner: p, everyone, canManage, onSaved }: { id: str
           ))}
         </UnorderedList>
       )}
+      {notice && <SuccessAlert>{notice}</SuccessAlert>}
       {canManage && (
         <Button appearance="secondary-action-button" aria-expanded={managing} onClick={() => setManaging((x) => !x)}>
           {managing ? t('wsEdit.partner.manageDone', { org: p.organisationName }) : t('wsEdit.partner.manage', { org: p.organisationName })}

@@ -23,12 +23,12 @@ export function ProgrammesSection({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const list = useLoad((s) => api.get<{ programmes: Programme[]; allowedActions: string[] }>(`/api/v1/partnerships/${id}/programmes`, s), [id]);
   const tables = useLoad((s) => api.get<TablesView>(`/api/v1/partnerships/${id}/tables`, s), [id]);
-  const [done, setDone] = useState('');
-  const saved = (text: string) => { setDone(text); list.reload(); };
+  // The confirmation shows where the user acted (the programme's card, or by the add button), next to the focus.
+  const [done, setDone] = useState<{ text: string; where: string }>({ text: '', where: '' });
+  const saved = (text: string, where = '') => { setDone({ text, where }); list.reload(); };
   const lang = i18n.language;
   return (
     <>
-      {done && <SuccessAlert>{done}</SuccessAlert>}
       <DataSection title={t('programme.title')} level={3} loaded={list} emptyText={t('programme.none')}>
         {({ programmes, allowedActions }) => {
           const canManage = allowedActions.includes('manage_programmes');
@@ -57,11 +57,11 @@ export function ProgrammesSection({ id }: { id: string }) {
                   {canManage && (
                     <div className="rondom-buttons">
                       <Disclosure label={t('wsEdit.programme.edit', { title: p.title })}>
-                        {(close) => <ProgrammeForm id={id} programme={p} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.programme.saved', { title })); }} />}
+                        {(close) => <ProgrammeForm id={id} programme={p} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.programme.saved', { title }), p.id); }} />}
                       </Disclosure>
                       {!p.adoptedByTableName && (
                         <Disclosure label={t('wsEdit.programme.adopt', { title: p.title })}>
-                          {(close) => <AdoptForm id={id} programme={p} tables={tables.data ?? null} onCancel={close} onSaved={() => { close(); saved(t('wsEdit.programme.adopted', { title: p.title })); }} />}
+                          {(close) => <AdoptForm id={id} programme={p} tables={tables.data ?? null} onCancel={close} onSaved={() => { close(); saved(t('wsEdit.programme.adopted', { title: p.title }), p.id); }} />}
                         </Disclosure>
                       )}
                     </div>
@@ -91,20 +91,22 @@ export function ProgrammesSection({ id }: { id: string }) {
                       </Table>
                     </div>
                   )}
+                  {done.where === p.id && done.text && <SuccessAlert>{done.text}</SuccessAlert>}
                   {canManage && (
                     <div className="rondom-buttons">
                       {p.activities.map((a) => (
                         <Disclosure key={a.id} label={t('wsEdit.activity.update', { title: a.title })} appearance="subtle-button">
-                          {(close) => <ActivityForm id={id} programme={p} activity={a} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.activity.saved', { title })); }} />}
+                          {(close) => <ActivityForm id={id} programme={p} activity={a} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.activity.saved', { title }), p.id); }} />}
                         </Disclosure>
                       ))}
                       <Disclosure label={t('wsEdit.activity.add', { title: p.title })}>
-                        {(close) => <ActivityForm id={id} programme={p} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.activity.added', { title })); }} />}
+                        {(close) => <ActivityForm id={id} programme={p} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.activity.added', { title }), p.id); }} />}
                       </Disclosure>
                     </div>
                   )}
                 </section>
               ))}
+              {done.text && !done.where && <SuccessAlert>{done.text}</SuccessAlert>}
               {canManage && (
                 <Disclosure label={t('wsEdit.programme.add')} appearance="primary-action-button">
                   {(close) => <ProgrammeForm id={id} onCancel={close} onSaved={(title) => { close(); saved(t('wsEdit.programme.added', { title })); }} />}
