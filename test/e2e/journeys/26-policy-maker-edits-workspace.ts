@@ -116,6 +116,25 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByText(`De gegevens van ${person} zijn opgeslagen.`).waitFor();
   await card.getByText(`${person}, Leesconsulent onderwijs en kinderopvang`, { exact: false }).waitFor();
 
+  // Once more, and this time she takes the other's version, then saves her change on top of it.
+  await card.getByRole('button', { name: `Gegevens van ${person} wijzigen` }).click();
+  await editPerson.getByLabel('Functie').fill('Leesconsulent');
+  await phone.reload({ waitUntil: 'domcontentloaded' });
+  await phoneCard.getByRole('button', { name: `${library}: mensen en gegevens bewerken` }).click();
+  await phoneCard.getByRole('button', { name: `Gegevens van ${person} wijzigen` }).click();
+  await phoneForm.getByLabel('E-mailadres').fill('nina.leesconsulent@bieb.example');
+  await phoneForm.getByRole('button', { name: 'Opslaan' }).click();
+  await phone.getByText(`De gegevens van ${person} zijn opgeslagen.`).waitFor();
+  await editPerson.getByRole('button', { name: 'Opslaan' }).click();
+  await conflict.getByRole('cell', { name: 'nina.leesconsulent@bieb.example' }).waitFor();
+  await conflict.getByRole('button', { name: 'Neem hun versie (mijn wijziging vervalt)' }).click();
+  expect((await editPerson.getByLabel('E-mailadres').inputValue()) === 'nina.leesconsulent@bieb.example', 'their version is in the form');
+  await editPerson.getByLabel('Functie').fill('Leesconsulent basisonderwijs');
+  await editPerson.getByRole('button', { name: 'Opslaan' }).click();
+  await card.getByText(`De gegevens van ${person} zijn opgeslagen.`).waitFor();
+  await card.getByRole('link', { name: 'nina.leesconsulent@bieb.example' }).waitFor();
+  await card.getByText(`${person}, Leesconsulent basisonderwijs`, { exact: false }).waitFor();
+
   // A privacy covenant with its AVG particulars.
   await sub.getByRole('link', { name: 'Afspraken' }).click();
   await page.getByRole('button', { name: 'Afspraak vastleggen' }).click();

@@ -115,6 +115,8 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<MeetingTable | null>(null);
+  // The version the input rests on: the one read, or the other's after "take their version" (else the next save is stale again).
+  const [base, setBase] = useState<number | undefined>(table?.version);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof Draft) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const sfx = table ? table.id.slice(0, 8) : 'new';
@@ -154,7 +156,7 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
       focusFirstError(formId, order, f, controls);
       return;
     }
-    void save(conflict?.version);
+    void save(conflict?.version ?? base);
   };
 
   const labels = Object.fromEntries([['name', t('tables.name')], ...DESIGN_QUESTIONS.map((q) => [q, t(`tables.q.${q}`)])]);
@@ -171,7 +173,7 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {conflict && (
         <ConflictPanel changes={diffFields(form, conflict as unknown as Record<string, unknown>, labels)}
-          onUseTheirs={() => { setForm(init(conflict)); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
+          onUseTheirs={() => { setForm(init(conflict)); setBase(conflict.version); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
       )}
       <ErrorSummary formId={formId} order={order} fields={fields} labels={summaryLabels} groups={controls} />
       <form id={formId} onSubmit={submit} noValidate className="rondom-form">

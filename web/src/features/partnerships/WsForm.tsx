@@ -50,6 +50,10 @@ export function WsForm<C extends { version: number }>(props: WsFormProps<C>) {
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<C | null>(null);
+  // After "take their version" the input rests on the other's version; else on the one read (props.version, which
+  // may arrive after the form opens, e.g. when a topic is chosen in it).
+  const [taken, setTaken] = useState<number | undefined>(undefined);
+  useEffect(() => setTaken(undefined), [props.version]);
   const [busy, setBusy] = useState(false);
 
   const run = async (version: number | undefined) => {
@@ -82,7 +86,7 @@ export function WsForm<C extends { version: number }>(props: WsFormProps<C>) {
       focusFirstError(formId, props.order, f, props.groups);
       return;
     }
-    void run(conflict?.version ?? props.version);
+    void run(conflict?.version ?? taken ?? props.version);
   };
 
   return (
@@ -93,7 +97,7 @@ export function WsForm<C extends { version: number }>(props: WsFormProps<C>) {
       {conflict && (
         <ConflictPanel
           changes={diffFields(props.mine?.() ?? {}, props.theirs?.(conflict) ?? {}, props.labels)}
-          onUseTheirs={() => { props.onUseTheirs?.(conflict); setConflict(null); }}
+          onUseTheirs={() => { props.onUseTheirs?.(conflict); setTaken(conflict.version); setConflict(null); }}
           onOverwrite={() => void run(conflict.version)} busy={busy}
         />
       )}
