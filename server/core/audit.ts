@@ -90,6 +90,7 @@ export const AUDIT_KINDS = [
   'partnership.read',
   'partnership.updated',
   'partnership.partner_saved',
+  'partnership.organisation_created',
   'partnership.person_saved',
   'partnership.portfolio_saved',
   'partnership.table_saved',

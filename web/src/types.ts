@@ -58,6 +58,8 @@ export const ROLES = [
 
 export const ORGANISATION_TYPES = [
   'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
+  'welfare', 'youth_work', 'sport_culture', 'library', 'police', 'housing', 'health_insurer', 'care_office',
+  'training_institute', 'mbo', 'gastouder_agency',
 ] as const;
 
 /** Which home screen a user gets; decided from /me only (the server still checks every call). */

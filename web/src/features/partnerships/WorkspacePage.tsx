@@ -3,25 +3,25 @@
  * agreements and OOGO topics, the programme, self-assessment results and the
  * travel guide. What may be changed follows the server's allowedActions.
  */
-import { useState, type FormEvent, type MouseEvent } from 'react';
+import { type MouseEvent } from 'react';
 import {
-  Button, Heading, NavList, NavListLink, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
+  Heading, NavList, NavListLink, Paragraph, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../api.ts';
-import { TextField } from '../../components/forms.tsx';
+import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
-import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
+import { AgreementsSection } from './AgreementsSection.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { GuideSection } from './GuideSection.tsx';
+import { MapSection } from './MapSection.tsx';
+import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 import { Warnings } from './Warnings.tsx';
 import {
-  AREA_SECTION, local, type AgreementsView, type FundingView, type MapView, type Programme, type Workspace,
+  AREA_SECTION, type Workspace,
 } from './partnership-types.ts';
 
 export const WORKSPACE_SECTIONS = ['overview', 'map', 'tables', 'agreements', 'programmes', 'assessments', 'guide'] as const;
@@ -80,220 +80,5 @@ function Overview({ id, ws }: { id: string; ws: Workspace }) {
         <UnorderedListItem><AppLink href={`/partnerships/${id}/guide`}>{t('partnership.toGuide')}</AppLink></UnorderedListItem>
       </UnorderedList>
     </>
-  );
-}
-
-function MapSection({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [applied, setApplied] = useState('');
-  const map = useLoad((s) => api.get<MapView>(`/api/v1/partnerships/${id}/map${query({ q: applied })}`, s), [id, applied]);
-  const search = (e: FormEvent) => { e.preventDefault(); setApplied(q.trim()); };
-  return (
-    <>
-      <form role="search" onSubmit={search} className="rondom-form rondom-form--inline" noValidate>
-        <TextField label={t('partnerMap.search')} name="q" type="search" value={q} onChange={setQ} description={t('partnerMap.searchHelp')} />
-        <Button type="submit" appearance="primary-action-button">{t('search.submit')}</Button>
-      </form>
-      <DataSection title={applied ? t('partnerMap.resultsFor', { q: applied }) : t('partnerMap.title')} level={3} loaded={map} empty={(d) => d.partners.length === 0} emptyText={t('partnerMap.nothing')}>
-        {(m) => (
-          <>
-            <Warnings warnings={m.warnings} />
-            {(['inner', 'outer'] as const).map((ring) => {
-              const partners = m.partners.filter((p) => p.ring === ring);
-              if (partners.length === 0) return null;
-              return (
-                <section key={ring} aria-labelledby={`ring-${ring}`} className="rondom-section">
-                  <Heading level={4} id={`ring-${ring}`}>{t(`partnerMap.ring.${ring}`)}</Heading>
-                  {partners.map((p) => (
-                    <div key={p.id} className="rondom-card">
-                      <Heading level={5}>{p.organisationName}</Heading>
-                      <Paragraph className="rondom-hint">{t(`orgType.${p.organisationType}`, { defaultValue: p.organisationType })}{p.roleDescription ? ` — ${p.roleDescription}` : ''}</Paragraph>
-                      {(p.people ?? []).length === 0 ? <Paragraph>{t('partnerMap.noPeople')}</Paragraph> : (
-                        <UnorderedList className="rondom-list">
-                          {(p.people ?? []).map((person) => (
-                            <UnorderedListItem key={person.id}>
-                              <strong>{person.name}</strong>{person.roleTitle ? `, ${person.roleTitle}` : ''}
-                              {(person.email || person.phone) && <> — {[person.email, person.phone].filter(Boolean).join(' · ')}</>}
-                              {(person.portfolios ?? []).map((pf) => (
-                                <Paragraph key={pf.id} className="rondom-hint">
-                                  {t('partnerMap.portfolio', { topic: pf.topic })}
-                                  {pf.isKey ? ` (${t('partnerMap.key')})` : ''}
-                                  {' — '}{pf.hasMandate ? t('partnerMap.mandate', { mandate: pf.mandate ?? '' }) : t('partnerMap.noMandate')}
-                                  {' — '}{pf.deputyName ? t('partnerMap.deputy', { name: pf.deputyName }) : t('partnerMap.noDeputy')}
-                                </Paragraph>
-                              ))}
-                            </UnorderedListItem>
-                          ))}
-                        </UnorderedList>
-                      )}
-                    </div>
-                  ))}
-                </section>
-              );
-            })}
-          </>
-        )}
-      </DataSection>
-    </>
-  );
-}
-
-function AgreementsSection({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const agreements = useLoad((s) => api.get<AgreementsView>(`/api/v1/partnerships/${id}/agreements`, s), [id]);
-  const funding = useLoad((s) => api.get<FundingView>(`/api/v1/partnerships/${id}/funding`, s), [id]);
-  const euro = (cents: number) => new Intl.NumberFormat(i18n.language.startsWith('nl') ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
-  return (
-    <>
-      <DataSection title={t('agreements.title')} level={3} loaded={agreements} empty={(d) => d.agreements.length === 0} emptyText={t('agreements.none')}>
-        {(v) => (
-          <>
-            <Warnings warnings={v.warnings} />
-            {v.agreements.map((a) => (
-              <section key={a.id} aria-labelledby={`agr-${a.id}`} className="rondom-card">
-                <Heading level={4} id={`agr-${a.id}`}>{a.title}</Heading>
-                <Paragraph>
-                  {t(`agreementKind.${a.kind}`, { defaultValue: a.kind })} — {t(`agreementStatus.${a.status}`, { defaultValue: a.status })}
-                  {a.startsOn && <> — {t('agreements.period', { from: formatDate(a.startsOn, i18n.language), to: formatDate(a.endsOn, i18n.language) })}</>}
-                  {a.reviewOn && <> — {t('agreements.review', { date: formatDate(a.reviewOn, i18n.language) })}</>}
-                </Paragraph>
-                {a.purpose && <Paragraph>{a.purpose}</Paragraph>}
-                <Paragraph className="rondom-hint">{t('agreements.parties', { names: a.parties.map((p) => p.organisationName).join(', ') })}</Paragraph>
-                {a.commitments.length > 0 && (
-                  <>
-                    <Heading level={5}>{t('agreements.commitments')}</Heading>
-                    <UnorderedList className="rondom-list">
-                      {a.commitments.map((c) => (
-                        <UnorderedListItem key={c.id}>
-                          {c.organisationName}: {c.description}{c.untilOn ? ` (${t('agreements.until', { date: formatDate(c.untilOn, i18n.language) })})` : ''} — {t(`commitmentStatus.${c.status}`, { defaultValue: c.status })}
-                          {c.explanation ? `: ${c.explanation}` : ''}
-                        </UnorderedListItem>
-                      ))}
-                    </UnorderedList>
-                  </>
-                )}
-                {a.oogoTopics.length > 0 && (
-                  <div className="rondom-table-scroll">
-                    <Table>
-                      <caption className="rondom-caption">{t('agreements.oogoTopics')}</caption>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell scope="col">{t('agreements.topic')}</TableHeaderCell>
-                          <TableHeaderCell scope="col">{t('agreements.state')}</TableHeaderCell>
-                          <TableHeaderCell scope="col">{t('agreements.summary')}</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {a.oogoTopics.map((o) => (
-                          <TableRow key={o.itemId}>
-                            <TableHeaderCell scope="row">{local(i18n.language, o.textNl, o.textEn)}</TableHeaderCell>
-                            <TableCell>{t(`oogoState.${o.state}`, { defaultValue: o.state })}</TableCell>
-                            <TableCell>{o.summary ?? '—'}</TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  </div>
-                )}
-                <Warnings warnings={a.warnings} />
-              </section>
-            ))}
-          </>
-        )}
-      </DataSection>
-      <DataSection title={t('funding.title')} level={3} loaded={funding} empty={(d) => d.lines.length === 0} emptyText={t('funding.none')}>
-        {(f) => (
-          <>
-            <Warnings warnings={f.warnings} />
-            <div className="rondom-table-scroll">
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('funding.who')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('funding.purpose')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('funding.perYear')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('funding.mode')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('funding.until')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {f.lines.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell>{l.organisationName}</TableCell>
-                      <TableCell>{l.purpose}</TableCell>
-                      <TableCell>{euro(l.amountPerYearCents)}</TableCell>
-                      <TableCell>{t(`fundingMode.${l.mode}`, { defaultValue: l.mode })}</TableCell>
-                      <TableCell>{formatDate(l.endsOn, i18n.language)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </>
-        )}
-      </DataSection>
-    </>
-  );
-}
-
-const ARRANGEMENTS = ['steering', 'monitoring', 'accountability', 'cooperation', 'communication', 'finance'] as const;
-
-function ProgrammesSection({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const list = useLoad((s) => api.get<{ programmes: Programme[] }>(`/api/v1/partnerships/${id}/programmes`, s).then((d) => d.programmes), [id]);
-  return (
-    <DataSection title={t('programme.title')} level={3} loaded={list} empty={(d) => d.length === 0} emptyText={t('programme.none')}>
-      {(items) => (
-        <>
-          {items.map((p) => (
-            <section key={p.id} aria-labelledby={`prog-${p.id}`} className="rondom-card">
-              <Heading level={4} id={`prog-${p.id}`}>{p.title}</Heading>
-              <Paragraph>
-                {t('agreements.period', { from: formatDate(p.startsOn, i18n.language), to: formatDate(p.endsOn, i18n.language) })}
-                {' — '}{p.adoptedByTableName ? t('programme.adopted', { table: p.adoptedByTableName, date: formatDate(p.adoptedOn, i18n.language) }) : t('programme.notAdopted')}
-              </Paragraph>
-              {p.intendedResults && <Paragraph>{t('programme.results', { text: p.intendedResults })}</Paragraph>}
-              <Paragraph>{t('programme.progress', { percent: p.progress })}</Paragraph>
-              <Warnings warnings={p.warnings} />
-              <Heading level={5}>{t('programme.arrangements')}</Heading>
-              <dl className="rondom-dl">
-                {ARRANGEMENTS.map((k) => (
-                  <div key={k}>
-                    <dt>{t(`programme.part.${k}`)}</dt>
-                    <dd>{p.arrangements?.[k] ?? t('programme.open')}</dd>
-                  </div>
-                ))}
-              </dl>
-              {p.activities.length > 0 && (
-                <div className="rondom-table-scroll">
-                  <Table>
-                    <caption className="rondom-caption">{t('programme.activities')}</caption>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell scope="col">{t('programme.activity')}</TableHeaderCell>
-                        <TableHeaderCell scope="col">{t('programme.status')}</TableHeaderCell>
-                        <TableHeaderCell scope="col">{t('programme.activityProgress')}</TableHeaderCell>
-                        <TableHeaderCell scope="col">{t('programme.ends')}</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {p.activities.map((a) => (
-                        <TableRow key={a.id}>
-                          <TableHeaderCell scope="row">{a.title}</TableHeaderCell>
-                          <TableCell>{t(`activityStatus.${a.status}`, { defaultValue: a.status })}</TableCell>
-                          <TableCell>{a.progress}%</TableCell>
-                          <TableCell>{formatDate(a.endsOn, i18n.language)}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
-              )}
-            </section>
-          ))}
-        </>
-      )}
-    </DataSection>
   );
 }

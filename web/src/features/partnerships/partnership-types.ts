@@ -44,7 +44,9 @@ export interface Portfolio {
   mandate: string | null;
   hasMandate: boolean;
   deputyName: string | null;
+  deputyPersonId: string | null;
   isKey: boolean;
+  version: number;
 }
 
 export interface Person {
@@ -56,6 +58,7 @@ export interface Person {
   email: string | null;
   phone: string | null;
   ring: string;
+  version: number;
   portfolios?: Portfolio[];
 }
 
@@ -66,6 +69,7 @@ export interface Partner {
   organisationType: string;
   ring: string;
   roleDescription: string | null;
+  version: number;
   people?: Person[];
 }
 
@@ -118,10 +122,44 @@ export interface Agreement {
   startsOn: string | null;
   endsOn: string | null;
   reviewOn: string | null;
+  privacy: Privacy | null;
+  version: number;
   parties: { partnerId: string; organisationName: string }[];
-  commitments: { id: string; organisationName: string; description: string; untilOn: string | null; status: string; explanation: string | null }[];
+  commitments: Commitment[];
   oogoTopics: { itemId: string; code: string; textNl: string; textEn: string; state: string; summary: string | null; version: number }[];
   warnings: Warning[];
+}
+
+export interface Privacy {
+  purposes: string[];
+  dataCategories: string[];
+  legalBasis: string;
+  retention: string;
+  roles: { partnerId: string; role: string }[];
+}
+
+export interface Commitment {
+  id: string;
+  partnerId: string;
+  organisationName: string;
+  description: string;
+  untilOn: string | null;
+  status: string;
+  explanation: string | null;
+  version: number;
+}
+
+export interface FundingLine {
+  id: string;
+  partnerId: string;
+  organisationName: string;
+  agreementId: string | null;
+  purpose: string;
+  amountPerYearCents: number;
+  mode: string;
+  startsOn: string;
+  endsOn: string | null;
+  version: number;
 }
 
 export interface AgreementsView {
@@ -131,9 +169,21 @@ export interface AgreementsView {
 }
 
 export interface FundingView {
-  lines: { id: string; organisationName: string; purpose: string; amountPerYearCents: number; mode: string; startsOn: string; endsOn: string | null }[];
+  lines: FundingLine[];
   perYear: { year: number; pooledCents: number; fixedCents: number }[];
   warnings: Warning[];
+  allowedActions: string[];
+}
+
+export interface Activity {
+  id: string;
+  title: string;
+  description: string | null;
+  status: string;
+  progress: number;
+  startsOn: string | null;
+  endsOn: string | null;
+  version: number;
 }
 
 export interface Programme {
@@ -146,8 +196,9 @@ export interface Programme {
   adoptedByTableName: string | null;
   adoptedOn: string | null;
   partners: { partnerId: string; organisationName: string }[];
-  activities: { id: string; title: string; status: string; progress: number; endsOn: string | null }[];
+  activities: Activity[];
   progress: number;
+  version: number;
   openParts: string[];
   warnings: Warning[];
 }
@@ -222,6 +273,16 @@ export interface Guide {
   total: number;
   percent: number;
   allowedActions: string[];
+}
+
+export interface Framework {
+  id: string;
+  key: string;
+  version: number;
+  kind: string;
+  nameNl: string;
+  nameEn: string;
+  elements: { id: string; code: string; nameNl: string; nameEn: string; meta: unknown; items: { id: string; code: string; textNl: string; textEn: string }[] }[];
 }
 
 /** Dutch or English text of a bilingual record. */
