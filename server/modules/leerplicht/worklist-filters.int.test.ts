@@ -51,16 +51,17 @@ beforeAll(async () => {
     daan: await insertChild(t.db, f.regionId, { given: 'Daan', family: 'Das', birthDate: bornYearsAgo(12) }),
   };
   // Daan is enrolled nowhere (absolute absence): no school.
-  for (const [k, days] of Object.entries({ kees: 40, anna: 100, bram: 20, cato: 120, daan: 15 })) {
+  // Cato (120 days) is red at registration, so her ladder starts at once (rung 1); Anna (80 days) is not red yet.
+  for (const [k, days] of Object.entries({ kees: 40, anna: 80, bram: 20, cato: 120, daan: 15 })) {
     const r = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: {
       youngPersonId: kids[k as keyof typeof kids], kind: k === 'daan' ? 'absolute' : 'long_term_relative', startedOn: plusDays(today(), -days), reasonCategory: 'no_suitable_place' } });
     expect(r.statusCode, r.body).toBe(201);
     ids[k] = r.json().id;
   }
-  // Bram at rung 1 whose deadline has passed; Cato at rung 2, on time.
-  const esc = (id: string) => api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${id}/escalate`, payload: { reason: 'School en ouders zijn het oneens over de plek.' } });
+  // Bram at rung 1 whose deadline has passed; Cato at rung 2, on time. Both are passed early by hand, with the reason that needs.
+  const esc = (id: string) => api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${id}/escalate`, payload: {
+    reason: 'School en ouders zijn het oneens over de plek.', earlyReason: 'Wachten tot de termijn om is maakt het thuiszitten alleen langer.' } });
   expect((await esc(ids.bram!)).statusCode).toBe(200);
-  expect((await esc(ids.cato!)).statusCode).toBe(200);
   expect((await esc(ids.cato!)).statusCode).toBe(200);
   await t.db.query(`UPDATE escalations SET deadline = $3 WHERE region_id = $1 AND absence_id = $2`, [f.regionId, ids.bram, plusDays(today(), -2)]);
   await t.db.query(`UPDATE leerplicht_list_versions SET version = version + 1 WHERE region_id = $1`, [f.regionId]);
