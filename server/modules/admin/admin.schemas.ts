@@ -46,6 +46,9 @@ export const OrganisationOut = Type.Object(
   { $id: 'Organisation' },
 );
 
+/** One row of GET /api/v1/organisations: the region's directory, for pickers. */
+export const DirectoryOrganisationOut = Type.Object({ id: Uuid, name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) });
+
 export const MembershipBody = Type.Object(
   { organisationId: Uuid, role: Type.Enum(ROLES) },
   { additionalProperties: false },
@@ -77,3 +80,10 @@ export const ListQuery = Type.Object(
   { regionId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })) },
   { additionalProperties: false },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type RegionOut = Static<typeof RegionOut>;
+export type AreaOut = Static<typeof AreaOut>;
+export type OrganisationOut = Static<typeof OrganisationOut>;
+export type UserOut = Static<typeof UserOut>;
+export type DirectoryOrganisationOut = Static<typeof DirectoryOrganisationOut>;

@@ -97,3 +97,9 @@ export const BreakGlassReviewBody = Type.Object(
   { outcome: Type.Enum(['justified', 'unjustified']), note: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ConsentOut = Static<typeof ConsentOut>;
+export type LegalBasisOut = Static<typeof LegalBasisOut>;
+export type ConsentsOut = Static<typeof ConsentsOut>;
+export type BreakGlassOut = Static<typeof BreakGlassOut>;

@@ -20,3 +20,6 @@ export const EvaluationOut = Type.Object({
   satisfactionYoungPerson: Type.Union([Type.Integer(), Type.Null()]), satisfactionParents: Type.Union([Type.Integer(), Type.Null()]),
   recordedBy: Type.String(), recordedAt: Type.String(),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type EvaluationOut = Static<typeof EvaluationOut>;

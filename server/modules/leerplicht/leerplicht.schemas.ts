@@ -59,6 +59,16 @@ export const WorklistQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+/** GET /api/v1/leerplicht/worklist: one page of cases, with counts per clock. */
+export const WorklistOut = Type.Object({
+  items: Type.Array(CaseOut), total: Type.Integer({ description: 'All matching cases (not exempted); items is one page of them' }), offset: Type.Integer(), limit: Type.Integer(),
+  counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
+  exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
+});
+/** GET /api/v1/leerplicht/young-people: who an officer may register an absence for. */
+export const YoungPeopleOut = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })),
+});
 export const EscalateBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
 export const DecisionBody = Type.Object(
   {
@@ -101,3 +111,9 @@ export const ReportQuery = Type.Object(
   { additionalProperties: false },
 );
 export const IdParams = Type.Object({ id: Uuid });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type CaseOut = Static<typeof CaseOut>;
+export type ExemptionOut = Static<typeof ExemptionOut>;
+export type WorklistOut = Static<typeof WorklistOut>;
+export type YoungPeopleOut = Static<typeof YoungPeopleOut>;

@@ -101,3 +101,9 @@ export const ProposalOut = Type.Object(
   },
   { $id: 'MeetingProposal' },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type DecisionOutItem = Static<typeof DecisionOutItem>;
+export type MeetingOut = Static<typeof MeetingOut>;
+export type DecisionOut = Static<typeof DecisionOut>;
+export type ProposalOut = Static<typeof ProposalOut>;

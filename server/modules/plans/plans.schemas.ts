@@ -76,3 +76,12 @@ export const VersionSummary = Type.Object({
 export const TaskOut = Type.Object({
   youngPersonId: Uuid, childName: Type.String(), actionId: Type.String(), what: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]), status: Type.String(), overdue: Type.Boolean(),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type GoalOut = Static<typeof GoalOut>;
+export type ActionOut = Static<typeof ActionOut>;
+export type OpinionOut = Static<typeof OpinionOut>;
+export type CommentOut = Static<typeof CommentOut>;
+export type PlanOut = Static<typeof PlanOut>;
+export type VersionSummary = Static<typeof VersionSummary>;
+export type TaskOut = Static<typeof TaskOut>;

@@ -99,3 +99,10 @@ export const InvitationOut = Type.Object({
   meetingOn: Type.String(), meetingTime: Nullable(Type.String()), status: Type.String(), response: Nullable(Type.String()),
   outcome: Nullable(Type.String({ description: 'What was agreed, once the item is done' })),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ItemOut = Static<typeof ItemOut>;
+export type TeamOut = Static<typeof TeamOut>;
+export type TeamListOut = Static<typeof TeamListOut>;
+export type CandidatesOut = Static<typeof CandidatesOut>;
+export type InvitationOut = Static<typeof InvitationOut>;
