@@ -4,6 +4,8 @@
  */
 import type { MeOut, MembershipOut } from '../../server/modules/accounts/accounts.schemas.ts';
 import type { OrganisationOut, RegionOut, UserOut } from '../../server/modules/admin/admin.schemas.ts';
+import type { OrganisationType, Role } from '../../server/core/session.ts';
+import type { Assert, SameValues } from './contract.ts';
 
 export type UserKind = MeOut['kind'];
 export type Membership = MembershipOut;
@@ -17,10 +19,12 @@ export const ROLES = [
   'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
   'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin', 'privacy_officer',
 ] as const;
+type _Roles = Assert<SameValues<typeof ROLES, Role>>;
 
 export const ORGANISATION_TYPES = [
   'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
 ] as const;
+type _OrganisationTypes = Assert<SameValues<typeof ORGANISATION_TYPES, OrganisationType>>;
 
 /** Which home screen a user gets; decided from /me only (the server still checks every call). */
 export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'privacy' | 'policy';
