@@ -19,7 +19,7 @@ import { DECIDING_ROLES } from './meetings.policy.ts';
 export const REPORT_SHARE_DAYS = 14;
 
 interface MeetingRow {
-  id: string; scheduled_at: Date; chair_name: string; agenda: unknown; status: string; held_on: string | null; report: string | null;
+  id: string; scheduled_at: Date; chair_name: string; agenda: unknown; status: 'planned' | 'held' | 'cancelled'; held_on: string | null; report: string | null;
   report_shared_at: Date | null; version: number;
 }
 

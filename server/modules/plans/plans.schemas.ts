@@ -41,7 +41,7 @@ export const ActionOut = Type.Object({
   owner: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]) }),
   dueOn: Type.Union([Type.String(), Type.Null()]), status: Type.String(),
 });
-export const OpinionOut = Type.Object({ userId: Uuid, displayName: Type.String(), relation: Type.String(), opinion: Type.String(), comment: Type.Union([Type.String(), Type.Null()]), at: Type.String() });
+export const OpinionOut = Type.Object({ userId: Uuid, displayName: Type.String(), relation: Type.String(), opinion: Type.Enum(['agree', 'disagree']), comment: Type.Union([Type.String(), Type.Null()]), at: Type.String() });
 export const CommentOut = Type.Object({ id: Uuid, author: Type.String(), relation: Type.String(), text: Type.String(), at: Type.String() });
 
 export const PlanOut = Type.Object(

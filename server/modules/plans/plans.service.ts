@@ -44,7 +44,7 @@ const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
 
 type PlanViewRow = VersionRow & {
-  opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: string }[]>;
+  opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; created_at: string }[]>;
   comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
 };
 
@@ -82,7 +82,7 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number, pr
     fromJsonList(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
 }
 
-interface OpinionOut { userId: string; displayName: string; relation: string; opinion: string; comment: string | null; at: string }
+interface OpinionOut { userId: string; displayName: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; at: string }
 interface CommentOut { id: string; author: string; relation: string; text: string; at: string }
 
 /** The one shape of a plan version in answers (a read, or the answer to a write). */
