@@ -77,3 +77,11 @@ export const FundingOut = Type.Object({
   warnings: Type.Array(WarningOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type CommitmentOut = Static<typeof CommitmentOut>;
+export type OogoTopicOut = Static<typeof OogoTopicOut>;
+export type AgreementOut = Static<typeof AgreementOut>;
+export type AgreementsOut = Static<typeof AgreementsOut>;
+export type FundingLineOut = Static<typeof FundingLineOut>;
+export type FundingOut = Static<typeof FundingOut>;
