@@ -8,18 +8,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers.ts';
-import { loadRoutes } from './api-surface.ts';
+import { loadRoutes, type Route } from './api-surface.ts';
 import { API_ONLY } from './api-only.ts';
 import { operationOf, webApiCalls, type WebCalls } from './web-api-calls.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let t: TestApp;
+let routes: Route[];
 let operations: string[];
 let web: WebCalls;
 
 beforeAll(async () => {
   t = await createTestApp();
-  operations = (await loadRoutes(t.app)).map((r) => r.key);
+  routes = await loadRoutes(t.app);
+  operations = routes.map((r) => r.key);
   web = webApiCalls(root);
 });
 afterAll(async () => t.close());
@@ -34,6 +36,20 @@ describe('one contract: the API and the web app', () => {
     const lines = web.calls.filter((c) => !operationOf(c, operations))
       .map((c) => `  ${c.at}: ${c.method} ${c.path} is not in the OpenAPI document (a wrong path or method, or a route that was removed)`);
     expect(lines, `web/src calls operations the server does not have:\n${lines.join('\n')}`).toEqual([]);
+  });
+
+  it('every field the web app sends in a body is one the operation accepts', () => {
+    // Bodies are strict (unknown fields are refused with 400); a body written as an object literal is checked here.
+    const lines: string[] = [];
+    for (const c of web.calls) {
+      const op = operationOf(c, operations);
+      const route = routes.find((r) => r.key === op);
+      if (!c.bodyFields || !route) continue;
+      const accepted = Object.keys(route.body?.properties ?? {});
+      const unknown = c.bodyFields.filter((f) => !accepted.includes(f));
+      if (unknown.length) lines.push(`  ${c.at}: ${op} does not accept ${unknown.join(', ')} (it accepts ${accepted.join(', ') || 'no body fields'})`);
+    }
+    expect(lines, `web/src sends fields the server refuses:\n${lines.join('\n')}`).toEqual([]);
   });
 
   it('every operation is used by the web app or listed as API-only with a reason', () => {

@@ -50,6 +50,18 @@ describe('the web app\'s API calls, read from its source', () => {
     expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['GET /api/v1/tasks', 'POST /api/v1/disagreements/{}/resolve']);
   });
 
+  it('reads the fields of a body written as an object literal, also in conditional spreads; not of a body built elsewhere', () => {
+    const { calls } = scan({
+      'c.tsx': [
+        "api.post(`/api/v1/join-requests/${r.id}/decision`, { outcome, ...(note.trim() ? { note: note.trim() } : {}) });",
+        "api.patch(`/api/v1/leerplicht/absences/${c.id}`, body(), version);",
+        "api.post(`/api/v1/x`, { a: 1, ...rest });",
+        "api.post(`/api/v1/notifications/${id}/read`);",
+      ].join('\n'),
+    });
+    expect(calls.map((c) => c.bodyFields)).toEqual([['outcome', 'note'], undefined, undefined, undefined]);
+  });
+
   it('reports a path whose method it cannot tell, instead of skipping it', () => {
     const { calls, unresolved } = scan({ 'b.ts': 'fetch(`/api/v1/children/${id}/plan`, { method: "PUT" });' });
     expect(calls).toEqual([]);

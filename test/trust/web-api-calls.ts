@@ -20,6 +20,8 @@ export interface WebCall {
   path: string;
   /** file:line in the repository. */
   at: string;
+  /** The fields of the body when it is written as an object literal (in conditional spreads too); else undefined. */
+  bodyFields?: string[];
 }
 
 export interface WebCalls {
@@ -69,6 +71,34 @@ function methodOfCall(call: ts.CallExpression, arg: ts.Node): string | undefined
     return m && ts.isStringLiteralLike(m) && call.arguments[1] === arg ? m.text.toUpperCase() : undefined;
   }
   return undefined;
+}
+
+/**
+ * The field names of an object literal body, including those of `...(c ? { a } : {})`; undefined when
+ * the body is not a literal or spreads something that is not one (its fields cannot be known here).
+ */
+function fieldsOf(node: ts.Node | undefined): string[] | undefined {
+  if (!node) return undefined;
+  while (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (ts.isConditionalExpression(node)) {
+    const a = fieldsOf(node.whenTrue);
+    const b = fieldsOf(node.whenFalse);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const out: string[] = [];
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const inner = fieldsOf(p.expression);
+      if (!inner) return undefined;
+      out.push(...inner);
+    } else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+      out.push(p.name.text);
+    } else {
+      return undefined;
+    }
+  }
+  return out;
 }
 
 /** The name a path is bound to (`const url = …`, `{ url: … }`, `url={…}`), if any. */
@@ -127,14 +157,19 @@ export function webApiCalls(root: string, dir = path.join(root, 'web', 'src')): 
     while (ts.isParenthesizedExpression(node.parent) || (ts.isConditionalExpression(node.parent) && node.parent.condition !== node)) node = node.parent;
     const parent = node.parent;
     const direct = ts.isCallExpression(parent) ? methodOfCall(parent, node) : undefined;
-    if (direct) methods.add(direct);
+    let bodyFields: string[] | undefined;
+    if (direct) {
+      methods.add(direct);
+      const call = parent as ts.CallExpression;
+      if (ts.isPropertyAccessExpression(call.expression) && direct !== 'GET' && direct !== 'DELETE') bodyFields = fieldsOf(call.arguments[1]);
+    }
     else {
       const name = boundName(node);
       if (name === 'href') methods.add('GET');
       else if (name) for (const m of byFileName.get(`${f.file}#${name}`) ?? byName.get(name) ?? []) methods.add(m);
     }
     if (methods.size === 0) unresolved.push({ path: f.path, at: f.at });
-    for (const method of methods) calls.push({ method, path: f.path, at: f.at });
+    for (const method of methods) calls.push({ method, path: f.path, at: f.at, ...(bodyFields ? { bodyFields: [...new Set(bodyFields)] } : {}) });
   }
   return { calls, unresolved };
 }
