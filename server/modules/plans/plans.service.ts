@@ -18,8 +18,10 @@ export interface Goal { id: string; text: string }
 export interface PlanAction {
   id: string; goalId: string | null; what: string;
   owner: { userId: string | null; name: string; organisationName: string | null };
-  dueOn: string | null; status: string;
+  dueOn: string | null; status: ActionStatus;
 }
+/** open | in_progress | done | cancelled (the plan_actions CHECK and the schemas' ActionStatus). */
+type ActionStatus = NonNullable<ActionIn['status']>;
 
 interface VersionRow {
   id: string; plan_id: string; number: number; goals: Goal[]; actions: PlanAction[]; lead_user_id: string | null; lead_name: string | null;
@@ -332,7 +334,7 @@ export function createPlansService(db: Db) {
       });
     },
 
-    async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: string; dueOn?: string | null }) {
+    async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: ActionStatus; dueOn?: string | null }) {
       return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.action_updated', subjectType: 'plan_action', subjectId: actionId, details: { fields: Object.keys(patch) } }, async (q, a) => {
         const locked = await lockPlan(q, a);
         if (locked.currentNumber !== ifMatch) throw new AppError('conflict', { current: await planView(q, a) });
@@ -399,7 +401,7 @@ export function createPlansService(db: Db) {
 
     /** My open plan actions across the young people I may reach. */
     async tasks(actor: Actor) {
-      const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: string; overdue: boolean }>(
+      const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: ActionStatus; overdue: boolean }>(
         `SELECT pa.young_person_id, y.given_name, y.family_name, pa.action_id, pa.what, pa.due_on, pa.status,
                 (pa.due_on IS NOT NULL AND pa.due_on < current_date) AS overdue
            FROM plan_actions pa JOIN young_people y ON y.region_id = pa.region_id AND y.id = pa.young_person_id
