@@ -103,7 +103,7 @@ export const ExemptionReviewBody = Type.Object(
 export const ExemptionOut = Type.Object({
   id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
   statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
-  neverAble: Type.Boolean(), status: Type.String(), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
+  neverAble: Type.Boolean(), status: Type.Enum(['pending_review', 'confirmed', 'rejected']), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
   allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
 export const ReportQuery = Type.Object(

@@ -64,7 +64,7 @@ export const MeetingOut = Type.Object(
     id: Uuid, scheduledAt: Type.String(), chairName: Type.String(), agenda: Type.Array(Type.String()), status: Type.Enum(['planned', 'held', 'cancelled']),
     heldOn: Type.Union([Type.String(), Type.Null()]),
     participants: Type.Array(Type.Object({
-      id: Uuid, kind: Type.String(), userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]),
+      id: Uuid, kind: Type.Enum(['professional', 'parent', 'young_person', 'child_voice']), userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]),
       present: Type.Union([Type.Boolean(), Type.Null()]), hasMandate: Type.Boolean(), childVoice: Type.Union([Type.String(), Type.Null()]),
       isChair: Type.Boolean({ description: 'Chairs the meeting' }),
     })),

@@ -57,7 +57,7 @@ export const JoinRequestsOut = Type.Object({
     status: Type.String(), createdAt: Type.String(), decideAs: Type.Enum(['lead', 'family', 'coordinator']), version: Type.Integer(),
   })),
   outgoing: Type.Array(Type.Object({
-    id: Uuid, status: Type.String(), via: Type.String(), organisationName: Type.String(), createdAt: Type.String(),
+    id: Uuid, status: Type.Enum(['pending', 'accepted', 'refused', 'withdrawn']), via: Type.String(), organisationName: Type.String(), createdAt: Type.String(),
     decidedAt: Type.Union([Type.String(), Type.Null()]), childName: Type.Union([Type.String(), Type.Null()]), youngPersonId: Type.Union([Uuid, Type.Null()]),
   })),
 }, { $id: 'JoinRequests' });

@@ -96,7 +96,7 @@ export const CandidatesOut = Type.Array(Type.Object({ userId: Uuid, displayName:
 
 export const InvitationOut = Type.Object({
   itemId: Uuid, youngPersonId: Uuid, childName: Type.String(), teamName: Type.String(), schoolName: Type.String(),
-  meetingOn: Type.String(), meetingTime: Nullable(Type.String()), status: Type.String(), response: Nullable(Type.String()),
+  meetingOn: Type.String(), meetingTime: Nullable(Type.String()), status: Type.Enum(['open', 'done']), response: Nullable(Type.String()),
   outcome: Nullable(Type.String({ description: 'What was agreed, once the item is done' })),
 });
 
