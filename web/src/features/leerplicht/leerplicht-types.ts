@@ -2,9 +2,10 @@
  * Shapes of the leerplicht API: the server's schemas (server/modules/leerplicht/leerplicht.schemas.ts),
  * imported as types only, so the build fails when the web app and the API disagree.
  */
-import type { CaseOut, ExemptionOut, WorklistOut, YoungPeopleOut } from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
+import type {
+  AbsenceBody, AbsencePatchBody, CaseOut, ExemptionBody, ExemptionOut, WorklistOut, YoungPeopleOut,
+} from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
 import type { DirectoryOrganisationOut } from '../../../../server/modules/admin/admin.schemas.ts';
-import type { AbsenceBody, AbsencePatchBody, ExemptionBody } from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
 import type { Assert, SameValues } from '../../contract.ts';
 
 export type Clock = CaseOut['clock'];
