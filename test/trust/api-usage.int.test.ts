@@ -59,7 +59,7 @@ describe('one contract: the API and the web app', () => {
       if (op && !used.has(op)) used.set(op, c.at);
     }
     const unused = operations.filter((op) => !used.has(op) && !(op in API_ONLY))
-      .map((op) => `  '${op}'`);
+      .map((op) => `  '${op}': '<why it has no screen>',`);
     expect(unused, `operations no screen uses and test/trust/api-only.ts does not list:\n${unused.join('\n')}\n` +
       'Call each from the web app (api.get/post/… with the path in web/src), or add it to API_ONLY in test/trust/api-only.ts ' +
       'with the reason it has no screen (the rondom CLI, a machine integration, admin-only API).').toEqual([]);
