@@ -200,7 +200,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(evaluationsRoutes(createEvaluationsService(db)));
   await app.register(matchesRoutes(createMatchesService(db)));
   await app.register(notificationsRoutes(createNotificationsService(db), createHistoryService(db)));
-  await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db)));
+  await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db, clock)));
   // Anonymous consults (no child in them) and the school's support team (named items through core/access.ts).
   await app.register(consultsRoutes(createConsultsService(db)));
   await app.register(supportTeamsRoutes(createSupportTeamsService(db)));

@@ -9,7 +9,6 @@
  * screen lands, the test says to remove the row.
  */
 const WORKSPACE = 'no screen yet: the partners\' workspace is read-only in the browser (issue 18 part 1 makes it editable)';
-const ASSESSMENT = 'no screen yet: self-assessment rounds cannot be started or answered in the browser (issue 18 part 1)';
 
 export const API_ONLY: Record<string, string> = {
   // Machines and platform set-up
@@ -52,14 +51,7 @@ export const API_ONLY: Record<string, string> = {
   'POST /api/v1/partnerships/{id}/programmes/{programmeId}/activities': WORKSPACE,
   'PATCH /api/v1/partnerships/{id}/activities/{activityId}': WORKSPACE,
 
-  // Self-assessment (issue 18 part 1, being built)
-  'GET /api/v1/partnerships/frameworks': ASSESSMENT,
-  'GET /api/v1/partnerships/{id}/frameworks': ASSESSMENT,
-  'POST /api/v1/partnerships/{id}/frameworks': ASSESSMENT,
-  'POST /api/v1/partnerships/{id}/rounds': ASSESSMENT,
-  'PATCH /api/v1/partnerships/{id}/rounds/{roundId}': ASSESSMENT,
-  'POST /api/v1/partnerships/{id}/rounds/{roundId}/invitations': ASSESSMENT,
-  'PUT /api/v1/partnerships/{id}/rounds/{roundId}/reading': ASSESSMENT,
-  'GET /api/v1/partnerships/invitations': ASSESSMENT,
-  'POST /api/v1/partnerships/rounds/{roundId}/responses': ASSESSMENT,
+  // Self-assessment frameworks
+  'GET /api/v1/partnerships/frameworks': 'API clients: the shipped frameworks as versioned data; the workspace reads the ones its partnership may use (GET …/:id/frameworks)',
+  'POST /api/v1/partnerships/{id}/frameworks': 'no screen yet: a partnership\'s own assessment framework is added through the API only',
 };

@@ -32,6 +32,7 @@ const ConsultPage = lazy(() => import('./features/consults/ConsultPage.tsx').the
 const SupportTeamsPage = lazy(() => import('./features/support-teams/SupportTeamsPage.tsx').then((m) => ({ default: m.SupportTeamsPage })));
 const SupportTeamPage = lazy(() => import('./features/support-teams/SupportTeamPage.tsx').then((m) => ({ default: m.SupportTeamPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
+const QuestionnairePage = lazy(() => import('./features/partnerships/QuestionnairePage.tsx').then((m) => ({ default: m.QuestionnairePage })));
 const SignalsPage = lazy(() => import('./features/matches/SignalsPage.tsx').then((m) => ({ default: m.SignalsPage })));
 
 export function App() {
@@ -98,6 +99,7 @@ function Routes() {
   if (path === '/support-teams') return <SupportTeamsPage />;
   const team = matchPath('/support-teams/:id', path);
   if (team) return <SupportTeamPage teamId={team.id!} />;
+  if (path === '/questionnaire') return <QuestionnairePage />;
   if (path === '/partnerships') return <PartnershipsPage />;
   const ws = matchPath('/partnerships/:id', path) ?? matchPath('/partnerships/:id/:section', path);
   if (ws) return <WorkspacePage id={ws.id!} section={ws.section ?? 'overview'} />;

@@ -43,6 +43,8 @@ const WHAT: Record<string, [string, string]> = {
   'consent.withdrawn': ['withdrew a consent', 'trok een toestemming in'],
   'meeting.read': ['read the meetings', 'las de overleggen'],
   'evaluation.read': ['read the evaluations', 'las de evaluaties'],
+  'evaluation.family_read': ['read the family\'s part of the evaluation', 'las wat de familie over de hulp zei'],
+  'evaluation.family_answered': ['answered their part of the evaluation', 'vulde het eigen deel van de evaluatie in'],
   'timeline.read': ['looked at the timeline', 'bekeek de tijdlijn'],
   'access_log.read': ['looked at this list', 'bekeek deze lijst'],
   'break_glass.started': ['opened the file in an emergency (break-the-glass)', 'opende het dossier in een noodsituatie'],
@@ -58,6 +60,8 @@ const WHAT: Record<string, [string, string]> = {
   'mandate.proposal_declined': ['declined a meeting proposal for their organisation', 'wees een voorstel uit het overleg af voor de eigen organisatie'],
   'disagreement.requested': ['asked for a conversation about the plan', 'vroeg om een gesprek over het plan'],
   'disagreement.read': ['read the requests for a conversation about the plan', 'las de verzoeken om een gesprek over het plan'],
+  'disagreement.list_read': ['saw the request for a conversation about the plan on the municipality\'s list', 'zag het verzoek om een gesprek over het plan op de lijst van de gemeente'],
+  'mandate.proposals_read': ['read a meeting proposal for their organisation', 'las een voorstel uit het overleg voor de eigen organisatie'],
   'disagreement.resolved': ['recorded the outcome of a conversation about the plan', 'legde de uitkomst van een gesprek over het plan vast'],
 };
 

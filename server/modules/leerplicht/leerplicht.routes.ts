@@ -45,7 +45,7 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.post('/api/v1/leerplicht/absences/:id/escalate', {
       schema: { tags: ['leerplicht'], summary: 'Escalate by hand to the next rung of the ladder', params: IdParams, body: EscalateBody, response: { 200: CaseOut, ...childErrors } },
-    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason));
+    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason, request.body.earlyReason));
 
     app.post('/api/v1/leerplicht/absences/:id/decision', {
       schema: { tags: ['leerplicht'], summary: 'Holder of doorzettingsmacht: binding decision (place, provider, payer, date); becomes plan actions', params: IdParams, body: DecisionBody,
@@ -66,9 +66,9 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.get('/api/v1/leerplicht/inspectie-report', {
       schema: { tags: ['leerplicht'], summary: 'Quarterly thuiszitter registration per SWV, anonymised (format csv, xlsx or json)', querystring: ReportQuery,
-        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
+        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), countedTo: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
     }, async (request, reply) => {
-      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter);
+      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter, request.query.audience);
       const name = `thuiszitters-${request.query.quarter}`;
       if (request.query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(Buffer.from(report.csv(r), 'utf8') as never);

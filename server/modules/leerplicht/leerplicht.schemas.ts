@@ -42,8 +42,9 @@ export const CaseOut = Type.Object(
     clock: Type.Enum(['ok', 'warning', 'red', 'stopped']),
     clockLabel: Type.String(),
     exempted: Type.Boolean(),
+    nextRungEarly: Type.Boolean({ description: 'Escalating now passes a rung before its time to act (or starts the ladder before red): it needs earlyReason' }),
     escalation: Type.Union([Type.Object({ rung: Type.Integer(), rungKey: Type.String(), deadline: Type.String(), overdue: Type.Boolean(), automatic: Type.Boolean() }), Type.Null()]),
-    decision: Type.Union([Type.Object({ place: Type.String(), provider: Type.String(), payer: Type.String(), dueOn: Type.String() }), Type.Null()]),
+    decision: Type.Union([Type.Object({ id: Type.String(), place: Type.String(), provider: Type.String(), payer: Type.String(), dueOn: Type.String() }), Type.Null()]),
     outcome: Type.Union([Type.String(), Type.Null()]),
     version: Type.Integer(),
     allowedActions: Type.Array(Type.String()),
@@ -69,7 +70,10 @@ export const WorklistOut = Type.Object({
 export const YoungPeopleOut = Type.Object({
   items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })),
 });
-export const EscalateBody = Type.Object({ reason: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false });
+export const EscalateBody = Type.Object({
+  reason: Type.String({ minLength: 10, maxLength: 2000 }),
+  earlyReason: Type.Optional(Type.String({ minLength: 20, maxLength: 2000, description: 'Required before the current rung\'s time to act has run out (or, for the first rung, before the clock is red): why it cannot wait' })),
+}, { additionalProperties: false });
 export const DecisionBody = Type.Object(
   {
     place: Type.String({ minLength: 3, maxLength: 300 }),
@@ -77,6 +81,7 @@ export const DecisionBody = Type.Object(
     payerOrganisationId: Uuid,
     dueOn: IsoDate,
     reasoning: Type.String({ minLength: 20, maxLength: 4000 }),
+    replacesDecisionId: Type.Optional(Type.String({ format: 'uuid', description: 'A case with a binding decision gets a new one only when it names the decision it replaces' })),
   },
   { additionalProperties: false },
 );
@@ -87,10 +92,12 @@ export const ExemptionBody = Type.Object(
     youngPersonId: Uuid,
     article: Type.Enum(['5a', '5b', '5c', '15']),
     validFrom: IsoDate,
-    statementBy: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
-    statementRole: Type.Optional(Type.Enum(['doctor', 'psychologist', 'pedagogue'])),
+    statementBy: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'The name of the person who wrote the statement' })),
+    statementRole: Type.Optional(Type.Enum(['doctor', 'psychologist', 'pedagogue'], { description: 'Their profession: doctor, psychologist or (ortho)pedagogue designated by the municipality' })),
+    statementRegistration: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: 'Their BIG, NIP or NVO registration number' })),
+    statementUserId: Type.Optional(Uuid),
     statementDate: Type.Optional(IsoDate),
-    statementOwnPractitioner: Type.Optional(Type.Boolean()),
+    statementOwnPractitioner: Type.Optional(Type.Boolean({ description: 'Deprecated: Rondom checks independence itself; true is refused' })),
     neverAble: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -103,11 +110,15 @@ export const ExemptionReviewBody = Type.Object(
 export const ExemptionOut = Type.Object({
   id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
   statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
+  statementRegistration: Type.Union([Type.String(), Type.Null()]), swvId: Type.Union([Uuid, Type.Null()]),
   neverAble: Type.Boolean(), status: Type.Enum(['pending_review', 'confirmed', 'rejected']), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
   allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
 export const ReportQuery = Type.Object(
-  { swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])) },
+  {
+    swvId: Uuid, quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }), format: Type.Optional(Type.Enum(['csv', 'xlsx', 'json'])),
+    audience: Type.Optional(Type.Enum(['inspectie', 'shared'], { description: "'shared': only the summary, small counts hidden (for partners and the monitor)" })),
+  },
   { additionalProperties: false },
 );
 export const IdParams = Type.Object({ id: Uuid });

@@ -12,7 +12,7 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, auditDenied, notify, resolveAccess, resolveAccessMany } from '../../core/access.ts';
-import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
+import { appendAudit, appendChildListReads, youngPersonChain } from '../../core/audit.ts';
 import { actorRegions, type Actor } from '../../core/session.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { appendActions } from '../plans/plans.service.ts';
@@ -69,10 +69,9 @@ export function createProposalsService(db: Db, clock: () => Date = () => new Dat
         // Only the organisation of the region where I am its member (an organisation id is one region's).
         .filter((r) => orgs.some((o) => o.organisationId === r.commits_organisation_id && o.regionId === r.region_id));
       const reach = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
-      await appendReadAudit(db, {
-        chainKey: userChain(actor.userId), kind: 'mandate.proposals_read', regionId: actor.regionId, actorUserId: actor.userId,
-        subjectType: 'meeting_proposals', details: { youngPersonIds: [...new Set(rows.map((r) => r.young_person_id))] },
-      });
+      await appendChildListReads(db, {
+        kind: 'mandate.proposals_read', actorUserId: actor.userId, actorOrganisationId: orgs[0]?.organisationId ?? null, subjectType: 'meeting_proposals',
+      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'mandate' })));
       return rows.map((r) => view(r, reach.has(r.young_person_id), true));
     },
 

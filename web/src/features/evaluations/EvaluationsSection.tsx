@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, type Child } from '../children/children-types.ts';
 import { todayIso } from '../leerplicht/leerplicht-types.ts';
+import { FamilyEvaluationSection } from './FamilyEvaluation.tsx';
 import type { EvaluationBody, EvaluationOut } from '../../../../server/modules/evaluations/evaluations.schemas.ts';
 import type { Assert, SameValues } from '../../contract.ts';
 
@@ -33,6 +34,7 @@ export function EvaluationsSection({ child }: { child: Child }) {
   return (
     <>
       {message && <SuccessAlert>{message}</SuccessAlert>}
+      <FamilyEvaluationSection child={child} />
       {can(child.allowedActions, 'recordEvaluation') && (
         <EvaluationForm childId={child.id} onSaved={(all) => { setFresh(all); setMessage(t('evaluation.saved')); }} />
       )}

@@ -3,24 +3,25 @@
  * agreements and OOGO topics, the programme, self-assessment results and the
  * travel guide. What may be changed follows the server's allowedActions.
  */
-import { useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type MouseEvent } from 'react';
 import {
   Button, Heading, NavList, NavListLink, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
+import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { GuideSection } from './GuideSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 import { Warnings } from './Warnings.tsx';
 import {
-  AREA_SECTION, local, type AgreementsView, type FundingView, type MapView, type Programme, type Results, type Round, type Stat, type Workspace,
+  AREA_SECTION, local, type AgreementsView, type FundingView, type MapView, type Programme, type Workspace,
 } from './partnership-types.ts';
 
 export const WORKSPACE_SECTIONS = ['overview', 'map', 'tables', 'agreements', 'programmes', 'assessments', 'guide'] as const;
@@ -294,107 +295,5 @@ function ProgrammesSection({ id }: { id: string }) {
         </>
       )}
     </DataSection>
-  );
-}
-
-function AssessmentsSection({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const rounds = useLoad((s) => api.get<{ rounds: Round[] }>(`/api/v1/partnerships/${id}/rounds`, s).then((d) => d.rounds), [id]);
-  const [roundId, setRoundId] = useState('');
-  const chosen = roundId || rounds.data?.[0]?.id || '';
-  const results = useLoad((s) => (chosen ? api.get<Results>(`/api/v1/partnerships/${id}/rounds/${chosen}/results`, s) : Promise.resolve(null)), [id, chosen]);
-  return (
-    <DataSection title={t('assessment.title')} level={3} loaded={rounds} empty={(d) => d.length === 0} emptyText={t('assessment.none')}>
-      {(items) => (
-        <>
-          <SelectField label={t('assessment.round')} name="round" value={chosen} onChange={setRoundId}
-            options={items.map((r) => ({ value: r.id, label: `${r.title} (${t(`roundStatus.${r.status}`, { defaultValue: r.status })}, ${t('assessment.responded', { n: r.responded, of: r.invited })})` }))} />
-          {results.loading && !results.data && <Loading />}
-          {results.error !== null && <ErrorAlert error={results.error} />}
-          {results.data && <ResultsView results={results.data} lang={i18n.language} />}
-        </>
-      )}
-    </DataSection>
-  );
-}
-
-function StatText({ stat }: { stat: Stat }): ReactNode {
-  const { t } = useTranslation();
-  if (stat.suppressed || stat.n === null) return <span className="rondom-suppressed">{t('assessment.tooFew')}</span>;
-  return <>{t('assessment.stat', { median: stat.median, spread: stat.spread, n: stat.n })}</>;
-}
-
-function ResultsView({ results, lang }: { results: Results; lang: string }) {
-  const { t } = useTranslation();
-  const groups = [...new Set(results.elements.flatMap((e) => e.byGroup.map((g) => g.group)))];
-  return (
-    <>
-      <Paragraph>
-        {t('assessment.respondents', { n: results.respondents ?? '—' })} {t('assessment.threshold', { n: results.threshold })}
-      </Paragraph>
-      <div className="rondom-table-scroll">
-        <Table className="rondom-results">
-          <caption className="rondom-caption">{t('assessment.byElement')}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('assessment.element')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('assessment.overall')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('assessment.previous')}</TableHeaderCell>
-              {groups.map((g) => <TableHeaderCell key={g} scope="col">{t(`respondentGroup.${g}`, { defaultValue: g })}</TableHeaderCell>)}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {results.elements.map((e) => (
-              <TableRow key={e.code}>
-                <TableHeaderCell scope="row">{local(lang, e.nameNl, e.nameEn)}</TableHeaderCell>
-                <TableCell><StatText stat={e.overall} /></TableCell>
-                <TableCell>{e.previousMedian ?? '—'}</TableCell>
-                {groups.map((g) => {
-                  const cell = e.byGroup.find((x) => x.group === g);
-                  return <TableCell key={g}>{cell ? <StatText stat={cell} /> : '—'}</TableCell>;
-                })}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {results.elements[0] && (
-        <div className="rondom-table-scroll">
-          <Table>
-            <caption className="rondom-caption">{t('assessment.byOrganisation')}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('assessment.element')}</TableHeaderCell>
-                {results.elements[0].byOrganisation.map((o) => <TableHeaderCell key={o.partnerId} scope="col">{o.organisationName}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {results.elements.map((e) => (
-                <TableRow key={e.code}>
-                  <TableHeaderCell scope="row">{e.code}</TableHeaderCell>
-                  {e.byOrganisation.map((o) => <TableCell key={o.partnerId}><StatText stat={o} /></TableCell>)}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      {results.examples.length > 0 && (
-        <>
-          <Heading level={4}>{t('assessment.examples')}</Heading>
-          <UnorderedList className="rondom-list">{results.examples.map((x, i) => <UnorderedListItem key={i}>{x.itemCode}: “{x.text}”</UnorderedListItem>)}</UnorderedList>
-        </>
-      )}
-      {results.reading && (
-        <>
-          <Heading level={4}>{t('assessment.reading')}</Heading>
-          <dl className="rondom-dl">
-            {(['recognise', 'explain', 'opinion', 'improve'] as const).map((k) => (
-              <div key={k}><dt>{t(`assessment.q.${k}`)}</dt><dd>{results.reading?.[k] ?? '—'}</dd></div>
-            ))}
-          </dl>
-        </>
-      )}
-    </>
   );
 }
