@@ -7,13 +7,13 @@ import type { LeerplichtService } from './leerplicht.service.ts';
 import type { ExemptionsService } from './exemptions.service.ts';
 import type { createInspectieReport } from './inspectie.report.ts';
 import {
-  AbsenceBody, AbsencePatchBody, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistOut, WorklistQuery, YoungPeopleOut,
+  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistOut, WorklistQuery, YoungPeopleOut,
 } from './leerplicht.schemas.ts';
 
 export function leerplichtRoutes(cases: LeerplichtService, exemptions: ExemptionsService, report: ReturnType<typeof createInspectieReport>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/leerplicht/worklist', {
-      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
+      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first (or sorted), filtered by school, SWV, rung, overdue or name, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
         response: { 200: WorklistOut, ...childErrors } },
     }, async (request) => cases.worklist(requireActor(request), request.query));
 
@@ -34,6 +34,11 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
       reply.header('etag', etag(c.version));
       return c;
     });
+
+    app.get('/api/v1/leerplicht/absences/:id/history', {
+      schema: { tags: ['leerplicht'], summary: "Leerplicht officers: the case's history (registration, changes, rung changes, decisions), who and when, newest first", params: IdParams,
+        response: { 200: CaseHistoryOut, ...childErrors } },
+    }, async (request) => cases.history(requireActor(request), request.params.id));
 
     app.patch('/api/v1/leerplicht/absences/:id', {
       schema: { tags: ['leerplicht'], summary: 'Record the offer (partly/fully), the end or the outcome (If-Match)', params: IdParams, body: AbsencePatchBody, response: { 200: CaseOut, ...childErrors } },

@@ -52,9 +52,18 @@ export const CaseOut = Type.Object(
   { $id: 'LeerplichtCase' },
 );
 
+/** The worklist's orders (WorklistQuery.sort). */
+export const WORKLIST_SORTS = ['urgency', 'overdue', 'rung', 'date', 'school'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
 export const WorklistQuery = Type.Object(
   {
     gemeenteId: Type.Optional(Uuid), swvId: Type.Optional(Uuid), includeClosed: Type.Optional(Type.Boolean()),
+    schoolId: Type.Optional(Type.String({ format: 'uuid', description: 'Only cases of this school (a school of your region; another is a 422)' })),
+    rung: Type.Optional(Type.Integer({ minimum: 0, maximum: 9, description: 'Only cases at this rung of the ladder; 0: not escalated' })),
+    overdue: Type.Optional(Type.Boolean({ description: 'true: only cases whose rung deadline has passed; false: only the others' })),
+    q: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Part of the young person\'s name' })),
+    sort: Type.Optional(Type.Enum(WORKLIST_SORTS, { description: 'urgency (default: red first, longest without offer first), overdue first, highest rung first, date (longest absent first), school (by name)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Cases per page (default 50)' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, description: 'Cases to skip, in the worklist order' })),
   },
@@ -65,6 +74,7 @@ export const WorklistOut = Type.Object({
   items: Type.Array(CaseOut), total: Type.Integer({ description: 'All matching cases (not exempted); items is one page of them' }), offset: Type.Integer(), limit: Type.Integer(),
   counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
   exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
+  ladder: Type.Array(Type.Object({ rung: Type.Integer(), rungKey: Type.String() }), { description: "The region's escalation ladder, for the rung filter" }),
 });
 /** GET /api/v1/leerplicht/young-people: who an officer may register an absence for. */
 export const YoungPeopleOut = Type.Object({
@@ -122,9 +132,23 @@ export const ReportQuery = Type.Object(
   { additionalProperties: false },
 );
 export const IdParams = Type.Object({ id: Uuid });
+export const CaseHistoryOut = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.String(), at: Type.String({ format: 'date-time' }),
+    kind: Type.Enum(['registered', 'updated', 'escalated', 'decision'], { description: 'What happened' }),
+    by: Type.Union([Type.Object({ userId: Uuid, name: Type.String() }), Type.Null()], { description: 'null: the daily job (automatic escalation)' }),
+    absenceKind: Type.Union([Type.String(), Type.Null()], { description: 'registered: the kind of absence' }),
+    rungKey: Type.Union([Type.String(), Type.Null()], { description: 'escalated: the rung reached' }),
+    automatic: Type.Boolean(),
+    fields: Type.Array(Type.String(), { description: 'updated: the fields that changed (not their values)' }),
+    place: Type.Union([Type.String(), Type.Null()], { description: 'decision: the place decided' }),
+    dueOn: Type.Union([Type.String(), Type.Null()], { description: 'decision: start at the latest' }),
+  })),
+});
 
 /** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
 export type CaseOut = Static<typeof CaseOut>;
 export type ExemptionOut = Static<typeof ExemptionOut>;
 export type WorklistOut = Static<typeof WorklistOut>;
 export type YoungPeopleOut = Static<typeof YoungPeopleOut>;
+export type CaseHistoryOut = Static<typeof CaseHistoryOut>;

@@ -19,7 +19,7 @@ import { leerplichtPolicy, swvIds, isLeerplicht, isDoorzettingsmacht } from './l
 import { checkRefs } from '../../core/refs.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { worklistCache } from './worklist-cache.ts';
-import type { AbsenceBody, AbsencePatchBody, DecisionBody } from './leerplicht.schemas.ts';
+import type { AbsenceBody, AbsencePatchBody, DecisionBody, WorklistSort } from './leerplicht.schemas.ts';
 
 export interface Rung { key: string; labelNl: string; labelEn: string; days: number; holderRole: string }
 export interface Settings { warningDays: number[]; redMonths: number; ladder: Rung[] }
@@ -135,12 +135,34 @@ export function caseActions(c: CaseFacts, s: Settings, actor: Actor): string[] {
   if (leerplichtPolicy.updateCase(actor, access)) actions.push('updateCase');
   if (leerplichtPolicy.escalate(actor, access) && !c.endedOn && (c.escalation?.rung ?? 0) < s.ladder.length) actions.push('escalate');
   if (leerplichtPolicy.decide(actor, access) && !c.endedOn) actions.push('decide');
+  if (leerplichtPolicy.readHistory(actor)) actions.push('readHistory');
   return actions;
 }
 
 export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
   const facts = caseFacts(r, s, on);
   return { ...facts, allowedActions: caseActions(facts, s, actor) };
+}
+
+/** What a case's history shows (timeline kinds absence.*). */
+const HISTORY_KINDS = ['registered', 'updated', 'escalated', 'decision'] as const;
+
+/** One line of a case's history: only the summary's known, content-free fields go out. */
+function historyItem(x: { id: string; at: string | Date; kind: string; summary: Record<string, unknown> | string; actor_user_id: string | null; actor_name: string | null }) {
+  const sum = (typeof x.summary === 'string' ? JSON.parse(x.summary) : x.summary) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: x.id, at: new Date(x.at).toISOString(), kind: x.kind.replace(/^absence\./, '') as (typeof HISTORY_KINDS)[number],
+    by: x.actor_user_id ? { userId: x.actor_user_id, name: x.actor_name ?? '' } : null,
+    absenceKind: str(sum.kind), rungKey: str(sum.rung), automatic: sum.automatic === true,
+    fields: Array.isArray(sum.fields) ? sum.fields.filter((f): f is string => typeof f === 'string') : [],
+    place: str(sum.place), dueOn: str(sum.dueOn),
+  };
+}
+
+/** A name search term for LIKE: lower case, without LIKE's own wildcards. */
+function nameTerm(term: string): string {
+  return term.trim().toLowerCase().replace(/[%_\\]/g, '');
 }
 
 /** The worklist's order of clocks (clockSql numbers them the same way). */
@@ -151,13 +173,16 @@ export const URGENCY: Record<string, number> = { red: 0, warning: 1, ok: 2, stop
  * in its own transaction after the refused one rolled back (PGlite has one connection,
  * so the two must not nest).
  */
-async function withCase<T>(db: Db, actor: Actor, id: string, attempted: AuditKind, fn: (q: Queryable, r: CaseRow, on: IsoDate) => Promise<T>): Promise<T> {
+async function withCase<T>(
+  db: Db, actor: Actor, id: string, attempted: AuditKind, fn: (q: Queryable, r: CaseRow, on: IsoDate) => Promise<T>,
+  may: (r: CaseRow) => boolean = (r) => leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' }),
+): Promise<T> {
   const on = todayIso();
   let denied: { youngPersonId: string | null } | null = null;
   try {
     return await db.tx(async (q) => {
       const [r] = await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, id]);
-      if (!r || !leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' })) {
+      if (!r || !may(r)) {
         denied = { youngPersonId: r?.young_person_id ?? null };
         throw new AppError('not_found');
       }
@@ -227,7 +252,19 @@ export function passingEarly(r: CaseRow, s: Settings, on: IsoDate): boolean {
   return r.deadline !== null && r.deadline >= on;
 }
 
-type WorklistQuery = { gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number };
+type WorklistQuery = {
+  gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number;
+  schoolId?: string; rung?: number; overdue?: boolean; q?: string; sort?: WorklistSort;
+};
+
+/** The page's order per sort; each ends in the default order and the id, so a page is stable. */
+const WORKLIST_ORDER: Record<WorklistSort, string> = {
+  urgency: 'urgency, days DESC, started_on, id',
+  overdue: 'overdue_rank, urgency, days DESC, started_on, id',
+  rung: 'rung_rank DESC, urgency, days DESC, started_on, id',
+  date: 'started_on, urgency, id',
+  school: 'school_rank NULLS LAST, urgency, days DESC, started_on, id',
+};
 type WorklistRow = CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number };
 
 /**
@@ -249,18 +286,34 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
   if (!query.includeClosed) where.push('a.ended_on IS NULL');
   if (query.gemeenteId) add('a.gemeente_id = ?', query.gemeenteId);
   if (query.swvId) add('a.swv_id = ?', query.swvId);
-  let needsEscalation = false;
+  if (query.schoolId) add('a.school_id = ?', query.schoolId);
+  const sort = query.sort ?? 'urgency';
+  // The latest escalation, the young person and the school are joined only when a filter or the
+  // order needs them: the default page (the benchmark's) stays the statement it was.
+  let needsEscalation = query.rung !== undefined || query.overdue !== undefined || sort === 'overdue' || sort === 'rung';
+  if (query.rung === 0) where.push('e.rung IS NULL');
+  else if (query.rung !== undefined) add('e.rung = ?', query.rung);
+  if (query.overdue === true) where.push('e.deadline < $1::date');
+  if (query.overdue === false) where.push('(e.deadline IS NULL OR e.deadline >= $1::date)');
+  const needsName = query.q !== undefined;
+  if (needsName) add(`lower(y.given_name || ' ' || y.family_name) LIKE '%' || ? || '%'`, nameTerm(query.q!));
   if (!isLeerplicht(actor)) {
     params.push(swvIds(actor));
     const swvParam = `$${params.length}`;
-    needsEscalation = isDoorzettingsmacht(actor);
-    where.push(needsEscalation ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
+    needsEscalation ||= isDoorzettingsmacht(actor);
+    where.push(isDoorzettingsmacht(actor) ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
   }
+  const sortColumns = [
+    sort === 'overdue' ? `, CASE WHEN e.deadline < $1::date THEN 0 ELSE 1 END AS overdue_rank` : '',
+    sort === 'rung' ? ', coalesce(e.rung, 0) AS rung_rank' : '',
+    sort === 'school' ? ', lower(s.name) AS school_rank' : '',
+  ].join('');
+  const order = WORKLIST_ORDER[sort];
   const sql = `WITH clocked AS (
-       SELECT a.id, a.started_on, ${clockSql('$3', '$4')},
+       SELECT a.id, a.started_on, ${clockSql('$3', '$4')}${sortColumns},
               EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $2 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
                         AND x.status = 'confirmed' AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
-         FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}
+         FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}${needsName ? ' JOIN young_people y ON y.region_id = $2 AND y.region_id = a.region_id AND y.id = a.young_person_id' : ''}${sort === 'school' ? ' LEFT JOIN organisations s ON s.id = a.school_id' : ''}
         WHERE ${where.join(' AND ')}),
      counts AS (
        SELECT count(*) FILTER (WHERE NOT exempted)::int AS total, count(*) FILTER (WHERE exempted)::int AS exempted_count,
@@ -268,9 +321,9 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
               count(*) FILTER (WHERE NOT exempted AND urgency = 2)::int AS ok, count(*) FILTER (WHERE NOT exempted AND urgency = 3)::int AS stopped
          FROM clocked),
      page AS (
-       SELECT id, row_number() OVER (ORDER BY urgency, days DESC, started_on, id) AS rn
+       SELECT id, row_number() OVER (ORDER BY ${order}) AS rn
          FROM clocked WHERE NOT exempted
-        ORDER BY urgency, days DESC, started_on, id LIMIT $5 OFFSET $6)
+        ORDER BY ${order} LIMIT $5 OFFSET $6)
      SELECT c.*, x.* FROM counts c
        LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id WHERE a.region_id = $2) x ON true
       ORDER BY x.rn`;
@@ -291,6 +344,7 @@ function worklistAnswer(page: WorklistPage, s: Settings, actor: Actor, query: Wo
   return {
     items: page.items.map((c) => ({ ...c, allowedActions: caseActions(c, s, actor) })), total: page.total, offset: query.offset ?? 0, limit: query.limit ?? 50,
     counts: page.counts, exemptedCount: page.exemptedCount, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths },
+    ladder: s.ladder.map((r, i) => ({ rung: i + 1, rungKey: r.key })),
   };
 }
 
@@ -317,6 +371,11 @@ export function createLeerplichtService(db: Db) {
      */
     async worklist(actor: Actor, query: WorklistQuery) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
+      if (query.q !== undefined && nameTerm(query.q).length < 2) throw new AppError('validation_failed', { fields: { q: 'type at least 2 letters' } });
+      // A school or SWV filter must name one of the caller's region (422 naming the field), not quietly match nothing.
+      if (query.schoolId || query.swvId) {
+        await checkRefs(db, actor.regionId, query, { schoolId: { kind: 'organisation', type: 'school' }, swvId: { kind: 'organisation', type: 'swv' } });
+      }
       const on = todayIso();
       const cache = worklistCache<WorklistPage>(db);
       const state = await loadListState(db, actor.regionId);
@@ -360,6 +419,24 @@ export function createLeerplichtService(db: Db) {
         await auditCase(q, actor, r, 'absence.read');
         return caseView(r, await loadSettings(q, r.region_id), actor, on);
       });
+    },
+
+    /**
+     * The case's history, newest first: its registration, changes (which fields), rung changes
+     * (by hand or by the daily job) and decisions, with who and when — from the timeline entries
+     * the case's changes write in their own transaction. Only leerplicht officers (404 for anyone
+     * else, the denied attempt audited); the read is audited on the young person's chain.
+     */
+    async history(actor: Actor, id: string) {
+      return withCase(db, actor, id, 'absence.read', async (q, r) => {
+        const rows = await q.query<{ id: string; at: string | Date; kind: string; summary: Record<string, unknown> | string; actor_user_id: string | null; actor_name: string | null }>(
+          `SELECT t.id::text AS id, t.at, t.kind, t.summary, t.actor_user_id, u.display_name AS actor_name
+             FROM timeline_entries t LEFT JOIN users u ON u.id = t.actor_user_id
+            WHERE t.region_id = $1 AND t.young_person_id = $2 AND t.subject_id = $3 AND t.kind = ANY($4::text[])
+            ORDER BY t.at DESC, t.id DESC LIMIT 200`, [r.region_id, r.young_person_id, r.id, HISTORY_KINDS.map((k) => `absence.${k}`)]);
+        await auditCase(q, actor, r, 'absence.read', { part: 'history' });
+        return { items: rows.map((x) => historyItem(x)) };
+      }, () => leerplichtPolicy.readHistory(actor));
     },
 
     async register(actor: Actor, body: AbsenceBody) {

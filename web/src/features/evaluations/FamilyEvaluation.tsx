@@ -43,7 +43,7 @@ export function FamilyEvaluationSection({ child }: { child: Child }) {
     <section aria-labelledby="family-evaluation" className="rondom-section">
       <Heading level={3} id="family-evaluation">{family ? t(`familyEval.${who}.title`) : t('familyEval.networkTitle')}</Heading>
       {family
-        ? <FamilyForm key={`${data.planVersion}-${data.mine?.version ?? 0}`} childId={child.id} who={who} data={data} onSaved={setFresh} />
+        ? <FamilyForm key={String(data.planVersion)} childId={child.id} who={who} data={data} onSaved={setFresh} />
         : <AnswersList answers={data.answers} />}
     </section>
   );

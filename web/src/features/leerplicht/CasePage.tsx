@@ -20,6 +20,7 @@ import {
   OFFER_EXTENTS, OFFER_TYPES, OUTCOMES, todayIso, type DirectoryOrganisation, type LeerplichtCase,
 } from './leerplicht-types.ts';
 import { ClockText, DecisionText, EscalationText } from './WorklistPage.tsx';
+import { CaseHistory } from './CaseHistory.tsx';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {c.allowedActions.includes('updateCase') && <OfferForm key={`offer-${c.version}`} c={c} onSaved={() => done(t('case.offerSaved'))} onReload={loaded.reload} />}
       {c.allowedActions.includes('escalate') && <EscalateForm key={`esc-${c.escalation?.rung ?? 0}`} c={c} onDone={(fresh) => done(t('case.escalated', { label: t(`rung.${fresh.escalation?.rungKey ?? ''}`, { defaultValue: '' }) }))} />}
       {c.allowedActions.includes('decide') && <DecisionForm c={c} onDone={() => done(t('case.decided'))} />}
+      {c.allowedActions.includes('readHistory') && <CaseHistory c={c} />}
     </>
   );
 }

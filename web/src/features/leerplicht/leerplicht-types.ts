@@ -3,7 +3,7 @@
  * imported as types only, so the build fails when the web app and the API disagree.
  */
 import type {
-  AbsenceBody, AbsencePatchBody, CaseOut, ExemptionBody, ExemptionOut, WorklistOut, YoungPeopleOut,
+  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, ExemptionBody, ExemptionOut, WorklistOut, YoungPeopleOut,
 } from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
 import type { DirectoryOrganisationOut } from '../../../../server/modules/admin/admin.schemas.ts';
 import type { Assert, SameValues } from '../../contract.ts';
@@ -15,6 +15,9 @@ export type LeerplichtCase = CaseOut;
 
 /** GET /api/v1/leerplicht/worklist: one page of cases (total counts them all), with counts per clock. */
 export type LeerplichtWorklist = WorklistOut;
+
+/** GET /api/v1/leerplicht/absences/:id/history (leerplicht officers only): newest first; `by` null is the daily job. */
+export type CaseHistoryItem = CaseHistoryOut['items'][number];
 
 /** GET /api/v1/leerplicht/exemptions (ExemptionOut); allowedActions has 'review' when I may be the second pair of eyes. */
 export type Exemption = ExemptionOut;
