@@ -15,6 +15,7 @@ export const API_ONLY: Record<string, string> = {
   'GET /health': 'monitoring and load balancers: status and which database runs',
   'POST /api/v1/admin/regions': 'platform set-up: the platform admin creates a region through the API (a new region is rare; no screen)',
   'POST /api/v1/admin/regions/{id}/areas': 'platform set-up: gemeenten, wijken and SWV regions are loaded through the API when a region starts',
+  'GET /api/v1/admin/users': 'API clients: every user you administer, paged by offset (the admin screen searches with GET /api/v1/admin/users/search)',
   'GET /api/v1/children/{childId}/meetings/{meetingId}': 'API clients: the meetings list already carries every meeting in full, so no screen reads one by id',
 
   // Screens still missing (found by this test)
