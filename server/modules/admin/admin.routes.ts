@@ -4,7 +4,7 @@ import { ErrorSchema } from '../../core/errors.ts';
 import { requireActor } from '../../core/session.ts';
 import type { Services } from '../../app.ts';
 import {
-  AreaBody, AreaOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut, UserPageOut, UserSearchQuery,
+  AreaBody, AreaOut, DirectoryOrganisationOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut, UserPageOut, UserSearchQuery,
 } from './admin.schemas.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -29,7 +29,7 @@ export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/organisations', {
       schema: { tags: ['organisations'], summary: 'Directory of the organisations in my region (names and types; for pickers)', querystring: Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
-        response: { 200: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) })), ...errors } },
+        response: { 200: Type.Array(DirectoryOrganisationOut), ...errors } },
     }, async (request) => admin.directory(requireActor(request), request.query.type));
 
     app.post('/api/v1/admin/organisations', {

@@ -46,6 +46,9 @@ export const OrganisationOut = Type.Object(
   { $id: 'Organisation' },
 );
 
+/** One row of GET /api/v1/organisations: the region's directory, for pickers. */
+export const DirectoryOrganisationOut = Type.Object({ id: Uuid, name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) });
+
 export const MembershipBody = Type.Object(
   { organisationId: Uuid, role: Type.Enum(ROLES) },
   { additionalProperties: false },
@@ -93,3 +96,11 @@ export const UserSearchQuery = Type.Object(
 );
 export type UserSearchQuery = Static<typeof UserSearchQuery>;
 export const UserPageOut = Type.Object({ items: Type.Array(UserOut), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer() });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type RegionOut = Static<typeof RegionOut>;
+export type AreaOut = Static<typeof AreaOut>;
+export type OrganisationOut = Static<typeof OrganisationOut>;
+export type UserOut = Static<typeof UserOut>;
+export type DirectoryOrganisationOut = Static<typeof DirectoryOrganisationOut>;
+export type UserPageOut = Static<typeof UserPageOut>;

@@ -2,7 +2,7 @@
  * The timeline (one chronological view of the network) and the family's access log
  * ("who looked at what, when, and on which basis"), read from the audit log.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { withChild } from '../../core/access.ts';
 import { youngPersonChain } from '../../core/audit.ts';
@@ -26,6 +26,9 @@ export const AccessLogOut = Type.Object({
     whatNl: Type.String(), basis: Type.Union([Type.String(), Type.Null()]), outcome: Type.String(),
   })),
 });
+/** For the web app (`import type` only). */
+export type TimelineOut = Static<typeof TimelineOut>;
+export type AccessLogOut = Static<typeof AccessLogOut>;
 
 /** Plain words for the family, per audit kind. */
 const WHAT: Record<string, [string, string]> = {

@@ -44,3 +44,8 @@ export const FamilyEvaluationOut = Type.Object({
   answers: Type.Array(FamilyAnswerOut, { description: 'Professionals of the network: every answer; the family: their own' }),
   allowedActions: Type.Array(Type.String(), { description: "'answer' for the young person and the parents" }),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type EvaluationOut = Static<typeof EvaluationOut>;
+export type FamilyAnswerOut = Static<typeof FamilyAnswerOut>;
+export type FamilyEvaluationOut = Static<typeof FamilyEvaluationOut>;

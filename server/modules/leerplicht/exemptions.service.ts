@@ -23,7 +23,7 @@ import type { ExemptionBody } from './leerplicht.schemas.ts';
 interface Row {
   id: string; young_person_id: string; region_id: string; given_name: string; family_name: string; article: string; school_year: string;
   valid_from: string; valid_until: string; statement_by: string | null; statement_role: string | null; statement_date: string | null;
-  statement_registration: string | null; statement_user_id: string | null; swv_id: string | null; never_able: boolean; status: string; review_reason: string | null; registered_by: string; version: number;
+  statement_registration: string | null; statement_user_id: string | null; swv_id: string | null; never_able: boolean; status: 'pending_review' | 'confirmed' | 'rejected'; review_reason: string | null; registered_by: string; version: number;
 }
 const view = (r: Row, actor?: Actor) => ({
   id: r.id, youngPersonId: r.young_person_id, name: `${r.given_name} ${r.family_name}`, article: r.article, schoolYear: r.school_year,

@@ -7,25 +7,20 @@ import type { LeerplichtService } from './leerplicht.service.ts';
 import type { ExemptionsService } from './exemptions.service.ts';
 import type { createInspectieReport } from './inspectie.report.ts';
 import {
-  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistQuery,
+  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistOut, WorklistQuery, YoungPeopleOut,
 } from './leerplicht.schemas.ts';
 
 export function leerplichtRoutes(cases: LeerplichtService, exemptions: ExemptionsService, report: ReturnType<typeof createInspectieReport>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/leerplicht/worklist', {
       schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first (or sorted), filtered by school, SWV, rung, overdue or name, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
-        response: { 200: Type.Object({
-          items: Type.Array(CaseOut), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(),
-          counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
-          exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
-          ladder: Type.Array(Type.Object({ rung: Type.Integer(), rungKey: Type.String() }), { description: "The region's escalation ladder, for the rung filter" }),
-        }), ...childErrors } },
+        response: { 200: WorklistOut, ...childErrors } },
     }, async (request) => cases.worklist(requireActor(request), request.query));
 
     app.get('/api/v1/leerplicht/young-people', {
       schema: { tags: ['leerplicht'], summary: 'Leerplicht officers: find young people of compulsory or qualification age (to register an absence)',
         querystring: Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })) }), ...childErrors } },
+        response: { 200: YoungPeopleOut, ...childErrors } },
     }, async (request) => cases.findYoungPeople(requireActor(request), request.query.q));
 
     app.post('/api/v1/leerplicht/absences', {

@@ -69,6 +69,17 @@ export const WorklistQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+/** GET /api/v1/leerplicht/worklist: one page of cases, with counts per clock. */
+export const WorklistOut = Type.Object({
+  items: Type.Array(CaseOut), total: Type.Integer({ description: 'All matching cases (not exempted); items is one page of them' }), offset: Type.Integer(), limit: Type.Integer(),
+  counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
+  exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
+  ladder: Type.Array(Type.Object({ rung: Type.Integer(), rungKey: Type.String() }), { description: "The region's escalation ladder, for the rung filter" }),
+});
+/** GET /api/v1/leerplicht/young-people: who an officer may register an absence for. */
+export const YoungPeopleOut = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })),
+});
 export const EscalateBody = Type.Object({
   reason: Type.String({ minLength: 10, maxLength: 2000 }),
   earlyReason: Type.Optional(Type.String({ minLength: 20, maxLength: 2000, description: 'Required before the current rung\'s time to act has run out (or, for the first rung, before the clock is red): why it cannot wait' })),
@@ -110,7 +121,7 @@ export const ExemptionOut = Type.Object({
   id: Uuid, youngPersonId: Uuid, name: Type.String(), article: Type.String(), schoolYear: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
   statementBy: Type.Union([Type.String(), Type.Null()]), statementRole: Type.Union([Type.String(), Type.Null()]), statementDate: Type.Union([Type.String(), Type.Null()]),
   statementRegistration: Type.Union([Type.String(), Type.Null()]), swvId: Type.Union([Uuid, Type.Null()]),
-  neverAble: Type.Boolean(), status: Type.String(), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
+  neverAble: Type.Boolean(), status: Type.Enum(['pending_review', 'confirmed', 'rejected']), reviewReason: Type.Union([Type.String(), Type.Null()]), version: Type.Integer(),
   allowedActions: Type.Array(Type.String(), { description: "'review' when the caller may be the second pair of eyes" }),
 });
 export const ReportQuery = Type.Object(
@@ -134,3 +145,10 @@ export const CaseHistoryOut = Type.Object({
     dueOn: Type.Union([Type.String(), Type.Null()], { description: 'decision: start at the latest' }),
   })),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type CaseOut = Static<typeof CaseOut>;
+export type ExemptionOut = Static<typeof ExemptionOut>;
+export type WorklistOut = Static<typeof WorklistOut>;
+export type YoungPeopleOut = Static<typeof YoungPeopleOut>;
+export type CaseHistoryOut = Static<typeof CaseHistoryOut>;

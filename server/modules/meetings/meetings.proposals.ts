@@ -24,7 +24,7 @@ import type { ProposalAnswerBody } from './meetings.schemas.ts';
 const ANSWERED_VISIBLE_DAYS = 30;
 
 interface ProposalRow {
-  id: string; region_id: string; young_person_id: string; meeting_id: string; status: string; text: string; proposed_action: unknown;
+  id: string; region_id: string; young_person_id: string; meeting_id: string; status: 'proposed' | 'confirmed' | 'declined'; text: string; proposed_action: unknown;
   commits_organisation_id: string; org_name: string; created_at: Date; scheduled_at: Date; proposed_by: string; created_by: string;
   given_name: string; family_name: string; answered_by: string | null; answered_at: Date | null; answer_note: string | null;
 }

@@ -3,7 +3,7 @@
  * in the same transaction as the change; this module reads and marks them. Another
  * delivery channel (e-mail) would read the same rows.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { actorRegions, type Actor } from '../../core/session.ts';
@@ -14,6 +14,8 @@ export const NotificationOut = Type.Object({
   childName: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String(), read: Type.Boolean(),
 });
+/** For the web app (`import type` only). */
+export type NotificationOut = Static<typeof NotificationOut>;
 
 export function createNotificationsService(db: Db) {
   return {

@@ -94,3 +94,10 @@ export const ResultsOut = Type.Object({
   reading: Nullable(ReadingOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type RoundOut = Static<typeof RoundOut>;
+export type RoundsOut = Static<typeof RoundsOut>;
+export type CandidatesOut = Static<typeof CandidatesOut>;
+export type ReadingOut = Static<typeof ReadingOut>;
+export type ResultsOut = Static<typeof ResultsOut>;

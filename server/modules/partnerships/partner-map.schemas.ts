@@ -68,3 +68,9 @@ export const MapOut = Type.Object({
   warnings: Type.Array(WarningOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type PortfolioOut = Static<typeof PortfolioOut>;
+export type PersonOut = Static<typeof PersonOut>;
+export type PartnerOut = Static<typeof PartnerOut>;
+export type MapOut = Static<typeof MapOut>;

@@ -95,3 +95,12 @@ export const FrameworkOut = Type.Object({
   })),
 });
 export const FrameworkQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 30 })) }, { additionalProperties: false });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type WarningOut = Static<typeof WarningOut>;
+export type PartnershipOut = Static<typeof PartnershipOut>;
+export type PartnershipListItem = Static<typeof PartnershipListItem>;
+export type WorkspaceOut = Static<typeof WorkspaceOut>;
+export type TaskOut = Static<typeof TaskOut>;
+export type InvitationOut = Static<typeof InvitationOut>;
+export type FrameworkOut = Static<typeof FrameworkOut>;

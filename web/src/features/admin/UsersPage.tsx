@@ -16,6 +16,7 @@ import { useRouter } from '../../router.tsx';
 import { focusField } from '../../components/focus.ts';
 import { useMe } from '../../session.tsx';
 import { ROLES, type AdminUser, type Organisation } from '../../types.ts';
+import type { UserPageOut } from '../../../../server/modules/admin/admin.schemas.ts';
 
 const PAGE_SIZE = 25;
 const FORM_ID = 'user-search';
@@ -42,7 +43,8 @@ function filterParams(f: UserFilter): Record<string, string | undefined> {
   };
 }
 
-interface UserPage { items: AdminUser[]; total: number; offset: number; limit: number }
+/** GET /api/v1/admin/users/search: one page of users. */
+type UserPage = UserPageOut;
 
 export function UsersPage() {
   const { t } = useTranslation();

@@ -15,16 +15,15 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import type { Child } from '../children/children-types.ts';
+import type { FamilyAnswerBody, FamilyAnswerOut, FamilyEvaluationOut } from '../../../../server/modules/evaluations/evaluations.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
-export interface FamilyAnswer {
-  id: string; planVersion: number; relation: 'parent' | 'young_person'; author: string; mine: boolean;
-  wentWell: string; mustChange: string; ordinaryLife: string; satisfaction: number | null; version: number; updatedAt: string;
-}
-export interface FamilyEvaluation {
-  planVersion: number | null; nextEvaluationOn: string | null; mine: FamilyAnswer | null; answers: FamilyAnswer[]; allowedActions: string[];
-}
+export type FamilyAnswer = FamilyAnswerOut;
+/** GET /api/v1/children/:id/evaluations/family. */
+export type FamilyEvaluation = FamilyEvaluationOut;
 
 const ORDINARY = ['yes', 'partly', 'no', 'unsure'] as const;
+type _Ordinary = Assert<SameValues<typeof ORDINARY, FamilyAnswerBody['ordinaryLife']>>;
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 const ORDER = ['wentWell', 'mustChange', 'ordinaryLife'];
 

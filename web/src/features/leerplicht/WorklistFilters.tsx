@@ -12,8 +12,11 @@ import { CheckboxField, SelectField, TextField } from '../../components/forms.ts
 import { focusField } from '../../components/focus.ts';
 import { useLoad } from '../../hooks.ts';
 import type { DirectoryOrganisation, LeerplichtWorklist } from './leerplicht-types.ts';
+import type { WORKLIST_SORTS as SERVER_SORTS } from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
 export const WORKLIST_SORTS = ['urgency', 'overdue', 'rung', 'date', 'school'] as const;
+type _Sorts = Assert<SameValues<typeof WORKLIST_SORTS, (typeof SERVER_SORTS)[number]>>;
 
 export interface WorklistFilter {
   schoolId: string;

@@ -65,7 +65,7 @@ export function AgreementForm({ id, agreement, partners, onSaved, onCancel }: {
   const send = async (version: number | undefined) => {
     const privacyBody: Privacy | undefined = privacy ? {
       purposes: lines(d.purposes), dataCategories: lines(d.dataCategories), legalBasis: d.legalBasis.trim(), retention: d.retention.trim(),
-      roles: d.partnerIds.map((p) => ({ partnerId: p, role: d.roles[p]! })),
+      roles: d.partnerIds.map((p) => ({ partnerId: p, role: d.roles[p] as Privacy['roles'][number]['role'] })),
     } : undefined;
     if (agreement) {
       await api.patch(`/api/v1/partnerships/${id}/agreements/${agreement.id}`, {

@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
+import type { QuestionnaireInvitation } from './assessment-types.ts';
 
 export function QuestionnaireLink({ youngPerson = false }: { youngPerson?: boolean }) {
   const { t } = useTranslation();
-  const list = useLoad((s) => api.get<{ roundId: string }[]>('/api/v1/partnerships/invitations', s), []);
+  const list = useLoad((s) => api.get<QuestionnaireInvitation[]>('/api/v1/partnerships/invitations', s), []);
   const n = list.data?.length ?? 0;
   if (n === 0) return null;
   return (
