@@ -2,19 +2,47 @@
  * Vite builds the web app (web/) into web/dist, which the Rondom server serves
  * with an SPA fallback. In development `npx vite` proxies the API to a server on :3000.
  */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
+const outDir = path.resolve(here, 'web/dist');
+
+/**
+ * Writes name.br and name.gz beside every text file of the build, once, at the best compression
+ * (the server sends them as they are: server/core/web-assets.ts). A file under 1 kB is left alone:
+ * its headers cost more than compression saves.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|css|html|svg|json|txt|map)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return {
+    name: 'rondom-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!compressible.test(file) || statSync(file).size < 1024) continue;
+        const data = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(data, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+        }));
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root: path.resolve(here, 'web'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
-    outDir: path.resolve(here, 'web/dist'),
+    outDir,
     emptyOutDir: true,
     // No inline assets: the server's CSP allows only 'self' (data: only for images).
     assetsInlineLimit: 0,
