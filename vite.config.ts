@@ -38,9 +38,28 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The NL Design System's React components set `Component.displayName = '…'` after each
+ * definition. A bundler must keep such a write (it could have effects), so every component of
+ * @utrecht/component-library-react landed in the app (230 kB), used or not. The names only serve
+ * React's developer tools: the production build drops the writes, and unused components with them.
+ */
+function dropDisplayNames(): Plugin {
+  return {
+    name: 'rondom-drop-display-names',
+    apply: 'build',
+    transform: {
+      filter: { id: /node_modules[\\/]@utrecht[\\/][^\\/]+-react[\\/]dist[\\/].*\.m?js$/ },
+      handler(code) {
+        return { code: code.replace(/^[\w$]+\.displayName = (['"])[^'"\n]*\1;$/gm, ''), map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: path.resolve(here, 'web'),
-  plugins: [react(), precompress()],
+  plugins: [react(), dropDisplayNames(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

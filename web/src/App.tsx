@@ -8,10 +8,10 @@ import { Loading } from './components/status.tsx';
 import { AppLink, matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
-import { HomePage } from './features/home/HomePage.tsx';
 
-// Pages load when first opened (the login and home screens come with the app): a parent on a
-// phone does not download the leerplicht, admin and partnership screens.
+// Pages load when first opened (only the login screen comes with the app): a parent on a
+// phone does not download the leerplicht, admin and partnership screens, nor, before logging in, the home.
+const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const ChildSearchPage = lazy(() => import('./features/children/ChildSearchPage.tsx').then((m) => ({ default: m.ChildSearchPage })));

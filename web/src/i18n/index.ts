@@ -1,11 +1,12 @@
 /**
  * Dutch first, English as a switch. The chosen language is kept in localStorage
  * and mirrored on <html lang> so screen readers pronounce the text correctly.
+ * Dutch comes with the app; English is its own file, loaded only when someone chooses it
+ * (a phone on a slow connection does not download a language nobody reads).
  */
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from './nl.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,10 +22,27 @@ function initialLanguage(): Language {
   return 'nl';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+/** Loads a language other than Dutch when i18next first needs it (changeLanguage waits for it). */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') {
+      callback(null, {});
+      return;
+    }
+    import('./en.json').then((m) => callback(null, m.default), (err: Error) => callback(err, null));
+  },
+};
+
+/** Resolves when the first language's texts are there (at once for Dutch). */
+export const i18nReady: Promise<unknown> = i18n.use(lazyLanguages).use(initReactI18next).init({
+  resources: { nl: { translation: nl } },
+  // Dutch is bundled, English comes from the backend above.
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'nl',
+  supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
