@@ -54,6 +54,8 @@ import { consultsRoutes } from './modules/consults/consults.routes.ts';
 import { createConsultsService } from './modules/consults/consults.service.ts';
 import { supportTeamsRoutes } from './modules/support-teams/support-teams.routes.ts';
 import { createSupportTeamsService } from './modules/support-teams/support-teams.service.ts';
+import { themeRoutes } from './modules/theme/theme.routes.ts';
+import { createThemeService } from './modules/theme/theme.service.ts';
 
 export interface Services {
   db: Db;
@@ -182,6 +184,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // The region's colours (checked against the contrast rule here, at start: a wrong colour stops the server).
+  await app.register(themeRoutes(createThemeService(db, config.theme, (m) => app.log.warn(m))));
   await app.register(accountsRoutes(services));
   await app.register(adminRoutes(services));
   await app.register(partnershipsRoutes(services));

@@ -7,6 +7,7 @@ import { PageTitle } from './components/PageTitle.tsx';
 import { Loading } from './components/status.tsx';
 import { AppLink, matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+import { useRegionTheme } from './theme.ts';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
 
 // Pages load when first opened (only the login screen comes with the app): a parent on a
@@ -48,6 +49,7 @@ function Shell() {
   const { state } = useSession();
   const { path } = useRouter();
   const { t } = useTranslation();
+  useRegionTheme(state.status === 'authenticated' ? state.me.id : null);
   if (state.status === 'loading') {
     return (
       <Layout>
