@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pickBootTexts } from './web/src/i18n/boot-keys.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
@@ -57,15 +58,35 @@ function dropDisplayNames(): Plugin {
   };
 }
 
+/**
+ * `virtual:rondom-boot-texts`: the Dutch texts of the login page and the page frame (boot-keys.ts),
+ * so the first screen does not wait for all of nl.json (80 kB).
+ */
+function bootTexts(): Plugin {
+  const id = 'virtual:rondom-boot-texts';
+  const nlFile = path.resolve(here, 'web/src/i18n/nl.json');
+  return {
+    name: 'rondom-boot-texts',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return undefined;
+      this.addWatchFile(nlFile);
+      return `export default ${JSON.stringify(pickBootTexts(JSON.parse(readFileSync(nlFile, 'utf8'))))};`;
+    },
+  };
+}
+
 export default defineConfig({
   root: path.resolve(here, 'web'),
-  plugins: [react(), dropDisplayNames(), precompress()],
+  plugins: [react(), bootTexts(), dropDisplayNames(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
     // No inline assets: the server's CSP allows only 'self' (data: only for images).
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Every browser Rondom supports knows <link rel="modulepreload">: no polyfill in the first script.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1024,
   },
   server: {

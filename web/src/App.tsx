@@ -1,5 +1,5 @@
 /** The app: session, router, layout and the screen for the current path. */
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, use, type ReactNode } from 'react';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
@@ -8,6 +8,7 @@ import { Loading } from './components/status.tsx';
 import { AppLink, matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { useRegionTheme } from './theme.ts';
+import { allTexts } from './i18n/index.ts';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
 
 // Pages load when first opened (only the login screen comes with the app): a parent on a
@@ -78,6 +79,8 @@ function Shell() {
 
 function Routes() {
   const { path } = useRouter();
+  // The screens after login use texts beyond the first screen's (i18n/boot-keys.ts).
+  use(allTexts);
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/children') return <ChildSearchPage />;
   if (path === '/children/new') return <RegisterChildPage />;
