@@ -22,6 +22,8 @@ function row(...o: Outcome[]): Record<MatrixRole, Outcome> {
 
 export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /health': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  // The web app's colours (no personal data; the login page needs them before anyone logs in).
+  'GET /api/v1/theme': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/session': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/me': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/me/password': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
