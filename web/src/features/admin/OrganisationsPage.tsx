@@ -10,6 +10,7 @@ import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ORGANISATION_TYPES, type Organisation, type Region } from '../../types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function OrganisationsPage() {
       <PageTitle>{t('admin.organisationsTitle')}</PageTitle>
       <DataSection title={t('admin.organisationList')} loaded={orgs} empty={(d) => d.length === 0} emptyText={t('admin.noOrganisations')}>
         {(items) => (
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('admin.organisationList')}>
             <Table>
               <TableHeader>
                 <TableRow>
@@ -39,7 +40,7 @@ export function OrganisationsPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </DataSection>
       {me.isPlatformAdmin && <NewOrganisationForm onCreated={orgs.reload} />}

@@ -11,6 +11,7 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ROLES, type AdminUser, type Organisation } from '../../types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function UsersPage() {
       <PageTitle>{t('admin.usersTitle')}</PageTitle>
       <DataSection title={t('admin.userList')} loaded={users} empty={(d) => d.length === 0} emptyText={t('admin.noUsers')}>
         {(items) => (
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('admin.userList')}>
             <Table>
               <TableHeader>
                 <TableRow>
@@ -47,7 +48,7 @@ export function UsersPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </DataSection>
       <NewUserForm organisations={orgs.data ?? []} onCreated={users.reload} />

@@ -20,6 +20,7 @@ import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
 import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -145,7 +146,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
       {showLog && (
         <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
           {(items) => (
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('accessLog.title')}>
               <Table className="rondom-access-log">
                 <TableHeader>
                   <TableRow>
@@ -166,7 +167,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           )}
         </DataSection>
       )}

@@ -17,6 +17,7 @@ import { MatchList } from '../matches/MatchList.tsx';
 import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
 import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
 import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -56,7 +57,7 @@ function ProfessionalHome() {
       <Paragraph><AppLink href="/children">{t('home.searchChild')}</AppLink></Paragraph>
       <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('frontdoor.home.noNetworks')}>
         {(items) => (
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('home.myNetworks')}>
             <Table className="rondom-worklist">
               <TableHeader>
                 <TableRow>
@@ -89,7 +90,7 @@ function ProfessionalHome() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </DataSection>
       <DataSection title={t('home.tasksDue')} loaded={tasks} empty={(d) => d.length === 0} emptyText={t('home.noTasks')}>

@@ -16,6 +16,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ARTICLES, STATEMENT_ROLES, isLeerplichtOfficer, todayIso, type Exemption, type LeerplichtWorklist } from './leerplicht-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function ExemptionsPage() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ function ExemptionTable({ items }: { items: Exemption[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="rondom-table-scroll">
+    <TableScroll label={t('exemptions.listTitle')}>
       <Table>
         <TableHeader>
           <TableRow>
@@ -80,7 +81,7 @@ function ExemptionTable({ items }: { items: Exemption[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -16,6 +16,7 @@ import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
 import { isLeerplichtOfficer, swvMemberships, type DirectoryOrganisation, type LeerplichtCase, type LeerplichtWorklist } from './leerplicht-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE = 50;
 
@@ -97,7 +98,7 @@ export function Worklist({ level }: { level: number }) {
 function WorklistTable({ items, thresholds }: { items: LeerplichtCase[]; thresholds: LeerplichtWorklist['thresholds'] }) {
   const { t } = useTranslation();
   return (
-    <div className="rondom-table-scroll">
+    <TableScroll label={t('worklist.listTitle')}>
       <Table className="rondom-thuiszitters">
         <TableHeader>
           <TableRow>
@@ -126,7 +127,7 @@ function WorklistTable({ items, thresholds }: { items: LeerplichtCase[]; thresho
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

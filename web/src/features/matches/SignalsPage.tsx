@@ -22,6 +22,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import type { Child, Match } from '../children/children-types.ts';
 import { MatchList } from './MatchList.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** GET /api/v1/matches/signals. */
 export interface MySignals {
@@ -68,7 +69,7 @@ export function SignalsPage() {
       <DataSection title={t('signals.mine')} loaded={mine} empty={(d) => d.items.length === 0} emptyText={t('signals.noneMine')}>
         {(d) => (
           <>
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('signals.mine')}>
               <Table className="rondom-signals">
                 <TableHeader>
                   <TableRow>
@@ -94,7 +95,7 @@ export function SignalsPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           </>
         )}
       </DataSection>

@@ -17,6 +17,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Candidate, type Child, type Network } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function NetworkSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -29,7 +30,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
           <Paragraph className="rondom-lead-line">
             {n.lead ? t('network.leadIs', { name: n.lead.displayName }) : t('network.noLead')}
           </Paragraph>
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('network.title')}>
             <Table>
               <TableHeader>
                 <TableRow>
@@ -61,7 +62,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
           {n.questions.length > 0 && (
             <>
               <Heading level={4}>{t('network.questions')}</Heading>

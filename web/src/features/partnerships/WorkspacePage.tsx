@@ -19,6 +19,7 @@ import { AppLink, useRouter } from '../../router.tsx';
 import { GuideSection } from './GuideSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 import { Warnings } from './Warnings.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import {
   AREA_SECTION, local, type AgreementsView, type FundingView, type MapView, type Programme, type Results, type Round, type Stat, type Workspace,
 } from './partnership-types.ts';
@@ -173,7 +174,7 @@ function AgreementsSection({ id }: { id: string }) {
                   </>
                 )}
                 {a.oogoTopics.length > 0 && (
-                  <div className="rondom-table-scroll">
+                  <TableScroll label={t('agreements.oogoTopics')}>
                     <Table>
                       <caption className="rondom-caption">{t('agreements.oogoTopics')}</caption>
                       <TableHeader>
@@ -193,7 +194,7 @@ function AgreementsSection({ id }: { id: string }) {
                         ))}
                       </TableBody>
                     </Table>
-                  </div>
+                  </TableScroll>
                 )}
                 <Warnings warnings={a.warnings} />
               </section>
@@ -205,7 +206,7 @@ function AgreementsSection({ id }: { id: string }) {
         {(f) => (
           <>
             <Warnings warnings={f.warnings} />
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('funding.title')}>
               <Table>
                 <TableHeader>
                   <TableRow>
@@ -228,7 +229,7 @@ function AgreementsSection({ id }: { id: string }) {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           </>
         )}
       </DataSection>
@@ -265,7 +266,7 @@ function ProgrammesSection({ id }: { id: string }) {
                 ))}
               </dl>
               {p.activities.length > 0 && (
-                <div className="rondom-table-scroll">
+                <TableScroll label={t('programme.activities')}>
                   <Table>
                     <caption className="rondom-caption">{t('programme.activities')}</caption>
                     <TableHeader>
@@ -287,7 +288,7 @@ function ProgrammesSection({ id }: { id: string }) {
                       ))}
                     </TableBody>
                   </Table>
-                </div>
+                </TableScroll>
               )}
             </section>
           ))}
@@ -332,7 +333,7 @@ function ResultsView({ results, lang }: { results: Results; lang: string }) {
       <Paragraph>
         {t('assessment.respondents', { n: results.respondents ?? '—' })} {t('assessment.threshold', { n: results.threshold })}
       </Paragraph>
-      <div className="rondom-table-scroll">
+      <TableScroll label={t('assessment.byElement')}>
         <Table className="rondom-results">
           <caption className="rondom-caption">{t('assessment.byElement')}</caption>
           <TableHeader>
@@ -357,9 +358,9 @@ function ResultsView({ results, lang }: { results: Results; lang: string }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       {results.elements[0] && (
-        <div className="rondom-table-scroll">
+        <TableScroll label={t('assessment.byOrganisation')}>
           <Table>
             <caption className="rondom-caption">{t('assessment.byOrganisation')}</caption>
             <TableHeader>
@@ -377,7 +378,7 @@ function ResultsView({ results, lang }: { results: Results; lang: string }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {results.examples.length > 0 && (
         <>

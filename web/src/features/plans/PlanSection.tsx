@@ -18,6 +18,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Plan, type PlanVersionSummary } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PlanSection({ childId }: { childId: string }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ function PlanView({ plan }: { plan: Plan }) {
       )}
       <Heading level={4}>{t('plan.actions')}</Heading>
       {plan.actions.length === 0 ? <Paragraph>{t('plan.noActions')}</Paragraph> : (
-        <div className="rondom-table-scroll">
+        <TableScroll label={t('plan.actions')}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -88,7 +89,7 @@ function PlanView({ plan }: { plan: Plan }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

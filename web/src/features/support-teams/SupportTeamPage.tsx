@@ -18,6 +18,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { itemsOf, type ChildListItem } from '../children/children-types.ts';
 import { TEAM_ROLES, type Candidate, type SupportTeam, type TeamItem } from './support-team-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function SupportTeamPage({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
@@ -244,7 +245,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
     <section aria-labelledby="team-members" className="rondom-section">
       <Heading level={2} id="team-members">{t('supportTeam.members')}</Heading>
       {endError !== null && <ErrorAlert error={endError} prefix={t('common.notSaved')} />}
-      <div className="rondom-table-scroll">
+      <TableScroll label={t('supportTeam.members')}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -279,7 +280,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       {manage && (
         <form onSubmit={submit} noValidate className="rondom-form">
           <Heading level={3}>{t('supportTeam.addMember')}</Heading>
