@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { Form, SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -104,7 +104,7 @@ function NewUserForm({ organisations, onCreated }: { organisations: Organisation
       <Heading level={2} id="new-user">{t('admin.newUser')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField
           label={t('admin.kind')} name="kind" value={form.kind} onChange={set('kind')} error={fields.kind}
           options={['staff', 'parent', 'young_person'].map((v) => ({ value: v, label: t(`userKind.${v}`) }))}
@@ -129,7 +129,7 @@ function NewUserForm({ organisations, onCreated }: { organisations: Organisation
           </>
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('admin.createUser')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

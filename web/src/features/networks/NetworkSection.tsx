@@ -9,7 +9,7 @@ import { Button, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, T
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
-import { SelectField, TextAreaField } from '../../components/forms.tsx';
+import { Form, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -126,7 +126,7 @@ function InviteForm({ childId, network, onSaved }: { childId: string; network: N
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
       {loaded.data && candidates.length === 0 ? <Paragraph>{t('network.noCandidates')}</Paragraph> : (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           <SelectField
             label={t('network.whoToInvite')} name="person" value={choice} onChange={setChoice} error={fields.person ?? fields.userId}
             placeholder={t('common.choose')}
@@ -136,7 +136,7 @@ function InviteForm({ childId, network, onSaved }: { childId: string; network: N
             }))}
           />
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('network.invite')}</Button>
-        </form>
+        </Form>
       )}
     </section>
   );
@@ -197,14 +197,14 @@ function LeadForm({ childId, network, onSaved }: { childId: string; network: Net
           busy={busy}
         />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         {iAmLead && (
           <SelectField label={t('network.handOverTo')} name="to" value={to} onChange={setTo} error={fields.to} placeholder={t('common.choose')}
             options={others.map((i) => ({ value: i.userId, label: `${i.displayName} — ${i.organisationName}` }))} />
         )}
         <TextAreaField label={iAmLead ? t('network.handOverReason') : t('network.reason')} name="reason" value={reason} onChange={setReason} error={fields.reason} description={t('network.reasonHelp')} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : iAmLead ? t('network.handOver') : t('network.becomeLead')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Unor
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -157,7 +157,7 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
         <ConflictPanel changes={diffFields(form, conflict as unknown as Record<string, unknown>, labels)}
           onUseTheirs={() => { setForm(init(conflict)); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('tables.name')} name={`name-${sfx}`} value={form.name} onChange={set('name')} error={fields.name} required />
         <SelectField label={t('tables.level')} name={`level-${sfx}`} value={form.level} onChange={set('level')} error={fields.level} placeholder={t('common.choose')}
           options={LEVELS.map((l) => ({ value: l, label: t(`tableLevel.${l}`) }))} />
@@ -184,7 +184,7 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : table ? t('tables.save') : t('tables.create')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -217,13 +217,13 @@ function TableMeetings({ id, table, map, canManage }: { id: string; table: Meeti
       {meetings.data && meetings.data.length === 0 && <Paragraph>{t('tables.noMeetings')}</Paragraph>}
       {meetings.data?.map((m) => <MeetingBlock key={m.id} id={id} meeting={m} map={map} canManage={canManage} onSaved={meetings.reload} />)}
       {canManage && (
-        <form onSubmit={create} noValidate className="rondom-form" aria-labelledby={`newm-${sfx}`}>
+        <Form onSubmit={create} aria-labelledby={`newm-${sfx}`}>
           <Heading level={5} id={`newm-${sfx}`}>{t('tables.newMeeting', { name: table.name })}</Heading>
           {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
           <TextField label={t('tables.meetingDate')} name={`held-${sfx}`} type="date" value={heldOn} onChange={setHeldOn} error={fields.heldOn} required />
           <TextAreaField label={t('tables.agenda')} name={`agenda-${sfx}`} value={agenda} onChange={setAgenda} description={t('tables.agendaHelp')} rows={3} />
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('tables.addMeeting')}</Button>
-        </form>
+        </Form>
       )}
     </div>
   );
@@ -308,17 +308,17 @@ function MeetingBlock({ id, meeting, map, canManage, onSaved }: { id: string; me
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {canManage && (
         <>
-          <form onSubmit={addDecision} noValidate className="rondom-form">
+          <Form onSubmit={addDecision}>
             <TextAreaField label={t('tables.decision')} name={`dec-${sfx}`} value={decision} onChange={setDecision} error={fields.decision} rows={2} />
             <Button type="submit" appearance="secondary-action-button" busy={busy === 'decision'} disabled={busy !== ''}>{t('tables.addDecision')}</Button>
-          </form>
-          <form onSubmit={addAction} noValidate className="rondom-form">
+          </Form>
+          <Form onSubmit={addAction}>
             <TextField label={t('tables.action')} name={`act-${sfx}`} value={action.text} onChange={(v) => setAction((a) => ({ ...a, text: v }))} error={fields.text} />
             <SelectField label={t('tables.owner')} name={`owner-${sfx}`} value={action.ownerUserId} onChange={(v) => setAction((a) => ({ ...a, ownerUserId: v }))} error={fields.ownerUserId}
               placeholder={t('common.choose')} options={owners} description={t('tables.ownerHelp')} />
             <TextField label={t('tables.due')} name={`due-${sfx}`} type="date" value={action.dueOn} onChange={(v) => setAction((a) => ({ ...a, dueOn: v }))} error={fields.dueOn} />
             <Button type="submit" appearance="secondary-action-button" busy={busy === 'action'} disabled={busy !== ''}>{t('tables.addAction')}</Button>
-          </form>
+          </Form>
         </>
       )}
     </section>

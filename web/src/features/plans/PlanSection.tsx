@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { DisagreementSection } from './DisagreementSection.tsx';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
-import { TextAreaField, TextField } from '../../components/forms.tsx';
+import { Form, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -158,7 +158,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
           busy={busy}
         />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('plan.goals')} name="goals" value={goals} onChange={setGoals} error={fields.goals} description={t('plan.goalsHelp')} rows={5} required />
         <TextField label={t('plan.nextEvaluationLabel')} name="nextEvaluationOn" type="date" value={nextEvaluationOn} onChange={setNext} error={fields.nextEvaluationOn} />
         <TextField label={t('plan.changeSummary')} name="changeSummary" value={summary} onChange={setSummary} error={fields.changeSummary} description={t('plan.changeSummaryHelp')} required />
@@ -166,7 +166,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('plan.save')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>{t('common.cancel')}</Button>
         </ButtonGroup>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -241,7 +241,7 @@ function VersionCard({ childId, summary, onSaved }: { childId: string; summary: 
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {(canOpinion || canComment) && (
-        <form onSubmit={(e) => { e.preventDefault(); void send('comment'); }} noValidate className="rondom-form">
+        <Form onSubmit={(e) => { e.preventDefault(); void send('comment'); }}>
           {canOpinion && <Paragraph>{mine ? t(mine.opinion === 'agree' ? 'plan.youAgreed' : 'plan.youDisagreed') : t('plan.askOpinion')}</Paragraph>}
           <TextAreaField label={t('plan.yourComment', { n: summary.number })} name={`comment-${summary.number}`} value={comment} onChange={setComment} error={fields.comment ?? fields.text} rows={3} />
           <ButtonGroup>
@@ -249,7 +249,7 @@ function VersionCard({ childId, summary, onSaved }: { childId: string; summary: 
             {canOpinion && <Button type="button" appearance="secondary-action-button" busy={busy === 'disagree'} disabled={busy !== ''} onClick={() => void send('disagree')}>{t('plan.disagree')}</Button>}
             {canComment && <Button type="submit" appearance="subtle-button" busy={busy === 'comment'} disabled={busy !== ''}>{t('plan.addComment')}</Button>}
           </ButtonGroup>
-        </form>
+        </Form>
       )}
     </section>
   );
