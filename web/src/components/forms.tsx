@@ -11,6 +11,7 @@ import {
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { dateToText, textToDate } from '../format.ts';
 
 /** One wrong field as the summary shows it: the control to focus, what it is called, what is wrong. */
 export interface WrongField {
@@ -139,6 +140,7 @@ export function TextField(props: BaseProps & {
   const id = useId();
   const descId = `${id}-desc`;
   const errId = `${id}-err`;
+  if (props.type === 'date') return <DateField {...props} />;
   return (
     <FormField invalid={Boolean(props.error)} type="text">
       <div className="utrecht-form-field__label">
@@ -161,6 +163,56 @@ export function TextField(props: BaseProps & {
           autoComplete={props.autoComplete}
           inputMode={props.inputMode}
           maxLength={props.maxLength}
+        />
+      </div>
+    </FormField>
+  );
+}
+
+/**
+ * A date field written the way the UI language writes dates, with the format as a hint. Chromium's
+ * <input type="date"> shows the browser's own locale (mm/dd/yyyy in an English browser on a Dutch
+ * page) and ignores lang; a text field with a hint is what the NL Design System and GOV.UK advise
+ * for dates people know. The value in and out stays 'YYYY-MM-DD'.
+ */
+function DateField(props: BaseProps & { value: string; onChange: (value: string) => void; autoComplete?: string }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const descId = `${id}-desc`;
+  const errId = `${id}-err`;
+  const [text, setText] = useState(() => dateToText(props.value, i18n.language));
+  // A value set from outside (a reset, a filled-in suggestion, a language switch) replaces what is shown.
+  useEffect(() => {
+    if (textToDate(text) !== props.value) setText(dateToText(props.value, i18n.language));
+  }, [props.value]);
+  useEffect(() => {
+    if (textToDate(text) === props.value) setText(dateToText(props.value, i18n.language));
+  }, [i18n.language]);
+  return (
+    <FormField invalid={Boolean(props.error)} type="text">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{props.label}</FormLabel>
+      </div>
+      <FormFieldDescription id={descId} className="utrecht-form-field__description">
+        {props.description}{props.description ? ' ' : ''}{t('dateField.hint')}
+      </FormFieldDescription>
+      {props.error && <FormFieldErrorMessage id={errId} className="utrecht-form-field__error-message">{props.error}</FormFieldErrorMessage>}
+      <div className="utrecht-form-field__input">
+        <Textbox
+          id={id}
+          name={props.name}
+          type="text"
+          inputMode="numeric"
+          className="rondom-date-input"
+          value={text}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => { setText(e.target.value); props.onChange(textToDate(e.target.value)); }}
+          invalid={Boolean(props.error)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy(descId, props.error ? errId : undefined)}
+          required={props.required}
+          disabled={props.disabled}
+          autoComplete={props.autoComplete ?? 'off'}
+          maxLength={10}
         />
       </div>
     </FormField>

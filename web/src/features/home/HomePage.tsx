@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, isExpectedBirth, isPastDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
@@ -83,7 +83,10 @@ function ProfessionalHome() {
                           {w.openActions}
                           {w.overdueActions > 0 && <> — <strong>{t('home.overdue', { count: w.overdueActions })}</strong></>}
                         </TableCell>
-                        <TableCell>{formatDate(w.nextEvaluationOn, i18n.language)}</TableCell>
+                        <TableCell>
+                          {formatDate(w.nextEvaluationOn, i18n.language)}
+                          {isPastDate(w.nextEvaluationOn) && <> — <strong>{t('evaluation.overdue')}</strong></>}
+                        </TableCell>
                       </>
                     )}
                   </TableRow>
@@ -156,7 +159,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
               <section key={c.id} className="rondom-card" aria-labelledby={`child-${c.id}`}>
                 <Heading level={3} id={`child-${c.id}`}>
                   {youngPerson ? t('home.aboutYou') : fullName(c)}
-                  {!youngPerson && <> ({t('child.age', { count: c.ageYears })})</>}
+                  {!youngPerson && <> ({isExpectedBirth(c.birthDate) ? t('child.expectedShort') : t('child.age', { count: c.ageYears })})</>}
                 </Heading>
                 <UnorderedList className="rondom-list">
                   <UnorderedListItem><AppLink href={`/children/${c.id}/plan`}>{youngPerson ? t('home.myPlan') : t('home.thePlan')}</AppLink></UnorderedListItem>

@@ -17,8 +17,8 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Child, type Meeting, type MeetingDecision, type Network, type Plan } from '../children/children-types.ts';
 import { AttendanceForm } from './AttendanceForm.tsx';
+import { today } from '../../../shared/dates.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function MeetingsSection({ child }: { child: Child }) {
   const { t } = useTranslation();

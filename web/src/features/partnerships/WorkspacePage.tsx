@@ -13,7 +13,7 @@ import { SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatNumber } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import { GuideSection } from './GuideSection.tsx';
@@ -320,9 +320,10 @@ function AssessmentsSection({ id }: { id: string }) {
 }
 
 function StatText({ stat }: { stat: Stat }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (stat.suppressed || stat.n === null) return <span className="rondom-suppressed">{t('assessment.tooFew')}</span>;
-  return <>{t('assessment.stat', { median: stat.median, spread: stat.spread, n: stat.n })}</>;
+  // 3,5 in Dutch: numbers in the UI language, not as JavaScript prints them.
+  return <>{t('assessment.stat', { median: formatNumber(stat.median, i18n.language), spread: formatNumber(stat.spread, i18n.language), n: stat.n })}</>;
 }
 
 function ResultsView({ results, lang }: { results: Results; lang: string }) {
@@ -349,7 +350,7 @@ function ResultsView({ results, lang }: { results: Results; lang: string }) {
               <TableRow key={e.code}>
                 <TableHeaderCell scope="row">{local(lang, e.nameNl, e.nameEn)}</TableHeaderCell>
                 <TableCell><StatText stat={e.overall} /></TableCell>
-                <TableCell>{e.previousMedian ?? '—'}</TableCell>
+                <TableCell>{formatNumber(e.previousMedian, lang)}</TableCell>
                 {groups.map((g) => {
                   const cell = e.byGroup.find((x) => x.group === g);
                   return <TableCell key={g}>{cell ? <StatText stat={cell} /> : '—'}</TableCell>;

@@ -14,7 +14,7 @@ import { Form, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, isPastDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Plan, type PlanVersionSummary } from '../children/children-types.ts';
@@ -61,7 +61,13 @@ function PlanView({ plan }: { plan: Plan }) {
         {t('plan.versionLine', { n: plan.versionNumber, date: formatDate(plan.createdAt, i18n.language), by: plan.createdBy ?? '—' })}
         {plan.lead && <> {t('plan.leadLine', { name: plan.lead.displayName })}</>}
       </Paragraph>
-      {plan.nextEvaluationOn && <Paragraph>{t('plan.nextEvaluation', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}</Paragraph>}
+      {plan.nextEvaluationOn && (
+        <Paragraph>
+          {isPastDate(plan.nextEvaluationOn)
+            ? <strong>{t('plan.evaluationOverdue', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}</strong>
+            : t('plan.nextEvaluation', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}
+        </Paragraph>
+      )}
       <Heading level={4}>{t('plan.goals')}</Heading>
       {plan.goals.length === 0 ? <Paragraph>{t('plan.noGoals')}</Paragraph> : (
         <UnorderedList className="rondom-list">{plan.goals.map((g) => <UnorderedListItem key={g.id}>{g.text}</UnorderedListItem>)}</UnorderedList>
@@ -83,7 +89,10 @@ function PlanView({ plan }: { plan: Plan }) {
                 <TableRow key={a.id}>
                   <TableCell>{a.what}</TableCell>
                   <TableCell>{a.owner.name}{a.owner.organisationName ? ` (${a.owner.organisationName})` : ''}</TableCell>
-                  <TableCell>{formatDate(a.dueOn, i18n.language)}</TableCell>
+                  <TableCell>
+                    {formatDate(a.dueOn, i18n.language)}
+                    {a.status !== 'done' && a.status !== 'cancelled' && isPastDate(a.dueOn) && <> — <strong>{t('plan.actionOverdue')}</strong></>}
+                  </TableCell>
                   <TableCell>{t(`actionStatus.${a.status}`, { defaultValue: a.status })}</TableCell>
                 </TableRow>
               ))}
