@@ -17,7 +17,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Child, type Meeting, type MeetingDecision, type Network, type Plan } from '../children/children-types.ts';
 import { AttendanceForm } from './AttendanceForm.tsx';
-import { today } from '../../../shared/dates.ts';
+import { today } from '../../../../shared/dates.ts';
 
 
 export function MeetingsSection({ child }: { child: Child }) {
