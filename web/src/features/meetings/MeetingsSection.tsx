@@ -26,7 +26,7 @@ export function MeetingsSection({ child }: { child: Child }) {
   const meetings = useLoad((s) => api.get<Meeting[]>(`/api/v1/children/${child.id}/meetings`, s), [child.id]);
   const network = useLoad((s) => (manage ? api.get<Network>(`/api/v1/children/${child.id}/network`, s) : Promise.resolve(null)), [child.id, manage]);
   return (
-    <DataSection title={t('meeting.title')} level={3} loaded={meetings} emptyText="">
+    <DataSection title={t('meeting.title')} level={3} hideTitle loaded={meetings} emptyText="">
       {(items) => (
         <>
           {items.length === 0 && <Paragraph>{t('meeting.none')}</Paragraph>}

@@ -24,7 +24,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
   const network = useLoad((s) => api.get<Network>(`/api/v1/children/${child.id}/network`, s), [child.id]);
   const reload = () => { network.reload(); onChanged(); };
   return (
-    <DataSection title={t('network.title')} level={3} loaded={network} emptyText="">
+    <DataSection title={t('network.title')} level={3} hideTitle loaded={network} emptyText="">
       {(n) => (
         <>
           <Paragraph className="rondom-lead-line">

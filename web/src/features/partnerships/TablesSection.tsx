@@ -4,7 +4,7 @@
  * meetings with decisions and actions (an action lands on its owner's task list).
  */
 import { useState, type FormEvent } from 'react';
-import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, Heading, Link, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
@@ -75,7 +75,7 @@ function TableCard({ id, table, all, map, canManage, onSaved }: { id: string; ta
           : <StatusBadge status="inactive">{t('tables.notReaches')}</StatusBadge>}
       </Paragraph>
       <Paragraph>
-        {parent ? <>{t('tables.reportsTo')} <a href={`#tbl-${parent.id}`}>{parent.name}</a></> : t('tables.reportsToNone')}
+        {parent ? <>{t('tables.reportsTo')} <Link href={`#tbl-${parent.id}`}>{parent.name}</Link></> : t('tables.reportsToNone')}
       </Paragraph>
       <dl className="rondom-dl">
         {DESIGN_QUESTIONS.map((q) => (

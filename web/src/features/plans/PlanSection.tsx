@@ -29,7 +29,7 @@ export function PlanSection({ childId }: { childId: string }) {
 
   return (
     <>
-      <DataSection title={t('plan.title')} level={3} loaded={plan} emptyText="">
+      <DataSection title={t('plan.title')} level={3} hideTitle loaded={plan} emptyText="">
         {(p) => (
           <>
             {p.versionNumber === 0 ? <Paragraph>{t('plan.noPlanYet')}</Paragraph> : <PlanView plan={p} />}
