@@ -11,6 +11,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ORGANISATION_TYPES, type Organisation, type Region } from '../../types.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { ContactLinks } from '../../components/Contact.tsx';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function OrganisationsPage() {
                   <TableRow key={o.id}>
                     <TableCell>{o.name}</TableCell>
                     <TableCell>{t(`orgType.${o.type}`, { defaultValue: o.type })}</TableCell>
-                    <TableCell>{o.contactEmail ?? '—'}</TableCell>
+                    <TableCell><ContactLinks email={o.contactEmail} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -12,6 +12,7 @@ import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ROLES, type AdminUser, type Organisation } from '../../types.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { EmailLink } from '../../components/Contact.tsx';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function UsersPage() {
                 {items.map((u) => (
                   <TableRow key={u.id}>
                     <TableCell>{u.displayName}{u.active ? '' : ` (${t('admin.inactive')})`}</TableCell>
-                    <TableCell>{u.email}</TableCell>
+                    <TableCell><EmailLink email={u.email} /></TableCell>
                     <TableCell>
                       {[
                         ...(u.isPlatformAdmin ? [t('admin.platformAdmin')] : []),

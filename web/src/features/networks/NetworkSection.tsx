@@ -18,6 +18,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Candidate, type Child, type Network } from '../children/children-types.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { ContactLinks } from '../../components/Contact.tsx';
 
 export function NetworkSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -57,7 +58,7 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
                     </TableCell>
                     <TableCell>{i.organisationName}</TableCell>
                     <TableCell>{t(`role.${i.role}`, { defaultValue: i.role })}</TableCell>
-                    <TableCell>{[i.contactPhone, i.contactEmail].filter(Boolean).join(' · ') || '—'}</TableCell>
+                    <TableCell><ContactLinks phone={i.contactPhone} email={i.contactEmail} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
