@@ -178,9 +178,19 @@ describe('the plan', () => {
     expect(res.statusCode).toBe(422);
   });
 
-  it('parents agree with one version and disagree with another, with a comment', async () => {
+  it('parents give their opinion on the current version only, and change it, with a comment', async () => {
     const mum = api('mum');
-    expect((await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/1/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(200);
+    // Version 1 is history (version 2 is current): it no longer asks for an opinion, and the server refuses one.
+    const old = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/1/opinion`, payload: { opinion: 'agree' } });
+    expect(old.statusCode).toBe(422);
+    expect(old.json().error.code).toBe('unprocessable');
+    const v1 = await mum({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/1` });
+    expect(v1.json().opinions).toEqual([]);
+    expect(v1.json().allowedActions).not.toContain('givePlanOpinion');
+    expect(v1.json().allowedActions).toContain('commentPlan');
+    const v2 = await mum({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/2` });
+    expect(v2.json().allowedActions).toContain('givePlanOpinion');
+    expect((await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(200);
     const dis = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'disagree', comment: 'De bedtijd-afspraak is weg, die wil ik terug.' } });
     expect(dis.json().opinions).toEqual([expect.objectContaining({ userId: f.user.mum.id, opinion: 'disagree', relation: 'parent' })]);
     const c = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/comments`, payload: { text: 'Kunnen we dit bespreken?' } });

@@ -48,7 +48,10 @@ function sameFields(a: WrongField[], b: WrongField[]): boolean {
   return a.length === b.length && a.every((x, i) => x.target === b[i]?.target && x.message === b[i]?.message && x.label === b[i]?.label);
 }
 
-/** The summary of wrong fields (NL Design System form pattern), each a link that moves focus to its field. */
+/**
+ * The summary of wrong fields (NL Design System form pattern): how many, and each field by name as a
+ * link that moves focus to it, where its message says what to change.
+ */
 export function FieldErrorSummary({ fields, id }: { fields: WrongField[]; id: string }) {
   const { t } = useTranslation();
   if (fields.length === 0) return null;
@@ -62,7 +65,8 @@ export function FieldErrorSummary({ fields, id }: { fields: WrongField[]; id: st
       <UnorderedList className="rondom-list" aria-labelledby={id}>
         {fields.map((f) => (
           <UnorderedListItem key={f.target}>
-            <Link href={`#${f.target}`} onClick={go(f.target)}>{f.label ? `${f.label}: ${f.message}` : f.message}</Link>
+            {/* The field's name: what is wrong stands at the field itself, once (a screen reader hears it there). */}
+            <Link href={`#${f.target}`} onClick={go(f.target)}>{f.label || f.message}</Link>
           </UnorderedListItem>
         ))}
       </UnorderedList>
@@ -108,7 +112,15 @@ export function Form({ onSubmit, children, className, ...rest }: Omit<FormHTMLAt
   };
 
   return (
-    <form ref={ref} noValidate className={className ?? 'rondom-form'} {...rest} onSubmit={submit}>
+    <form
+      ref={ref}
+      noValidate
+      className={className ?? 'rondom-form'}
+      {...rest}
+      onSubmit={submit}
+      // A form may send with a plain button (agree, disagree): that is an attempt too.
+      onClickCapture={(e) => { if ((e.target as HTMLElement).closest('button')) submitted.current = true; }}
+    >
       <FieldErrorSummary fields={wrong} id={summaryId} />
       {children}
     </form>
