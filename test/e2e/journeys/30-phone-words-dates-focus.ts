@@ -108,6 +108,16 @@ export async function run(ctx: JourneyContext): Promise<void> {
   }
   await ctx.axe(phone, 'young person sharing (360 px)');
 
+  // A professional's phone: the long main menu scrolls on one line; the page itself does not scroll sideways.
+  const proPhone = await ctx.newPage({ viewport: { width: 360, height: 740 } });
+  await login(proPhone, ctx.baseUrl, 'wijkteam');
+  await proPhone.locator('h1').first().waitFor();
+  const proTop = await proPhone.evaluate(() => document.querySelector('h1')?.getBoundingClientRect().top ?? 9999);
+  expect(proTop <= 185, `a professional's page title starts ${proTop} px down a 740 px phone screen`);
+  await phoneChecks(proPhone, 'professional home');
+  await proPhone.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Ondersteuningsteam' }).waitFor();
+  await ctx.axe(proPhone, 'professional home (360 px)');
+
   // A professional comments on Lotte's plan: first with nothing written.
   const { page, baseUrl } = ctx;
   await login(page, baseUrl, 'wijkteam');
