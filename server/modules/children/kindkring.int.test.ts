@@ -227,7 +227,7 @@ describe('the plan', () => {
 
 describe('the home worklist', () => {
   type Item = { youngPersonId: string; name: string; leadName: string | null; isLead: boolean; organisationName: string; nextEvaluationOn: string | null;
-    openActions: number; overdueActions: number; lastActivityAt: string | null };
+    openActions: number; overdueActions: number; lastActivityAt: string | null; birthExpected: boolean; ageYears: number };
   const entry = async (who: string, childId: string): Promise<Item | undefined> =>
     (await api(who)({ method: 'GET', url: '/api/v1/worklist' })).json().items.find((i: Item) => i.youngPersonId === childId);
 
@@ -263,6 +263,13 @@ describe('the home worklist', () => {
     expect(e).toMatchObject({ name: 'Kees-Jan Kringloop', leadName: `${lead!.display_name} (waarnemer)` });
     await t.db.query(`UPDATE young_people SET given_name = 'Kees' WHERE id = $1`, [f.child.c8]);
     await t.db.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [lead!.lead_user_id, lead!.display_name]);
+    expect(e!.birthExpected).toBe(false);
+
+    // A child not born yet is "expected", not "0 jaar".
+    const [born] = await t.db.query<{ birth_date: string }>(`SELECT birth_date FROM young_people WHERE id = $1`, [f.child.c8]);
+    await t.db.query(`UPDATE young_people SET birth_date = $2 WHERE id = $1`, [f.child.c8, plusDays(today(), 60)]);
+    expect(await entry('wijk', f.child.c8)).toMatchObject({ birthExpected: true, ageYears: 0 });
+    await t.db.query(`UPDATE young_people SET birth_date = $2 WHERE id = $1`, [f.child.c8, born!.birth_date]);
   });
 
   it('a closed network leaves the list', async () => {

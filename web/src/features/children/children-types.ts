@@ -225,6 +225,8 @@ export interface WorklistItem {
   youngPersonId: string;
   name: string;
   ageYears: number;
+  /** Not born yet: show "wordt verwacht", not "0 jaar". */
+  birthExpected: boolean;
   isLead: boolean;
   leadName: string | null;
   organisationName: string;

@@ -71,7 +71,7 @@ function ProfessionalHome() {
                 {items.map((w) => (
                   <TableRow key={w.youngPersonId}>
                     <TableHeaderCell scope="row">
-                      <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({t('child.age', { count: w.ageYears })})
+                      <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({w.birthExpected ? t('child.expectedShort') : t('child.age', { count: w.ageYears })})
                     </TableHeaderCell>
                     {w.hasBasis === false ? (
                       // Involved, but no consent or reviewed basis today: only who the child is.
