@@ -77,3 +77,18 @@ export function plusDays(date: IsoDate, days: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+const longDateFormats = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/**
+ * A calendar date in words, as people write it: "30 november 2026" (nl), "30 November 2026" (en).
+ * For text made on the server (warnings); the web app formats its own dates the same way.
+ */
+export function dateInWords(date: IsoDate, lang: 'nl' | 'en'): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return date;
+  const { y, m, d } = parts(date);
+  return longDateFormats[lang].format(new Date(Date.UTC(y, m - 1, d)));
+}

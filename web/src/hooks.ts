@@ -54,6 +54,7 @@ export function useSave(): Saving {
   const save = useCallback(async (work: () => Promise<void>, fieldErrors?: (err: unknown) => Record<string, string> | undefined) => {
     setBusy(true);
     setError(null);
+    setFields({});
     try {
       await work();
     } catch (err) {

@@ -178,9 +178,19 @@ describe('the plan', () => {
     expect(res.statusCode).toBe(422);
   });
 
-  it('parents agree with one version and disagree with another, with a comment', async () => {
+  it('parents give their opinion on the current version only, and change it, with a comment', async () => {
     const mum = api('mum');
-    expect((await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/1/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(200);
+    // Version 1 is history (version 2 is current): it no longer asks for an opinion, and the server refuses one.
+    const old = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/1/opinion`, payload: { opinion: 'agree' } });
+    expect(old.statusCode).toBe(422);
+    expect(old.json().error.code).toBe('unprocessable');
+    const v1 = await mum({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/1` });
+    expect(v1.json().opinions).toEqual([]);
+    expect(v1.json().allowedActions).not.toContain('givePlanOpinion');
+    expect(v1.json().allowedActions).toContain('commentPlan');
+    const v2 = await mum({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan/versions/2` });
+    expect(v2.json().allowedActions).toContain('givePlanOpinion');
+    expect((await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'agree' } })).statusCode).toBe(200);
     const dis = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/opinion`, payload: { opinion: 'disagree', comment: 'De bedtijd-afspraak is weg, die wil ik terug.' } });
     expect(dis.json().opinions).toEqual([expect.objectContaining({ userId: f.user.mum.id, opinion: 'disagree', relation: 'parent' })]);
     const c = await mum({ method: 'POST', url: `/api/v1/children/${f.child.c8}/plan/versions/2/comments`, payload: { text: 'Kunnen we dit bespreken?' } });
@@ -217,7 +227,7 @@ describe('the plan', () => {
 
 describe('the home worklist', () => {
   type Item = { youngPersonId: string; name: string; leadName: string | null; isLead: boolean; organisationName: string; nextEvaluationOn: string | null;
-    openActions: number; overdueActions: number; lastActivityAt: string | null };
+    openActions: number; overdueActions: number; lastActivityAt: string | null; birthExpected: boolean; ageYears: number };
   const entry = async (who: string, childId: string): Promise<Item | undefined> =>
     (await api(who)({ method: 'GET', url: '/api/v1/worklist' })).json().items.find((i: Item) => i.youngPersonId === childId);
 
@@ -253,6 +263,13 @@ describe('the home worklist', () => {
     expect(e).toMatchObject({ name: 'Kees-Jan Kringloop', leadName: `${lead!.display_name} (waarnemer)` });
     await t.db.query(`UPDATE young_people SET given_name = 'Kees' WHERE id = $1`, [f.child.c8]);
     await t.db.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [lead!.lead_user_id, lead!.display_name]);
+    expect(e!.birthExpected).toBe(false);
+
+    // A child not born yet is "expected", not "0 jaar".
+    const [born] = await t.db.query<{ birth_date: string }>(`SELECT birth_date FROM young_people WHERE id = $1`, [f.child.c8]);
+    await t.db.query(`UPDATE young_people SET birth_date = $2 WHERE id = $1`, [f.child.c8, plusDays(today(), 60)]);
+    expect(await entry('wijk', f.child.c8)).toMatchObject({ birthExpected: true, ageYears: 0 });
+    await t.db.query(`UPDATE young_people SET birth_date = $2 WHERE id = $1`, [f.child.c8, born!.birth_date]);
   });
 
   it('a closed network leaves the list', async () => {

@@ -13,7 +13,8 @@ import { ageOn, today } from '../../../shared/dates.ts';
 
 export const WorklistOut = Type.Object({
   items: Type.Array(Type.Object({
-    youngPersonId: Type.String({ format: 'uuid' }), name: Type.String(), ageYears: Type.Integer(), isLead: Type.Boolean(),
+    youngPersonId: Type.String({ format: 'uuid' }), name: Type.String(), ageYears: Type.Integer(),
+    birthExpected: Type.Boolean({ description: 'not born yet: ageYears is 0 and means nothing; say "expected"' }), isLead: Type.Boolean(),
     leadName: Type.Union([Type.String(), Type.Null()]), organisationName: Type.String(), nextEvaluationOn: Type.Union([Type.String(), Type.Null()]),
     openActions: Type.Integer(), overdueActions: Type.Integer(), lastActivityAt: Type.Union([Type.String(), Type.Null()]),
     hasBasis: Type.Boolean({ description: 'false: involved, but no consent or reviewed basis today — only who the child is is shown' }),
@@ -48,7 +49,7 @@ export async function worklist(db: Db, actor: Actor) {
   }
   const items = rows
     .map((r) => ({
-      youngPersonId: r.id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)), isLead: Boolean(r.is_lead),
+      youngPersonId: r.id, name: `${r.given_name} ${r.family_name}`, ageYears: Math.max(0, ageOn(r.birth_date, on)), birthExpected: String(r.birth_date).slice(0, 10) > on, isLead: Boolean(r.is_lead),
       leadName: r.lead_name, organisationName: r.org_name, nextEvaluationOn: r.next_evaluation_on, openActions: r.open_actions,
       overdueActions: r.overdue_actions, lastActivityAt: r.last_activity ? new Date(r.last_activity).toISOString() : null,
       hasBasis: !(r as { noBasis?: boolean }).noBasis,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, setup, type Fixture } from './fixture.ts';
+import { dateInWords } from '../../../shared/dates.ts';
 
 let f: Fixture;
 let url: string;
@@ -52,6 +53,11 @@ describe('agreements', () => {
     const codes = list.warnings.map((w: { code: string; subjectId?: string }) => `${w.code}:${w.subjectId}`);
     expect(codes).toContain(`review_due:${a.id}`);
     expect(codes).toContain(`commitment_overdue:${c.json().id}`);
+    // Dates in the warnings are in words ("30 november 2026"), as the screen shows them, never ISO.
+    const review = list.warnings.find((w: { code: string }) => w.code === 'review_due');
+    expect(review.messageNl).toContain(dateInWords(inDays(10), 'nl'));
+    expect(review.messageEn).toContain(dateInWords(inDays(10), 'en'));
+    for (const w of list.warnings as { messageNl: string; messageEn: string }[]) expect(`${w.messageNl} ${w.messageEn}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const noExplain = await call(f, 'beleid')({ method: 'PATCH', url: `${url}/commitments/${c.json().id}`, headers: { 'if-match': '"1"' }, payload: { status: 'explained_deviation' } });
     expect(noExplain.statusCode).toBe(400);
     const explained = await call(f, 'beleid')({ method: 'PATCH', url: `${url}/commitments/${c.json().id}`, headers: { 'if-match': '"1"' }, payload: { status: 'explained_deviation', explanation: 'Registratiesysteem vervangen' } });
@@ -73,6 +79,7 @@ describe('agreements', () => {
     const res = (await call(f, 'swv')({ method: 'GET', url: `${url}/funding` })).json();
     expect(res.warnings.map((w: { code: string; subjectId?: string }) => `${w.code}:${w.subjectId}`)).toEqual([`funding_ends_soon:${soon.json().id}`]);
     expect(res.warnings[0].messageNl).toContain('Doorbraakbudget');
+    expect(res.warnings[0].messageNl).toContain(`stopt op ${dateInWords(inDays(90), 'nl')}`);
     expect(res.perYear.find((y: { year: number }) => y.year === 2025)).toEqual({ year: 2025, pooledCents: 5_000_000, fixedCents: 3_000_000 });
     const summary = (await call(f, 'swv')({ method: 'GET', url })).json();
     expect(summary.warnings.map((w: { code: string }) => w.code)).toContain('funding_ends_soon');

@@ -12,18 +12,19 @@ import { camel, defined, requireInPartnership, updateVersioned, type Partnership
 import { shipped } from './frameworks.repo.ts';
 import * as repo from './agreements.repo.ts';
 import type { AgreementBody, AgreementPatch, CommitmentBody, CommitmentPatch, FundingBody, FundingPatch } from './agreements.schemas.ts';
+import { dateInWords } from '../../../shared/dates.ts';
 import { daysBetween, todayIso, warning, type Warning, type Workspace } from './workspace.ts';
 
 function agreementWarnings(a: repo.AgreementRow, cs: repo.CommitmentRow[], today: string): Warning[] {
   const out: Warning[] = [];
   if (a.status !== 'ended' && a.review_on && daysBetween(today, a.review_on) <= REVIEW_WARNING_DAYS) {
-    out.push(warning('review_due', `"${a.title}" moet uiterlijk ${a.review_on} worden herzien.`, `"${a.title}" is due for review by ${a.review_on}.`, { type: 'agreement', id: a.id }));
+    out.push(warning('review_due', `"${a.title}" moet uiterlijk ${dateInWords(a.review_on, 'nl')} worden herzien.`, `"${a.title}" is due for review by ${dateInWords(a.review_on, 'en')}.`, { type: 'agreement', id: a.id }));
   }
   for (const c of cs) {
     if (c.status === 'in_progress' && c.until_on && c.until_on < today) {
       out.push(warning('commitment_overdue',
-        `Afspraak van ${c.organisation_name} is verlopen (${c.until_on}): nakomen of uitleggen.`,
-        `Commitment of ${c.organisation_name} is past its date (${c.until_on}): comply or explain.`, { type: 'commitment', id: c.id }));
+        `Afspraak van ${c.organisation_name} is verlopen (${dateInWords(c.until_on, 'nl')}): nakomen of uitleggen.`,
+        `Commitment of ${c.organisation_name} is past its date (${dateInWords(c.until_on, 'en')}): comply or explain.`, { type: 'commitment', id: c.id }));
     }
   }
   if (a.kind === 'privacy_covenant') {
@@ -42,8 +43,8 @@ export function fundingWarnings(lines: repo.FundingRow[], today: string): Warnin
     const days = daysBetween(today, f.ends_on);
     if (days <= FUNDING_WARNING_DAYS) {
       out.push(warning('funding_ends_soon',
-        `De financiering "${f.purpose}" van ${f.organisation_name} stopt op ${f.ends_on} (over ${days} dagen). Maak tijdig afspraken over verlenging.`,
-        `Funding "${f.purpose}" from ${f.organisation_name} ends on ${f.ends_on} (in ${days} days). Agree on continuation in time.`, { type: 'funding', id: f.id }));
+        `De financiering "${f.purpose}" van ${f.organisation_name} stopt op ${dateInWords(f.ends_on, 'nl')} (over ${days} dagen). Maak tijdig afspraken over verlenging.`,
+        `Funding "${f.purpose}" from ${f.organisation_name} ends on ${dateInWords(f.ends_on, 'en')} (in ${days} days). Agree on continuation in time.`, { type: 'funding', id: f.id }));
     }
   }
   return out;

@@ -10,6 +10,7 @@ import type { Actor } from '../../core/session.ts';
 import { camel, defined, requireInPartnership, updateVersioned, type PartnershipKey } from './partnerships.repo.ts';
 import * as repo from './programmes.repo.ts';
 import { ARRANGEMENT_KEYS, type ActivityBody, type ActivityPatch, type ProgrammeBody, type ProgrammePatch } from './programmes.schemas.ts';
+import { dateInWords } from '../../../shared/dates.ts';
 import { todayIso, warning, type Workspace } from './workspace.ts';
 
 async function shape(q: Queryable, pk: PartnershipKey, id?: string) {
@@ -32,7 +33,7 @@ async function shape(q: Queryable, pk: PartnershipKey, id?: string) {
     if (!p.adopted_by_table_id) warnings.push(warning('programme_not_adopted', `"${p.title}" is nog niet vastgesteld door een LEA- of OOGO-tafel.`, `"${p.title}" has not yet been adopted by an LEA or OOGO table.`, { type: 'programme', id: p.id }));
     for (const a of mine) {
       if (a.status !== 'done' && a.ends_on && a.ends_on < today) {
-        warnings.push(warning('activity_overdue', `Activiteit "${a.title}" had klaar moeten zijn op ${a.ends_on}.`, `Activity "${a.title}" was due on ${a.ends_on}.`, { type: 'activity', id: a.id }));
+        warnings.push(warning('activity_overdue', `Activiteit "${a.title}" had klaar moeten zijn op ${dateInWords(a.ends_on, 'nl')}.`, `Activity "${a.title}" was due on ${dateInWords(a.ends_on, 'en')}.`, { type: 'activity', id: a.id }));
       }
     }
     return {

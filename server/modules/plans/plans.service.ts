@@ -46,6 +46,7 @@ const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
 
 type PlanViewRow = VersionRow & {
+  current_version: number;
   opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; created_at: string }[]>;
   comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
 };
@@ -56,7 +57,7 @@ type PlanViewRow = VersionRow & {
  * read fetches it with the access facts (withChild's prefetch).
  */
 export const PLAN_VIEW_SQL = `SELECT v.id, v.plan_id, v.number, v.goals, v.actions, v.lead_user_id, l.display_name AS lead_name, v.next_evaluation_on,
-            v.change_summary, v.created_at, u.display_name AS created_by,
+            v.change_summary, v.created_at, u.display_name AS created_by, p.current_version,
             (SELECT json_agg(json_build_object('user_id', o.user_id, 'display_name', ou.display_name, 'relation', o.relation,
                     'opinion', o.opinion, 'comment', o.comment, 'created_at', o.created_at) ORDER BY o.created_at)
                FROM plan_opinions o JOIN users ou ON ou.id = o.user_id WHERE o.region_id = ANY($3::uuid[]) AND o.region_id = v.region_id
@@ -81,19 +82,25 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number, pr
   }
   return versionView(a, { ...v, goals: parse<Goal[]>(v.goals), actions: parse<PlanAction[]>(v.actions) },
     fromJsonList(v.opinions).map((o) => ({ userId: o.user_id, displayName: o.display_name, relation: o.relation, opinion: o.opinion, comment: o.comment, at: iso(o.created_at) })),
-    fromJsonList(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
+    fromJsonList(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })),
+    Number(v.current_version) === Number(v.number));
 }
 
 interface OpinionOut { userId: string; displayName: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; at: string }
 interface CommentOut { id: string; author: string; relation: string; text: string; at: string }
 
-/** The one shape of a plan version in answers (a read, or the answer to a write). */
-function versionView(a: ChildAccess, v: Omit<VersionRow, 'id'>, opinions: OpinionOut[], comments: CommentOut[]) {
+/**
+ * The one shape of a plan version in answers (a read, or the answer to a write). Only the current
+ * version asks for an opinion: an older one is history (the family says what they think of the plan
+ * as it is now), so it does not offer givePlanOpinion.
+ */
+function versionView(a: ChildAccess, v: Omit<VersionRow, 'id'>, opinions: OpinionOut[], comments: CommentOut[], current = true) {
+  const actions = PLAN_ACTIONS.filter((x) => current || x !== 'givePlanOpinion');
   return {
     id: v.plan_id, versionNumber: v.number, goals: v.goals, actions: v.actions,
     lead: v.lead_user_id ? { userId: v.lead_user_id, displayName: v.lead_name! } : null,
     nextEvaluationOn: v.next_evaluation_on, changeSummary: v.change_summary, createdAt: iso(v.created_at), createdBy: v.created_by,
-    opinions, comments, allowedActions: allowedActions(a, [...PLAN_ACTIONS]),
+    opinions, comments, allowedActions: allowedActions(a, actions),
   };
 }
 
@@ -388,6 +395,14 @@ export function createPlansService(db: Db) {
       return withChild(db, actor, childId, { rule: childPolicy.givePlanOpinion, audit: 'plan.opinion_recorded', subjectType: 'plan_version', subjectId: String(number), details: { opinion: body.opinion } }, async (q, a) => {
         const v = await loadVersion(q, a, number);
         if (!v) throw new AppError('not_found');
+        const [plan] = await q.query<{ current_version: number }>(
+          'SELECT current_version FROM plans WHERE region_id = $2 AND id = $1 FOR UPDATE', [v.plan_id, a.regionId]);
+        if (Number(plan?.current_version) !== Number(v.number)) {
+          throw new AppError('unprocessable', {
+            nl: 'Alleen over de nieuwste versie van het plan kan een mening worden gegeven.',
+            en: 'Only the current version of the plan can get an opinion.',
+          });
+        }
         const relation = a.level === 'self' ? 'young_person' : 'parent';
         await q.query(
           `INSERT INTO plan_opinions (plan_version_id, user_id, region_id, young_person_id, relation, opinion, comment) VALUES ($1,$2,$3,$4,$5,$6,$7)

@@ -1,6 +1,7 @@
 /**
  * Issue journey 3, on a 360×740 phone: the parent reads Lotte's plan in plain
- * language, agrees with version 2 and disagrees with version 1 with a comment,
+ * language, disagrees with the current version with a comment and then agrees (an older
+ * version asks for no opinion),
  * withdraws one consent and reads who looked at the file (in Dutch, then English).
  */
 import { expect, login, type JourneyContext } from '../support.ts';
@@ -17,18 +18,22 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByText('Lotte gaat weer elke ochtend naar school.').first().waitFor();
   await page.getByRole('cell', { name: 'Mentor kiezen en voorstellen aan Lotte' }).waitFor();
 
+  // The current version asks for an opinion: disagreeing needs a comment, then she changes her mind.
   const v2 = page.getByRole('region', { name: 'Versie 2' });
+  await v2.getByRole('button', { name: 'Ik ben het niet eens' }).click();
+  await v2.getByText('Schrijf op waarom u het niet eens bent.').waitFor();
+  await v2.getByLabel('Uw reactie op versie 2').fill('Om 10 uur beginnen is te laat; Lotte mist dan de eerste les.');
+  await v2.getByRole('button', { name: 'Ik ben het niet eens' }).click();
+  await v2.getByText('U bent het niet eens met versie 2. Uw reactie is vastgelegd.').waitFor();
+  await v2.getByText(/^U is het niet eens: “Om 10 uur beginnen/).waitFor();
   await v2.getByRole('button', { name: 'Ik ben het eens' }).click();
   await v2.getByText('U bent het eens met versie 2. Dit is vastgelegd.').waitFor();
   await v2.getByText('U bent het eens met deze versie.').waitFor();
 
+  // An older version is history: it can get a comment, not an opinion.
   const v1 = page.getByRole('region', { name: 'Versie 1' });
-  await v1.getByRole('button', { name: 'Ik ben het niet eens' }).click();
-  await v1.getByText('Schrijf op waarom u het niet eens bent.').waitFor();
-  await v1.getByLabel('Uw reactie op versie 1').fill('Om 10 uur beginnen is te laat; Lotte mist dan de eerste les.');
-  await v1.getByRole('button', { name: 'Ik ben het niet eens' }).click();
-  await v1.getByText('U bent het niet eens met versie 1. Uw reactie is vastgelegd.').waitFor();
-  await v1.getByText(/^U is het niet eens: “Om 10 uur beginnen/).waitFor();
+  await v1.getByLabel('Uw reactie op versie 1').waitFor();
+  expect(await v1.getByRole('button', { name: /^Ik ben het (niet )?eens$/ }).count() === 0, 'version 1 (not current) asks for no opinion');
 
   await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Wat is er gedeeld' }).click();
   await page.getByRole('heading', { level: 3, name: 'Toestemming' }).waitFor();

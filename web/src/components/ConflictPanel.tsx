@@ -5,6 +5,7 @@
  */
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface ConflictChange {
   field: string;
@@ -50,7 +51,7 @@ export function ConflictPanel(props: {
       <Heading level={2}>{t('conflict.title')}</Heading>
       <Paragraph>{t('conflict.explain')}</Paragraph>
       {props.changes.length > 0 ? (
-        <div className="rondom-table-scroll">
+        <TableScroll label={t('conflict.title')}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -69,7 +70,7 @@ export function ConflictPanel(props: {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       ) : (
         <Paragraph>{t('conflict.noVisibleChanges')}</Paragraph>
       )}

@@ -6,7 +6,8 @@ import type { MouseEvent, ReactNode } from 'react';
 import {
   Button, NavBar, NavList, NavListLink, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink,
 } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { SELF_NS } from '../i18n/index.ts';
 import { AppLink, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { canAdminister, hasWorkspaceRole, homeKindOf, isPrivacyOfficer, type Me } from '../types.ts';
@@ -64,7 +65,7 @@ export function LanguageSwitch() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, logout } = useSession();
   const { path, navigate } = useRouter();
   const me = state.status === 'authenticated' ? state.me : null;
@@ -122,7 +123,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </PageHeader>
         <PageContent className="rondom-content">
           <main id="main" tabIndex={-1} className="utrecht-page-content__main">
-            {children}
+            {/* A young person is addressed as "je/jij" on every screen (the family's texts say "u"). */}
+            <I18nextProvider i18n={i18n} defaultNS={me?.kind === 'young_person' ? SELF_NS : undefined}>
+              {children}
+            </I18nextProvider>
           </main>
         </PageContent>
         <PageFooter className="rondom-footer">

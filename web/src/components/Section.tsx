@@ -9,6 +9,11 @@ import { ErrorAlert, Loading } from './status.tsx';
 export function DataSection<T>(props: {
   title: string;
   level?: number;
+  /**
+   * The page already names this block in a heading just above it (a young person's page: "Plan",
+   * then the plan): no second heading with the same name; the title still names the region.
+   */
+  hideTitle?: boolean;
   loaded: Loaded<T>;
   empty?: (data: T) => boolean;
   emptyText: string;
@@ -24,8 +29,8 @@ export function DataSection<T>(props: {
   else if (loaded.data !== undefined && props.empty?.(loaded.data)) body = <Paragraph>{props.emptyText}</Paragraph>;
   else if (loaded.data !== undefined) body = props.children(loaded.data);
   return (
-    <section aria-labelledby={headingId} className="rondom-section">
-      <Heading level={props.level ?? 2} id={headingId}>{props.title}</Heading>
+    <section aria-labelledby={props.hideTitle ? undefined : headingId} aria-label={props.hideTitle ? props.title : undefined} className="rondom-section">
+      {!props.hideTitle && <Heading level={props.level ?? 2} id={headingId}>{props.title}</Heading>}
       {body}
     </section>
   );

@@ -1,4 +1,5 @@
 /** Loading, error and success messages, built on the NL Design System Alert. */
+import { useEffect, useRef } from 'react';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api.ts';
@@ -33,11 +34,23 @@ export function ErrorAlert({ error, prefix, serverText }: { error: unknown; pref
   );
 }
 
-export function SuccessAlert({ children }: { children: string }) {
+/**
+ * The confirmation of an action. It takes the focus when it appears (or its text changes), so
+ * after a save keyboard and screen-reader users are at the confirmation, not thrown back to the
+ * top of the page when the form or button they used goes away. focus={false} for a message that
+ * is not the answer to what the user just did.
+ */
+export function SuccessAlert({ children, focus = true }: { children: string; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus({ preventScroll: false });
+  }, [children, focus]);
   return (
-    <Alert type="ok" role="status">
-      <Paragraph>{children}</Paragraph>
-    </Alert>
+    <div ref={ref} tabIndex={-1} className="rondom-confirmation">
+      <Alert type="ok" role="status">
+        <Paragraph>{children}</Paragraph>
+      </Alert>
+    </div>
   );
 }
 

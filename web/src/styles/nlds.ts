@@ -8,6 +8,8 @@
 import './rondom-theme.css';
 import '@utrecht/alert-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
+// ButtonLink (a link that looks like a button: "Bekijk uw verzoeken") was browser-default blue without its CSS.
+import '@utrecht/button-link-css/dist/index.css';
 import '@utrecht/button-group-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
 import '@utrecht/data-list-css/dist/index.css';

@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import { Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
-import { TextField } from '../../components/forms.tsx';
+import { Form, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useSave } from '../../hooks.ts';
@@ -70,12 +70,12 @@ export function AccountPage() {
         </Alert>
       )}
       {error !== null && <ErrorAlert error={error} prefix={t('account.failed')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('account.currentPassword')} name="currentPassword" type="password" value={form.currentPassword} onChange={set('currentPassword')} error={fields.currentPassword} autoComplete="current-password" required />
         <TextField label={t('account.newPassword')} name="newPassword" type="password" value={form.newPassword} onChange={set('newPassword')} error={fields.newPassword} description={t('account.newPasswordHelp')} autoComplete="new-password" required />
         <TextField label={t('account.repeat')} name="repeat" type="password" value={form.repeat} onChange={set('repeat')} error={fields.repeat} autoComplete="new-password" required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('account.submit')}</Button>
-      </form>
+      </Form>
     </>
   );
 }
@@ -138,7 +138,7 @@ function TotpSection({ enabled }: { enabled: boolean }) {
           {!setup ? (
             <Button appearance="secondary-action-button" onClick={() => void start()} busy={busy} disabled={busy}>{t('account.totpStart')}</Button>
           ) : (
-            <form onSubmit={confirm} noValidate className="rondom-form">
+            <Form onSubmit={confirm}>
               <Paragraph>{t('account.totpScan')}</Paragraph>
               {qr && <img src={qr} width={200} height={200} alt={t('account.totpQrAlt')} className="rondom-qr" />}
               <Paragraph>
@@ -147,7 +147,7 @@ function TotpSection({ enabled }: { enabled: boolean }) {
               </Paragraph>
               <TextField label={t('account.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={fields.code} required />
               <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('account.totpConfirm')}</Button>
-            </form>
+            </Form>
           )}
         </>
       )}

@@ -3,13 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { Form, SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ORGANISATION_TYPES, type Organisation, type Region } from '../../types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { ContactLinks } from '../../components/Contact.tsx';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -20,7 +22,7 @@ export function OrganisationsPage() {
       <PageTitle>{t('admin.organisationsTitle')}</PageTitle>
       <DataSection title={t('admin.organisationList')} loaded={orgs} empty={(d) => d.length === 0} emptyText={t('admin.noOrganisations')}>
         {(items) => (
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('admin.organisationList')}>
             <Table>
               <TableHeader>
                 <TableRow>
@@ -34,12 +36,12 @@ export function OrganisationsPage() {
                   <TableRow key={o.id}>
                     <TableCell>{o.name}</TableCell>
                     <TableCell>{t(`orgType.${o.type}`, { defaultValue: o.type })}</TableCell>
-                    <TableCell>{o.contactEmail ?? '—'}</TableCell>
+                    <TableCell><ContactLinks email={o.contactEmail} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </DataSection>
       {me.isPlatformAdmin && <NewOrganisationForm onCreated={orgs.reload} />}
@@ -79,7 +81,7 @@ function NewOrganisationForm({ onCreated }: { onCreated: () => void }) {
       <Heading level={2} id="new-org">{t('admin.newOrganisation')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField
           label={t('admin.region')} name="regionId" value={form.regionId} onChange={set('regionId')} error={fields.regionId}
           options={(regions.data ?? [{ id: me.regionId, slug: '', name: t('admin.ownRegion') }]).map((r) => ({ value: r.id, label: r.name }))}
@@ -91,7 +93,7 @@ function NewOrganisationForm({ onCreated }: { onCreated: () => void }) {
         <TextField label={t('admin.name')} name="name" value={form.name} onChange={set('name')} error={fields.name} required />
         <TextField label={t('admin.contactEmail')} name="contactEmail" type="email" value={form.contactEmail} onChange={set('contactEmail')} error={fields.contactEmail} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('admin.createOrganisation')}</Button>
-      </form>
+      </Form>
       <Paragraph className="rondom-hint">{t('admin.orgHint')}</Paragraph>
     </section>
   );

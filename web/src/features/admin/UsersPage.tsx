@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { Form, SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -45,6 +45,8 @@ function filterParams(f: UserFilter): Record<string, string | undefined> {
 
 /** GET /api/v1/admin/users/search: one page of users. */
 type UserPage = UserPageOut;
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { EmailLink } from '../../components/Contact.tsx';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -71,7 +73,7 @@ export function UsersPage() {
       <DataSection title={t('admin.userList')} loaded={users} empty={(d) => d.items.length === 0} emptyText={t('admin.noneFound')}>
         {(d) => (
           <>
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('admin.userList')}>
               <Table>
                 <TableHeader>
                   <TableRow>
@@ -84,7 +86,7 @@ export function UsersPage() {
                   {d.items.map((u) => (
                     <TableRow key={u.id}>
                       <TableCell>{u.displayName}{u.active ? '' : ` (${t('admin.inactive')})`}</TableCell>
-                      <TableCell>{u.email}</TableCell>
+                      <TableCell><EmailLink email={u.email} /></TableCell>
                       <TableCell>
                         {[
                           ...(u.isPlatformAdmin ? [t('admin.platformAdmin')] : []),
@@ -96,7 +98,7 @@ export function UsersPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
             {pages > 1 && (
               <nav aria-label={t('admin.pagesLabel')} className="rondom-pager">
                 <Paragraph>{t('admin.page', { page: filter.page, pages })}</Paragraph>
@@ -199,7 +201,7 @@ function NewUserForm({ organisations, onCreated }: { organisations: Organisation
       <Heading level={2} id="new-user">{t('admin.newUser')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField
           label={t('admin.kind')} name="kind" value={form.kind} onChange={set('kind')} error={fields.kind}
           options={['staff', 'parent', 'young_person'].map((v) => ({ value: v, label: t(`userKind.${v}`) }))}
@@ -224,7 +226,7 @@ function NewUserForm({ organisations, onCreated }: { organisations: Organisation
           </>
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('admin.createUser')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, RadioGroupField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { AppLink } from '../../router.tsx';
@@ -66,7 +66,7 @@ export function BreakGlassPage() {
           <Paragraph><AppLink href={`/children/${result.youngPersonId}`}>{t('breakGlass.open')}</AppLink></Paragraph>
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           <TextField label={t('breakGlass.givenName')} name="givenName" value={form.givenName} onChange={set('givenName')} error={fields.givenName} autoComplete="off" />
           <TextField label={t('breakGlass.familyName')} name="familyName" value={form.familyName} onChange={set('familyName')} error={fields.familyName} autoComplete="off" />
           <TextField label={t('breakGlass.birthDate')} name="birthDate" type="date" value={form.birthDate} onChange={set('birthDate')} error={fields.birthDate} />
@@ -78,7 +78,7 @@ export function BreakGlassPage() {
           <TextAreaField label={t('breakGlass.reason')} name="reason" value={form.reason} onChange={set('reason')} error={fields.reason} description={t('breakGlass.reasonHelp')} required />
           <CheckboxField label={t('breakGlass.familyEndangered')} name="familyEndangered" checked={familyEndangered} onChange={setFamilyEndangered} />
           <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('breakGlass.submit')}</Button>
-        </form>
+        </Form>
       )}
     </>
   );

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, isExpectedBirth } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
@@ -70,7 +70,10 @@ export function ChildPage({ childId, section }: { childId: string; section: stri
     <>
       <PageTitle>{self ? t('child.yourPage') : fullName(c)}</PageTitle>
       <Paragraph>
-        {t('child.born', { date: formatDate(c.birthDate, i18n.language) })} — {t('child.age', { count: c.ageYears })}
+        {isExpectedBirth(c.birthDate, c.birthExpected)
+          // Not born yet: the expected date, and no age ("0 jaar" said nothing).
+          ? t('child.expected', { date: formatDate(c.birthDate, i18n.language) })
+          : <>{t('child.born', { date: formatDate(c.birthDate, i18n.language) })} — {t('child.age', { count: c.ageYears })}</>}
         {c.school && <> — {c.school.name}</>}
       </Paragraph>
       {c.access.basis === 'break_glass' && <Paragraph className="rondom-hint">{t('child.breakGlassAccess')}</Paragraph>}

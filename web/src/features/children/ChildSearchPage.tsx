@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { AppLink } from '../../router.tsx';
 import { fullName, itemsOf, type ChildListItem } from './children-types.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, isExpectedBirth } from '../../format.ts';
 
 export function ChildSearchPage() {
   const { t, i18n } = useTranslation();
@@ -55,7 +55,7 @@ export function ChildSearchPage() {
               <UnorderedList className="rondom-list">
                 {result.items.map((c) => (
                   <UnorderedListItem key={c.id}>
-                    <AppLink href={`/children/${c.id}`}>{fullName(c)}</AppLink> — {t('child.born', { date: formatDate(c.birthDate, i18n.language) })}
+                    <AppLink href={`/children/${c.id}`}>{fullName(c)}</AppLink> — {t(isExpectedBirth(c.birthDate) ? 'child.expected' : 'child.born', { date: formatDate(c.birthDate, i18n.language) })}
                   </UnorderedListItem>
                 ))}
               </UnorderedList>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useSave } from '../../hooks.ts';
@@ -96,7 +96,7 @@ export function LegalBasisForm({ child, onSaved }: { child: Child; onSaved: () =
       <Paragraph>{t('legalBasis.reviewByRule')}</Paragraph>
       {done && <SuccessAlert>{t('legalBasis.recorded')}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField label={t('legalBasis.kind')} name="kind" value={form.kind} onChange={set('kind')} error={fields.kind} placeholder={t('common.choose')}
           options={KINDS.map((k) => ({ value: k, label: t(`legalBasis.${k}`) }))} description={t('legalBasis.kindHelp')} />
         <SelectField label={t('legalBasis.organisation')} name="basisOrganisationId" value={form.organisationId} onChange={set('organisationId')}
@@ -110,7 +110,7 @@ export function LegalBasisForm({ child, onSaved }: { child: Child; onSaved: () =
             error={fields.endangeringReason} required />
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('legalBasis.record')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { CheckboxField, SelectField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -20,6 +20,7 @@ import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
 import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -145,7 +146,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
       {showLog && (
         <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
           {(items) => (
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('accessLog.title')}>
               <Table className="rondom-access-log">
                 <TableHeader>
                   <TableRow>
@@ -166,7 +167,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           )}
         </DataSection>
       )}
@@ -249,7 +250,7 @@ function GiveConsentForm({ child, view, onSaved }: { child: Child; view: Consent
       <Heading level={4} id="give-consent">{staff ? t('consent.recordTitle') : t('consent.giveTitle')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField label={t('consent.recipient')} name="organisationId" value={organisationId} onChange={setOrganisationId} error={fields.organisationId ?? fields.recipientOrganisationId} placeholder={t('common.choose')} options={options} />
         {staff && (
           <Fieldset invalid={Boolean(fields.who)} aria-describedby={fields.who ? 'who-error' : undefined}>
@@ -268,7 +269,7 @@ function GiveConsentForm({ child, view, onSaved }: { child: Child; view: Consent
             options={['written', 'verbal'].map((m) => ({ value: m, label: t(`consentMethod.${m}`) }))} />
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : staff ? t('consent.record') : t('consent.give')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

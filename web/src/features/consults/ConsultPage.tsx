@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, request } from '../../api.ts';
-import { CheckboxField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -76,11 +76,11 @@ function AnswerForm({ consult, onDone }: { consult: Consult; onDone: () => void 
     <section aria-labelledby="consult-give-answer" className="rondom-section">
       <Heading level={2} id="consult-give-answer">{t('consult.giveAnswer')}</Heading>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('consult.answer')} name="answer" value={answer} onChange={setAnswer} error={fields.answer}
           description={t('consult.answerHelp')} required maxLength={8000} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('consult.sendAnswer')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -137,7 +137,7 @@ function ToNamedQuestion({ consult }: { consult: Consult }) {
       <Heading level={2} id="consult-to-question">{t('consult.toQuestionTitle')}</Heading>
       <Paragraph>{t('consult.toQuestionExplain')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <CheckboxField label={t('consult.parentsKnow')} name="parentsKnow" checked={parentsKnow} onChange={setParentsKnow} error={fields.parentsKnow} required />
         <TextField label={t('breakGlass.givenName')} name="givenName" value={form.givenName} onChange={set('givenName')} error={fields.givenName} autoComplete="off" required />
         <TextField label={t('breakGlass.familyName')} name="familyName" value={form.familyName} onChange={set('familyName')} error={fields.familyName} autoComplete="off" required />
@@ -153,7 +153,7 @@ function ToNamedQuestion({ consult }: { consult: Consult }) {
           ))}
         </Fieldset>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('consult.toQuestionSubmit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '../../components/forms.tsx';
+import { CheckboxField, Form, RadioGroupField, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -81,11 +81,11 @@ function SetContact({ org, onDone }: { org: ConsultOrganisation; onDone: () => v
       <Paragraph>{org.contact ? t('consult.contactNow', { name: org.contact.displayName, organisation: org.contact.organisationName }) : t('consult.contactNone')}</Paragraph>
       {message && <SuccessAlert>{message}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField label={t('consult.contactChoose')} name={`contact-${org.id}`} value={choice} onChange={setChoice} error={fields.contact} placeholder={t('common.choose')}
           options={(candidates.data ?? []).map((c) => ({ value: `${c.userId}|${c.organisationId}`, label: `${c.displayName} — ${c.organisationName}` }))} />
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('consult.contactSave')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -129,7 +129,7 @@ function AskForm({ options }: { options: ConsultOptions }) {
         <Paragraph><strong>{t('consult.warningTitle')}</strong> {t('consult.warning')}</Paragraph>
       </Alert>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         {options.organisations.length > 1 && (
           <SelectField label={t('consult.organisation')} name="organisationId" value={orgId} onChange={setOrgId}
             options={options.organisations.map((o) => ({ value: o.id, label: o.name }))} />
@@ -148,7 +148,7 @@ function AskForm({ options }: { options: ConsultOptions }) {
         </Fieldset>
         <CheckboxField label={t('consult.noIdentity')} name="noIdentity" checked={noIdentity} onChange={setNoIdentity} error={fields.noIdentity} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy || targets.length === 0}>{busy ? t('common.saving') : t('consult.submit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { RadioGroupField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { Form, RadioGroupField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
@@ -122,7 +122,7 @@ function EvaluationForm({ childId, onSaved }: { childId: string; onSaved: (all: 
       <Heading level={3} id="evaluation-form">{t('evaluation.formTitle')}</Heading>
       <Paragraph>{t('evaluation.formIntro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+      <Form onSubmit={(e) => void submit(e)}>
         <TextField label={t('evaluation.heldOn')} name="heldOn" type="date" value={heldOn} onChange={setHeldOn} error={fields.heldOn} />
         <TextAreaField label={t('evaluation.wentWell')} name="wentWell" value={wentWell} onChange={setWentWell} error={fields.wentWell} rows={3} maxLength={4000} />
         <TextAreaField label={t('evaluation.mustChange')} name="mustChange" value={mustChange} onChange={setMustChange} error={fields.mustChange} rows={3} maxLength={4000} />
@@ -133,7 +133,7 @@ function EvaluationForm({ childId, onSaved }: { childId: string; onSaved: (all: 
         <RadioGroupField label={t('evaluation.satisfactionParentsQuestion')} name="satisfactionParents" value={parents} onChange={setParents}
           error={fields.satisfactionParents} description={t('evaluation.scoreHelp')} options={scoreOptions} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('evaluation.submit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

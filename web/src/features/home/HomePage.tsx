@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, isExpectedBirth, isPastDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
@@ -18,6 +18,7 @@ import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
 import { QuestionnaireLink } from '../partnerships/QuestionnaireLink.tsx';
 import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
 import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -58,7 +59,7 @@ function ProfessionalHome() {
       <Paragraph><AppLink href="/children">{t('home.searchChild')}</AppLink></Paragraph>
       <DataSection title={t('home.myNetworks')} loaded={worklist} empty={(d) => d.length === 0} emptyText={t('frontdoor.home.noNetworks')}>
         {(items) => (
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('home.myNetworks')}>
             <Table className="rondom-worklist">
               <TableHeader>
                 <TableRow>
@@ -72,7 +73,7 @@ function ProfessionalHome() {
                 {items.map((w) => (
                   <TableRow key={w.youngPersonId}>
                     <TableHeaderCell scope="row">
-                      <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({t('child.age', { count: w.ageYears })})
+                      <AppLink href={`/children/${w.youngPersonId}`}>{w.name}</AppLink> ({w.birthExpected ? t('child.expectedShort') : t('child.age', { count: w.ageYears })})
                     </TableHeaderCell>
                     {w.hasBasis === false ? (
                       // Involved, but no consent or reviewed basis today: only who the child is.
@@ -84,14 +85,17 @@ function ProfessionalHome() {
                           {w.openActions}
                           {w.overdueActions > 0 && <> — <strong>{t('home.overdue', { count: w.overdueActions })}</strong></>}
                         </TableCell>
-                        <TableCell>{formatDate(w.nextEvaluationOn, i18n.language)}</TableCell>
+                        <TableCell>
+                          {formatDate(w.nextEvaluationOn, i18n.language)}
+                          {isPastDate(w.nextEvaluationOn) && <> — <strong>{t('evaluation.overdue')}</strong></>}
+                        </TableCell>
                       </>
                     )}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </DataSection>
       <DataSection title={t('home.tasksDue')} loaded={tasks} empty={(d) => d.length === 0} emptyText={t('home.noTasks')}>
@@ -158,7 +162,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
               <section key={c.id} className="rondom-card" aria-labelledby={`child-${c.id}`}>
                 <Heading level={3} id={`child-${c.id}`}>
                   {youngPerson ? t('home.aboutYou') : fullName(c)}
-                  {!youngPerson && <> ({t('child.age', { count: c.ageYears })})</>}
+                  {!youngPerson && <> ({isExpectedBirth(c.birthDate) ? t('child.expectedShort') : t('child.age', { count: c.ageYears })})</>}
                 </Heading>
                 <UnorderedList className="rondom-list">
                   <UnorderedListItem><AppLink href={`/children/${c.id}/plan`}>{youngPerson ? t('home.myPlan') : t('home.thePlan')}</AppLink></UnorderedListItem>

@@ -9,7 +9,7 @@ import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-libr
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, request } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
-import { SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -190,7 +190,7 @@ function OfferForm({ c, onSaved, onReload }: { c: LeerplichtCase; onSaved: () =>
           onOverwrite={() => void save(conflict.version)}
         />
       )}
-      <form onSubmit={submit} className="rondom-form" noValidate>
+      <Form onSubmit={submit}>
         <SelectField label={t('case.offerType')} name="offerType" value={v.offerType} onChange={set('offerType')}
           options={OFFER_TYPES.map((o) => ({ value: o, label: t(`offerType.${o}`) }))} />
         <SelectField label={t('case.offerExtent')} name="offerExtent" value={v.offerExtent} onChange={set('offerExtent')} description={t('case.offerExtentHelp')}
@@ -203,7 +203,7 @@ function OfferForm({ c, onSaved, onReload }: { c: LeerplichtCase; onSaved: () =>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('case.saveOffer')}</Button>
         </ButtonGroup>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -248,14 +248,14 @@ function EscalateForm({ c, onDone }: { c: LeerplichtCase; onDone: (fresh: Leerpl
       <Heading level={2} id="escalate-form">{t('case.escalateTitle')}</Heading>
       <Paragraph>{t('case.escalateIntro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+      <Form onSubmit={(e) => void submit(e)}>
         <TextAreaField label={t('case.escalateReason')} name="reason" value={reason} onChange={setReason} error={fieldError} description={t('case.escalateReasonHelp')} rows={3} maxLength={2000} />
         {early && (
           <TextAreaField label={t('case.earlyReason')} name="earlyReason" value={earlyReason} onChange={setEarlyReason} error={earlyError} rows={3} maxLength={2000}
             description={c.escalation ? t('case.earlyReasonHelp', { date: formatDate(c.escalation.deadline, i18n.language) }) : t('case.earlyReasonHelpFirst')} />
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('case.escalateSubmit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -306,7 +306,7 @@ function DecisionForm({ c, onDone }: { c: LeerplichtCase; onDone: () => void }) 
       <Paragraph>{t('decision.intro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {orgs.error ? <ErrorAlert error={orgs.error} /> : null}
-      <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+      <Form onSubmit={(e) => void submit(e)}>
         <TextField label={t('decision.place')} name="place" value={place} onChange={setPlace} error={fields.place} description={t('decision.placeHelp')} maxLength={300} />
         <SelectField label={t('decision.provider')} name="providerOrganisationId" value={provider} onChange={setProvider} error={fields.providerOrganisationId}
           placeholder={t('common.choose')} options={optionsOf(PROVIDER_TYPES)} />
@@ -315,7 +315,7 @@ function DecisionForm({ c, onDone }: { c: LeerplichtCase; onDone: () => void }) 
         <TextField label={t('decision.dueOn')} name="dueOn" type="date" value={dueOn} onChange={setDueOn} error={fields.dueOn} />
         <TextAreaField label={t('decision.reasoning')} name="reasoning" value={reasoning} onChange={setReasoning} error={fields.reasoning} description={t('decision.reasoningHelp')} rows={4} maxLength={4000} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy || orgs.loading}>{t('decision.submit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

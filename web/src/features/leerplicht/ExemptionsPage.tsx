@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, query } from '../../api.ts';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -16,6 +16,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { ARTICLES, STATEMENT_ROLES, isLeerplichtOfficer, todayIso, type Exemption, type LeerplichtWorklist } from './leerplicht-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function ExemptionsPage() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ function ExemptionTable({ items }: { items: Exemption[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="rondom-table-scroll">
+    <TableScroll label={t('exemptions.listTitle')}>
       <Table>
         <TableHeader>
           <TableRow>
@@ -80,7 +81,7 @@ function ExemptionTable({ items }: { items: Exemption[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -117,14 +118,14 @@ function ReviewForm({ exemption, onDone, onReload }: { exemption: Exemption; onD
       <Heading level={3} id={headingId}>{t('exemptions.reviewTitle', { name: exemption.name })}</Heading>
       <Paragraph>{t('exemptions.reviewIntro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+      <Form onSubmit={(e) => void submit(e)}>
         <SelectField label={t('exemptions.decision')} name="decision" value={decision} onChange={setDecision} error={fields.decision} placeholder={t('common.choose')}
           options={[{ value: 'confirm', label: t('exemptions.confirm') }, { value: 'reject', label: t('exemptions.reject') }]} />
         <TextAreaField label={t('exemptions.reviewReason')} name="reason" value={reason} onChange={setReason} error={fields.reason} rows={3} maxLength={4000} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('exemptions.reviewSubmit')}</Button>
         </ButtonGroup>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -186,7 +187,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
       <Paragraph>{t('exemptions.registerIntro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {register.error ? <ErrorAlert error={register.error} /> : null}
-      <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+      <Form onSubmit={(e) => void submit(e)}>
         <SelectField label={t('exemptions.youngPerson')} name="youngPersonId" value={youngPersonId} onChange={setYoungPerson} error={fields.youngPersonId}
           placeholder={t('common.choose')} options={people} description={t('exemptions.youngPersonHelp')} />
         <SelectField label={t('exemptions.article')} name="article" value={article} onChange={setArticle} error={fields.article}
@@ -207,7 +208,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
           </fieldset>
         )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('exemptions.registerSubmit')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

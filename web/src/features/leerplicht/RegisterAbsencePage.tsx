@@ -10,7 +10,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
-import { RadioGroupField, SelectField, TextField } from '../../components/forms.tsx';
+import { Form, RadioGroupField, SelectField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -120,7 +120,7 @@ export function RegisterAbsencePage() {
       <section aria-labelledby="absence-form" className="rondom-section">
         <Heading level={2} id="absence-form">{t('registerAbsence.formTitle')}</Heading>
         {error !== null && <ErrorAlert error={error} prefix={t('registerAbsence.notSaved')} />}
-        <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
+        <Form onSubmit={(e) => void submit(e)}>
           {hits === null ? (
             fields.youngPersonId
               ? <Alert type="error"><Paragraph>{fields.youngPersonId}</Paragraph></Alert>
@@ -153,7 +153,7 @@ export function RegisterAbsencePage() {
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('registerAbsence.submit')}</Button>
           </ButtonGroup>
-        </form>
+        </Form>
       </section>
     </>
   );

@@ -17,6 +17,7 @@ import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
 import { filterFromSearch, filterParams, isFiltered, WorklistFilterForm, type WorklistFilter } from './WorklistFilters.tsx';
 import { isLeerplichtOfficer, swvMemberships, type DirectoryOrganisation, type LeerplichtCase, type LeerplichtWorklist } from './leerplicht-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE = 50;
 
@@ -119,7 +120,7 @@ export function Worklist({ level, withFilters = false }: { level: number; withFi
 function WorklistTable({ items, thresholds }: { items: LeerplichtCase[]; thresholds: LeerplichtWorklist['thresholds'] }) {
   const { t } = useTranslation();
   return (
-    <div className="rondom-table-scroll">
+    <TableScroll label={t('worklist.listTitle')}>
       <Table className="rondom-thuiszitters">
         <TableHeader>
           <TableRow>
@@ -148,7 +149,7 @@ function WorklistTable({ items, thresholds }: { items: LeerplichtCase[]; thresho
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

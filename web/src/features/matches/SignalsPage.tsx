@@ -23,6 +23,7 @@ import { AppLink, useRouter } from '../../router.tsx';
 import type { Child, Match } from '../children/children-types.ts';
 import { MatchList } from './MatchList.tsx';
 import type { MySignalsOut, SignalOut } from '../../../../server/modules/matches/matches.schemas.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** GET /api/v1/matches/signals. */
 export type MySignals = MySignalsOut;
@@ -65,7 +66,7 @@ export function SignalsPage() {
       <DataSection title={t('signals.mine')} loaded={mine} empty={(d) => d.items.length === 0} emptyText={t('signals.noneMine')}>
         {(d) => (
           <>
-            <div className="rondom-table-scroll">
+            <TableScroll label={t('signals.mine')}>
               <Table className="rondom-signals">
                 <TableHeader>
                   <TableRow>
@@ -91,7 +92,7 @@ export function SignalsPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           </>
         )}
       </DataSection>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
-import { CheckboxField } from '../../components/forms.tsx';
+import { CheckboxField, Form } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import type { Meeting } from '../children/children-types.ts';
 
@@ -49,7 +49,7 @@ export function AttendanceForm({ childId, meeting, onSaved }: { childId: string;
       <Paragraph className="rondom-hint">{t('mandate.attendanceHelp')}</Paragraph>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         {people.map((p) => (
           <Fieldset key={p.id}>
             <FieldsetLegend>
@@ -63,7 +63,7 @@ export function AttendanceForm({ childId, meeting, onSaved }: { childId: string;
           </Fieldset>
         ))}
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('mandate.attendanceSave')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph, UnorderedL
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -17,8 +17,8 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Child, type Meeting, type MeetingDecision, type Network, type Plan } from '../children/children-types.ts';
 import { AttendanceForm } from './AttendanceForm.tsx';
+import { today } from '../../../../shared/dates.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function MeetingsSection({ child }: { child: Child }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function MeetingsSection({ child }: { child: Child }) {
   const meetings = useLoad((s) => api.get<Meeting[]>(`/api/v1/children/${child.id}/meetings`, s), [child.id]);
   const network = useLoad((s) => (manage ? api.get<Network>(`/api/v1/children/${child.id}/network`, s) : Promise.resolve(null)), [child.id, manage]);
   return (
-    <DataSection title={t('meeting.title')} level={3} loaded={meetings} emptyText="">
+    <DataSection title={t('meeting.title')} level={3} hideTitle loaded={meetings} emptyText="">
       {(items) => (
         <>
           {items.length === 0 && <Paragraph>{t('meeting.none')}</Paragraph>}
@@ -94,7 +94,7 @@ function NewMeetingForm({ childId, network, onSaved }: { childId: string; networ
       <Heading level={4} id="new-meeting">{t('meeting.newTitle')}</Heading>
       {done && <SuccessAlert>{t('meeting.planned')}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('meeting.date')} name="date" type="date" value={form.date} onChange={set('date')} error={fields.date} required />
         <TextField label={t('meeting.time')} name="time" type="time" value={form.time} onChange={set('time')} error={fields.time} required />
         <TextAreaField label={t('meeting.agenda')} name="agenda" value={form.agenda} onChange={set('agenda')} error={fields.agenda} description={t('meeting.agendaHelp')} rows={3} required />
@@ -110,7 +110,7 @@ function NewMeetingForm({ childId, network, onSaved }: { childId: string; networ
         </Fieldset>
         <TextAreaField label={t('meeting.childVoice')} name="childVoice" value={form.childVoice} onChange={set('childVoice')} error={fields.childVoice} description={t('meeting.childVoiceHelp')} rows={2} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('meeting.plan')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -249,7 +249,7 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
       <Heading level={5} id={`decide-${sfx}`}>{t('meeting.addDecisionTitle')}</Heading>
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('meeting.decision')} name={`decision-${sfx}`} value={form.text} onChange={set('text')} error={fields.text} rows={2} required />
         <TextField label={t('meeting.actionWhat')} name={`what-${sfx}`} value={form.what} onChange={set('what')} error={fields.what} description={t('meeting.actionHelp')} />
         <SelectField label={t('meeting.actionWho')} name={`owner-${sfx}`} value={form.ownerUserId} onChange={set('ownerUserId')} error={fields.ownerUserId} placeholder={t('common.choose')}
@@ -259,7 +259,7 @@ function DecisionForm({ childId, meeting, network, onSaved }: { childId: string;
           description={t('mandate.commitsHelp')} placeholder={t('mandate.commitsOwner')}
           options={[...new Map(network.involvements.map((p) => [p.organisationId, p.organisationName])).entries()].map(([value, label]) => ({ value, label }))} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('meeting.addDecision')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -312,11 +312,11 @@ function FinishForm({ childId, meeting, onSaved }: { childId: string; meeting: M
           busy={busy}
         />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('meeting.heldOnLabel')} name={`held-${sfx}`} type="date" value={heldOn} onChange={setHeldOn} error={fields.heldOn} required />
         <TextAreaField label={t('meeting.reportLabel')} name={`report-${sfx}`} value={report} onChange={setReport} error={fields.report} description={t('meeting.reportHelp')} rows={5} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('meeting.finish')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

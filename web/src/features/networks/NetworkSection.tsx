@@ -9,7 +9,7 @@ import { Button, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, T
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
-import { SelectField, TextAreaField } from '../../components/forms.tsx';
+import { Form, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -17,19 +17,21 @@ import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Candidate, type Child, type Network } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { ContactLinks } from '../../components/Contact.tsx';
 
 export function NetworkSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const network = useLoad((s) => api.get<Network>(`/api/v1/children/${child.id}/network`, s), [child.id]);
   const reload = () => { network.reload(); onChanged(); };
   return (
-    <DataSection title={t('network.title')} level={3} loaded={network} emptyText="">
+    <DataSection title={t('network.title')} level={3} hideTitle loaded={network} emptyText="">
       {(n) => (
         <>
           <Paragraph className="rondom-lead-line">
             {n.lead ? t('network.leadIs', { name: n.lead.displayName }) : t('network.noLead')}
           </Paragraph>
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('network.title')}>
             <Table>
               <TableHeader>
                 <TableRow>
@@ -56,12 +58,12 @@ export function NetworkSection({ child, onChanged }: { child: Child; onChanged: 
                     </TableCell>
                     <TableCell>{i.organisationName}</TableCell>
                     <TableCell>{t(`role.${i.role}`, { defaultValue: i.role })}</TableCell>
-                    <TableCell>{[i.contactPhone, i.contactEmail].filter(Boolean).join(' · ') || '—'}</TableCell>
+                    <TableCell><ContactLinks phone={i.contactPhone} email={i.contactEmail} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
           {n.questions.length > 0 && (
             <>
               <Heading level={4}>{t('network.questions')}</Heading>
@@ -125,7 +127,7 @@ function InviteForm({ childId, network, onSaved }: { childId: string; network: N
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
       {loaded.data && candidates.length === 0 ? <Paragraph>{t('network.noCandidates')}</Paragraph> : (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           <SelectField
             label={t('network.whoToInvite')} name="person" value={choice} onChange={setChoice} error={fields.person ?? fields.userId}
             placeholder={t('common.choose')}
@@ -135,7 +137,7 @@ function InviteForm({ childId, network, onSaved }: { childId: string; network: N
             }))}
           />
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('network.invite')}</Button>
-        </form>
+        </Form>
       )}
     </section>
   );
@@ -196,14 +198,14 @@ function LeadForm({ childId, network, onSaved }: { childId: string; network: Net
           busy={busy}
         />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         {iAmLead && (
           <SelectField label={t('network.handOverTo')} name="to" value={to} onChange={setTo} error={fields.to} placeholder={t('common.choose')}
             options={others.map((i) => ({ value: i.userId, label: `${i.displayName} — ${i.organisationName}` }))} />
         )}
         <TextAreaField label={iAmLead ? t('network.handOverReason') : t('network.reason')} name="reason" value={reason} onChange={setReason} error={fields.reason} description={t('network.reasonHelp')} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : iAmLead ? t('network.handOver') : t('network.becomeLead')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

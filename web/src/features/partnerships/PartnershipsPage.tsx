@@ -14,6 +14,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import type { PartnershipListItem, PartnershipTask } from './partnership-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PartnershipsPage() {
   const { t } = useTranslation();
@@ -85,7 +86,7 @@ export function MyActions({ level }: { level: number }) {
               busy={busy !== ''}
             />
           )}
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('myActions.title')}>
             <Table className="rondom-my-actions">
               <TableHeader>
                 <TableRow>
@@ -111,7 +112,7 @@ export function MyActions({ level }: { level: number }) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         </>
       )}
     </DataSection>

@@ -4,12 +4,12 @@
  * meetings with decisions and actions (an action lands on its owner's task list).
  */
 import { useState, type FormEvent } from 'react';
-import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, Heading, Link, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
 import { ErrorSummary, focusFirstError } from '../../components/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
@@ -76,7 +76,7 @@ function TableCard({ id, table, all, map, canManage, onSaved }: { id: string; ta
           : <StatusBadge status="inactive">{t('tables.notReaches')}</StatusBadge>}
       </Paragraph>
       <Paragraph>
-        {parent ? <>{t('tables.reportsTo')} <a href={`#tbl-${parent.id}`}>{parent.name}</a></> : t('tables.reportsToNone')}
+        {parent ? <>{t('tables.reportsTo')} <Link href={`#tbl-${parent.id}`}>{parent.name}</Link></> : t('tables.reportsToNone')}
       </Paragraph>
       <dl className="rondom-dl">
         {DESIGN_QUESTIONS.map((q) => (
@@ -348,17 +348,17 @@ function MeetingBlock({ id, meeting, map, canManage, onSaved }: { id: string; me
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {canManage && (
         <>
-          <form onSubmit={addDecision} noValidate className="rondom-form">
+          <Form onSubmit={addDecision}>
             <TextAreaField label={t('tables.decision')} name={`dec-${sfx}`} value={decision} onChange={setDecision} error={fields.decision} rows={2} />
             <Button type="submit" appearance="secondary-action-button" busy={busy === 'decision'} disabled={busy !== ''}>{t('tables.addDecision')}</Button>
-          </form>
-          <form onSubmit={addAction} noValidate className="rondom-form">
+          </Form>
+          <Form onSubmit={addAction}>
             <TextField label={t('tables.action')} name={`act-${sfx}`} value={action.text} onChange={(v) => setAction((a) => ({ ...a, text: v }))} error={fields.text} />
             <SelectField label={t('tables.owner')} name={`owner-${sfx}`} value={action.ownerUserId} onChange={(v) => setAction((a) => ({ ...a, ownerUserId: v }))} error={fields.ownerUserId}
               placeholder={t('common.choose')} options={owners} description={t('tables.ownerHelp')} />
             <TextField label={t('tables.due')} name={`due-${sfx}`} type="date" value={action.dueOn} onChange={(v) => setAction((a) => ({ ...a, dueOn: v }))} error={fields.dueOn} />
             <Button type="submit" appearance="secondary-action-button" busy={busy === 'action'} disabled={busy !== ''}>{t('tables.addAction')}</Button>
-          </form>
+          </Form>
         </>
       )}
     </section>

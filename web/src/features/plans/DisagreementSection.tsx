@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
-import { TextAreaField } from '../../components/forms.tsx';
+import { Form, TextAreaField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
@@ -73,11 +73,11 @@ function RequestForm({ childId, onSaved }: { childId: string; onSaved: (message:
   return (
     <>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('disagreement.reasonLabel')} name="disagreement-reason" value={reason} onChange={setReason} error={fields.reason}
           description={t('disagreement.reasonHelp')} rows={3} maxLength={2000} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('disagreement.ask')}</Button>
-      </form>
+      </Form>
     </>
   );
 }
@@ -100,10 +100,10 @@ export function ResolveForm({ url, id, onSaved }: { url: string; id: string; onS
   return (
     <>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('disagreement.noteLabel')} name={`resolve-${id.slice(0, 8)}`} value={note} onChange={setNote} error={fields.note} rows={2} maxLength={2000} required />
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('disagreement.resolve')}</Button>
-      </form>
+      </Form>
     </>
   );
 }

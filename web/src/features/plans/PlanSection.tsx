@@ -10,15 +10,16 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { DisagreementSection } from './DisagreementSection.tsx';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
-import { TextAreaField, TextField } from '../../components/forms.tsx';
+import { Form, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, isPastDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Plan, type PlanVersionSummary } from '../children/children-types.ts';
 import type { PlanBody } from '../../../../server/modules/plans/plans.schemas.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PlanSection({ childId }: { childId: string }) {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function PlanSection({ childId }: { childId: string }) {
 
   return (
     <>
-      <DataSection title={t('plan.title')} level={3} loaded={plan} emptyText="">
+      <DataSection title={t('plan.title')} level={3} hideTitle loaded={plan} emptyText="">
         {(p) => (
           <>
             {p.versionNumber === 0 ? <Paragraph>{t('plan.noPlanYet')}</Paragraph> : <PlanView plan={p} />}
@@ -61,14 +62,20 @@ function PlanView({ plan }: { plan: Plan }) {
         {t('plan.versionLine', { n: plan.versionNumber, date: formatDate(plan.createdAt, i18n.language), by: plan.createdBy ?? '—' })}
         {plan.lead && <> {t('plan.leadLine', { name: plan.lead.displayName })}</>}
       </Paragraph>
-      {plan.nextEvaluationOn && <Paragraph>{t('plan.nextEvaluation', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}</Paragraph>}
+      {plan.nextEvaluationOn && (
+        <Paragraph>
+          {isPastDate(plan.nextEvaluationOn)
+            ? <strong>{t('plan.evaluationOverdue', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}</strong>
+            : t('plan.nextEvaluation', { date: formatDate(plan.nextEvaluationOn, i18n.language) })}
+        </Paragraph>
+      )}
       <Heading level={4}>{t('plan.goals')}</Heading>
       {plan.goals.length === 0 ? <Paragraph>{t('plan.noGoals')}</Paragraph> : (
         <UnorderedList className="rondom-list">{plan.goals.map((g) => <UnorderedListItem key={g.id}>{g.text}</UnorderedListItem>)}</UnorderedList>
       )}
       <Heading level={4}>{t('plan.actions')}</Heading>
       {plan.actions.length === 0 ? <Paragraph>{t('plan.noActions')}</Paragraph> : (
-        <div className="rondom-table-scroll">
+        <TableScroll label={t('plan.actions')}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -83,13 +90,16 @@ function PlanView({ plan }: { plan: Plan }) {
                 <TableRow key={a.id}>
                   <TableCell>{a.what}</TableCell>
                   <TableCell>{a.owner.name}{a.owner.organisationName ? ` (${a.owner.organisationName})` : ''}</TableCell>
-                  <TableCell>{formatDate(a.dueOn, i18n.language)}</TableCell>
+                  <TableCell>
+                    {formatDate(a.dueOn, i18n.language)}
+                    {a.status !== 'done' && a.status !== 'cancelled' && isPastDate(a.dueOn) && <> — <strong>{t('plan.actionOverdue')}</strong></>}
+                  </TableCell>
                   <TableCell>{t(`actionStatus.${a.status}`, { defaultValue: a.status })}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
@@ -158,7 +168,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
           busy={busy}
         />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextAreaField label={t('plan.goals')} name="goals" value={goals} onChange={setGoals} error={fields.goals} description={t('plan.goalsHelp')} rows={5} required />
         <TextField label={t('plan.nextEvaluationLabel')} name="nextEvaluationOn" type="date" value={nextEvaluationOn} onChange={setNext} error={fields.nextEvaluationOn} />
         <TextField label={t('plan.changeSummary')} name="changeSummary" value={summary} onChange={setSummary} error={fields.changeSummary} description={t('plan.changeSummaryHelp')} required />
@@ -166,7 +176,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{busy ? t('common.saving') : t('plan.save')}</Button>
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>{t('common.cancel')}</Button>
         </ButtonGroup>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -241,7 +251,7 @@ function VersionCard({ childId, summary, onSaved }: { childId: string; summary: 
       {done && <SuccessAlert>{done}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {(canOpinion || canComment) && (
-        <form onSubmit={(e) => { e.preventDefault(); void send('comment'); }} noValidate className="rondom-form">
+        <Form onSubmit={(e) => { e.preventDefault(); void send('comment'); }}>
           {canOpinion && <Paragraph>{mine ? t(mine.opinion === 'agree' ? 'plan.youAgreed' : 'plan.youDisagreed') : t('plan.askOpinion')}</Paragraph>}
           <TextAreaField label={t('plan.yourComment', { n: summary.number })} name={`comment-${summary.number}`} value={comment} onChange={setComment} error={fields.comment ?? fields.text} rows={3} />
           <ButtonGroup>
@@ -249,7 +259,7 @@ function VersionCard({ childId, summary, onSaved }: { childId: string; summary: 
             {canOpinion && <Button type="button" appearance="secondary-action-button" busy={busy === 'disagree'} disabled={busy !== ''} onClick={() => void send('disagree')}>{t('plan.disagree')}</Button>}
             {canComment && <Button type="submit" appearance="subtle-button" busy={busy === 'comment'} disabled={busy !== ''}>{t('plan.addComment')}</Button>}
           </ButtonGroup>
-        </form>
+        </Form>
       )}
     </section>
   );

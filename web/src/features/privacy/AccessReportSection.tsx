@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
-import { SelectField, TextField } from '../../components/forms.tsx';
+import { Form, SelectField, TextField } from '../../components/forms.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
@@ -57,13 +57,13 @@ export function AccessReportSection({ professionals }: { professionals: PrivacyO
   return (
     <>
       <Paragraph>{t('privacy.reportIntro')}</Paragraph>
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <SelectField label={t('privacy.professional')} name="userId" value={userId} onChange={setUserId} error={fields.userId} placeholder={t('common.choose')}
           options={people.map((p) => ({ value: p.userId, label: `${p.displayName} (${p.organisationName})` }))} />
         <TextField label={t('privacy.from')} name="from" type="date" value={from} onChange={setFrom} error={fields.from} />
         <TextField label={t('privacy.to')} name="to" type="date" value={to} onChange={setTo} error={fields.to} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('privacy.showReport')}</Button>
-      </form>
+      </Form>
       {busy && <Loading />}
       {error !== null && <ErrorAlert error={error} />}
       {report && !busy && (

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { RadioGroupField } from '../../components/forms.tsx';
+import { Form, RadioGroupField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
@@ -56,12 +56,12 @@ function InvitationCard({ inv, onDone }: { inv: Invitation; onDone: () => void }
       {inv.status === 'done' && inv.outcome && <Paragraph className="rondom-report">{t('supportTeam.outcomeIs', { outcome: inv.outcome })}</Paragraph>}
       {message && <SuccessAlert>{message}</SuccessAlert>}
       {inv.status === 'open' && (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
           <RadioGroupField label={t('supportTeam.doYouCome')} name={`response-${inv.itemId}`} value={answer} onChange={setAnswer} error={fields.response} required
             options={[{ value: 'coming', label: t('supportTeam.coming') }, { value: 'not_coming', label: t('supportTeam.notComing') }]} />
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('supportTeam.sendResponse')}</Button>
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
@@ -18,6 +18,7 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { itemsOf, type ChildListItem } from '../children/children-types.ts';
 import { TEAM_ROLES, type Candidate, type SupportTeam, type TeamItem } from './support-team-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function SupportTeamPage({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
@@ -103,7 +104,7 @@ function Item({ team, item, onDone }: { team: SupportTeam; item: TeamItem; onDon
       )}
       {item.status === 'done' && item.outcome && <Paragraph className="rondom-report">{t('supportTeam.outcomeIs', { outcome: item.outcome })}</Paragraph>}
       {item.status === 'open' && item.allowedActions.includes('update') && (
-        <form onSubmit={patch(false)} noValidate className="rondom-form">
+        <Form onSubmit={patch(false)}>
           {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
           <TextAreaField label={t('supportTeam.outcome')} name={`outcome-${item.id}`} value={outcome} onChange={setOutcome} error={fields.outcome}
             description={item.kind === 'consult' ? t('supportTeam.outcomeConsultHelp') : t('supportTeam.outcomeHelp')} rows={3} maxLength={8000} />
@@ -111,7 +112,7 @@ function Item({ team, item, onDone }: { team: SupportTeam; item: TeamItem; onDon
             <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('supportTeam.saveOutcome')}</Button>
             <Button type="button" appearance="primary-action-button" busy={busy} disabled={busy} onClick={() => void patch(true)()}>{t('supportTeam.close')}</Button>
           </ButtonGroup>
-        </form>
+        </Form>
       )}
     </section>
   );
@@ -160,7 +161,7 @@ function AddPupil({ team, onDone }: { team: SupportTeam; onDone: (m: string) => 
       </form>
       {found !== null && found.length === 0 && <Paragraph>{t('supportTeam.noPupilFound')}</Paragraph>}
       {found !== null && found.length > 0 && (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           <SelectField label={t('supportTeam.pupil')} name="youngPersonId" value={childId} onChange={setChildId} error={fields.youngPersonId}
             options={found.map((c) => ({ value: c.id, label: `${c.givenName} ${c.familyName} (${t('child.age', { count: c.ageYears })})` }))} />
           <TextField label={t('supportTeam.topic')} name="topic" value={topic} onChange={setTopic} error={fields.topic} description={t('supportTeam.topicHelp')} maxLength={300} />
@@ -168,7 +169,7 @@ function AddPupil({ team, onDone }: { team: SupportTeam; onDone: (m: string) => 
           <CheckboxField label={t('supportTeam.parentsInformed')} name="parentsInformed" checked={informed} onChange={setInformed} error={fields.parentsInformed}
             description={t('supportTeam.parentsInformedHelp')} required />
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('supportTeam.addPupil')}</Button>
-        </form>
+        </Form>
       )}
     </section>
   );
@@ -195,10 +196,10 @@ function RollOn({ team, onDone }: { team: SupportTeam; onDone: (m: string) => vo
       <Heading level={2} id="roll-on">{t('supportTeam.rollOnTitle')}</Heading>
       <Paragraph>{t('supportTeam.rollOnIntro')}</Paragraph>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('supportTeam.nextMeetingOn')} name="to" type="date" value={to} onChange={setTo} error={fields.to} required />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('supportTeam.rollOn')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -244,7 +245,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
     <section aria-labelledby="team-members" className="rondom-section">
       <Heading level={2} id="team-members">{t('supportTeam.members')}</Heading>
       {endError !== null && <ErrorAlert error={endError} prefix={t('common.notSaved')} />}
-      <div className="rondom-table-scroll">
+      <TableScroll label={t('supportTeam.members')}>
         <Table>
           <TableHeader>
             <TableRow>
@@ -279,9 +280,9 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       {manage && (
-        <form onSubmit={submit} noValidate className="rondom-form">
+        <Form onSubmit={submit}>
           <Heading level={3}>{t('supportTeam.addMember')}</Heading>
           {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
           <SelectField label={t('supportTeam.member')} name="member" value={choice} onChange={setChoice} error={fields.member} placeholder={t('common.choose')}
@@ -289,7 +290,7 @@ function Members({ team, onDone }: { team: SupportTeam; onDone: (m: string) => v
           <SelectField label={t('supportTeam.memberRole')} name="teamRole" value={role} onChange={setRole}
             options={TEAM_ROLES.map((r) => ({ value: r, label: t(`supportTeam.role.${r}`) }))} />
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('supportTeam.addMemberButton')}</Button>
-        </form>
+        </Form>
       )}
     </section>
   );

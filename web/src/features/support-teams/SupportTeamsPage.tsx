@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { TextField } from '../../components/forms.tsx';
+import { Form, TextField } from '../../components/forms.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
@@ -62,11 +62,11 @@ function CreateTeam({ schoolId, schoolName }: { schoolId: string; schoolName: st
     <section aria-labelledby={`create-${schoolId}`} className="rondom-section">
       <Heading level={2} id={`create-${schoolId}`}>{t('supportTeam.createTitle', { school: schoolName })}</Heading>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <Form onSubmit={submit}>
         <TextField label={t('supportTeam.name')} name="name" value={name} onChange={setName} error={fields.name} required />
         <TextField label={t('supportTeam.nextMeetingOn')} name="nextMeetingOn" type="date" value={date} onChange={setDate} error={fields.nextMeetingOn} />
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('supportTeam.create')}</Button>
-      </form>
+      </Form>
     </section>
   );
 }
