@@ -531,3 +531,25 @@ describe('case views read together with the access facts (withChild prefetch)', 
     expect(await pages('dad')).toEqual(family);
   });
 });
+
+describe('notifications take their reader only where they may go', () => {
+  /** The API a notification's link opens on the web (the page's first read). */
+  const SECTION_API: Record<string, string> = { network: 'network', meetings: 'meetings', plan: 'plan', evaluations: 'evaluations', sharing: 'consents' };
+  it('after everything above, every link of every inbox opens for its reader (no 404, so no "denied" in the family\'s log)', async () => {
+    let links = 0;
+    for (const who of Object.keys(f.s)) {
+      const inbox = (await api(who)({ method: 'GET', url: '/api/v1/notifications' })).json() as { kind: string; link: { to: string; id: string | null; section: string | null } | null }[];
+      for (const n of inbox) {
+        if (!n.link) continue;
+        links++;
+        if (n.link.to === 'child') {
+          const urls = [`/api/v1/children/${n.link.id}`, ...(n.link.section ? [`/api/v1/children/${n.link.id}/${SECTION_API[n.link.section]}`] : [])];
+          for (const url of urls) expect((await api(who)({ method: 'GET', url })).statusCode, `${who}: ${n.kind} → ${url}`).toBe(200);
+        }
+        // The family is never sent to a professional's page.
+        if (['mum', 'dad', 'teen', 'otherParent'].includes(who)) expect(n.link.to, `${who}: ${n.kind}`).toBe('child');
+      }
+    }
+    expect(links).toBeGreaterThan(5);
+  });
+});

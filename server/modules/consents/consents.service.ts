@@ -10,6 +10,7 @@ import type { Actor } from '../../core/session.ts';
 import { ageBand, consentCoverage, flaggedByBirthday, type ConsentRow } from './consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import type { ConsentBody } from './consents.schemas.ts';
+import type { NotificationKind } from '../../../shared/notifications.ts';
 import { createBasesService } from './bases.service.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -135,7 +136,7 @@ async function refuseRevival(q: Queryable, regionId: string, childId: string, c:
   }
 }
 
-async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: string, payload: Record<string, unknown>) {
+async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: NotificationKind, payload: Record<string, unknown>) {
   if (a.leadUserId && a.leadUserId !== actor.userId) {
     await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind, youngPersonId: a.youngPersonId, payload });
   }

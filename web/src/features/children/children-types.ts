@@ -2,6 +2,7 @@
  * Shapes of the Kindkring API (children, networks, consents, plans, meetings,
  * history, notifications), mirroring server/modules/*\/*.schemas.ts.
  */
+import type { NotificationLink } from '../../../../shared/notifications.ts';
 
 /** GET /api/v1/children → items. */
 export interface ChildListItem {
@@ -265,6 +266,8 @@ export interface Notification {
   payload: Record<string, unknown>;
   createdAt: string;
   read: boolean;
+  /** Where it takes its reader: only a page the server lets this reader open. */
+  link: NotificationLink | null;
 }
 
 /** POST /api/v1/children and /questions answer this (202) to a professional outside the network. */
