@@ -615,3 +615,27 @@ describe('"who looked": others first, a page at a time, filtered', () => {
     expect(await count()).toBe(before + 2);
   });
 });
+
+describe('one standing consent per person, purpose and recipient', () => {
+  it('refuses the same consent twice with a clear 409 and writes nothing; after withdrawal it can be given again, and the view says who withdrew and when', async () => {
+    const child = await insertChild(t.db, f.regionId, { given: 'Dani', family: 'Dubbel', birthDate: bornYearsAgo(9), guardians: [f.user.mum.id] });
+    const give = () => api('mum')({ method: 'POST', url: `/api/v1/children/${child}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.jgz } });
+    expect((await give()).statusCode).toBe(201);
+    const second = await give();
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toMatch(/al gegeven|already given/);
+    const view = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json();
+    expect(view.consents).toHaveLength(1);
+    const c = view.consents[0];
+    expect(c).toMatchObject({ withdrawnAt: null, withdrawnBy: null, expired: false, active: true });
+    expect((await api('mum')({ method: 'POST', url: `/api/v1/children/${child}/consents/${c.id}/withdraw` })).statusCode).toBe(200);
+    const after = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json();
+    expect(after.consents[0]).toMatchObject({ withdrawnBy: 'Mia Moeder', active: false });
+    expect(after.consents[0].withdrawnAt).toEqual(expect.any(String));
+    expect((await give()).statusCode).toBe(201);
+    // An expired one is said to be expired, not withdrawn.
+    await t.db.query(`UPDATE consents SET valid_from = $2, valid_until = $3 WHERE young_person_id = $1 AND withdrawn_at IS NULL`, [child, plusDays(today(), -30), plusDays(today(), -1)]);
+    const expired = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json().consents.find((x: { withdrawnAt: string | null }) => x.withdrawnAt === null);
+    expect(expired).toMatchObject({ expired: true, active: false, withdrawnBy: null });
+  });
+});

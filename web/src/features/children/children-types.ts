@@ -210,15 +210,25 @@ export interface Meeting {
   allowedActions: string[];
 }
 
-/** GET /api/v1/children/:id/access-log → items. */
 export interface AccessLogEntry {
+  seq: number;
   at: string;
   who: string;
   organisation: string | null;
+  kind: string;
   what: string;
   whatNl: string;
   basis: string | null;
   outcome: string;
+  /** Done by the family itself (a parent or the young person). */
+  family: boolean;
+}
+
+/** GET /api/v1/children/:id/access-log: one page, newest first; nextBefore continues with older entries. */
+export interface AccessLogPage {
+  items: AccessLogEntry[];
+  nextBefore: number | null;
+  organisations: { id: string; name: string }[];
 }
 
 /** GET /api/v1/worklist → items. */

@@ -18,17 +18,17 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
+import { AccessLogSection } from './AccessLogSection.tsx';
 import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
-import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
+import { can, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const showLog = can(child.allowedActions, 'readAccessLog');
   const consents = useLoad((s) => api.get<ConsentsView>(`/api/v1/children/${child.id}/consents`, s), [child.id]);
-  const log = useLoad(
-    (s) => (showLog ? api.get<unknown>(`/api/v1/children/${child.id}/access-log`, s).then((d) => itemsOf<AccessLogEntry>(d)) : Promise.resolve([])),
-    [child.id, showLog],
-  );
+  // A change here is in the access log too: the log reloads.
+  const [logKey, setLogKey] = useState(0);
+  const log = { reload: () => setLogKey((k) => k + 1) };
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState('');
@@ -142,34 +142,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
           </>
         )}
       </DataSection>
-      {showLog && (
-        <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
-          {(items) => (
-            <div className="rondom-table-scroll">
-              <Table className="rondom-access-log">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('accessLog.when')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.who')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.what')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.basis')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((e, i) => (
-                    <TableRow key={`${e.at}-${i}`}>
-                      <TableCell>{formatDateTime(e.at, i18n.language)}</TableCell>
-                      <TableCell>{e.who}{e.organisation ? ` (${e.organisation})` : ''}</TableCell>
-                      <TableCell>{nl ? e.whatNl : e.what}{e.outcome !== 'allowed' ? ` (${t('accessLog.denied')})` : ''}</TableCell>
-                      <TableCell>{e.basis ? t(`basis.${e.basis}`, { defaultValue: e.basis }) : '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )}
-        </DataSection>
-      )}
+      {showLog && <AccessLogSection childId={child.id} reloadKey={logKey} />}
     </>
   );
 }
