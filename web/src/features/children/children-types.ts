@@ -98,6 +98,8 @@ export interface Consent {
   validUntil: string | null;
   givenAt: string;
   withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  expired: boolean;
   active: boolean;
   version: number;
   canWithdraw: boolean;
