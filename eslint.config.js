@@ -13,4 +13,18 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The web app shares the server's contract as types only: a value import would pull server code
+    // (and typebox) into the browser bundle. `import type` is erased at build.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)server(/|$)',
+          allowTypeImports: true,
+          message: 'The web app imports from server/ with `import type` only (the API\'s schema types); values belong in shared/.',
+        }],
+      }],
+    },
+  },
 );

@@ -28,6 +28,7 @@ import { citusWorkers, createDatabase, dropDatabase } from '../test/citus.ts';
 import { FULL, QUICK, generationSteps, verifySample, type GenerateResult, type RegionSize } from './generate.ts';
 import { kindkringScenarios, loadFixtures, refreshVersions, runApi, runPaced, runRaw, type Fixtures, type ScenarioDef, type Stats } from './scenarios.ts';
 import { leerplichtScenarios } from './leerplicht.ts';
+import { firstLoad, firstLoadTable, type FirstLoadResult } from './first-load.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -451,11 +452,16 @@ async function main() {
   const started = new Date();
   const runs: RunResult[] = [];
   const t0 = performance.now();
-  if (a.postgres) runs.push(await benchmark('postgresql', scaled(FULL, a.scale), a));
+  // `--only f` measures the first load alone: no region to generate.
+  const onlyFirstLoad = a.only !== undefined && a.only.every((id) => id === 'f');
+  if (a.postgres && !onlyFirstLoad) runs.push(await benchmark('postgresql', scaled(FULL, a.scale), a));
   // Citus: two regions of half the full size each (together the full region), on the cluster.
-  if (a.citus) runs.push(await benchmark('citus', scaled(FULL, a.scale / 2), a));
-  if (a.pglite) runs.push(await benchmark('pglite', a.quick ? QUICK : scaled(QUICK, Math.max(a.scale, 1)), a));
-  const pgVersion = a.postgres ? await (async () => {
+  if (a.citus && !onlyFirstLoad) runs.push(await benchmark('citus', scaled(FULL, a.scale / 2), a));
+  if (a.pglite && !onlyFirstLoad) runs.push(await benchmark('pglite', a.quick ? QUICK : scaled(QUICK, Math.max(a.scale, 1)), a));
+  // (f) the login page in a throttled browser (bench/first-load.ts), on its own server with the built web app.
+  const first: FirstLoadResult | { id: 'f'; skipped: string } | undefined = !a.only || a.only.includes('f')
+    ? await firstLoad(ROOT, { start: startServer, stop: stopServer }, a.quick ? 3 : 5) : undefined;
+  const pgVersion = a.postgres && !onlyFirstLoad ? await (async () => {
     const c = new pg.Client({ connectionString: a.pgUrl });
     await c.connect();
     const { rows } = await c.query<{ v: string }>(`SHOW server_version`);
@@ -478,12 +484,14 @@ async function main() {
     console.log(sideBySide(pgRun, citusRun));
     console.log('');
   }
+  if (first && 'skipped' in first) console.log(`(f) first load: ${first.skipped}\n`);
+  else if (first) console.log(`first load on a phone (Slow 4G, CPU ${first.network.cpuSlowdown}× slower, empty cache; median of ${first.cold.length}):\n${firstLoadTable(first)}\n`);
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   const file = path.join(ROOT, 'bench/results', `${started.toISOString().replace(/[:.]/g, '-')}${a.quick ? '-quick' : ''}.json`);
   writeFileSync(file, JSON.stringify({
     startedAt: started.toISOString(), totalSeconds: Math.round((performance.now() - t0) / 1000), quick: a.quick, seed: a.seed,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, postgres: pgVersion },
-    runs,
+    runs, firstLoad: first,
   }, null, 2));
   console.log(`results: ${path.relative(ROOT, file)} (total ${Math.round((performance.now() - t0) / 1000)} s)`);
 }

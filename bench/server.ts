@@ -3,11 +3,12 @@
  * server/dist/bench-server.js and run on plain node, as `npm start` runs server/dist/main.js.
  * Same buildApp() as production; PostgreSQL via DATABASE_URL or PGlite via RONDOM_DATA_DIR.
  * Listens on 127.0.0.1 only, on a free port, and prints {"port": n} as its first stdout line.
+ * BENCH_WEB_DIST serves the built web app too (scenario (f), bench/first-load.ts).
  */
 import { buildApp } from '../server/app.ts';
 import { configFromEnv } from '../server/core/config.ts';
 
-const config = { ...configFromEnv(), host: '127.0.0.1', port: 0, webDistDir: undefined, autoDemo: false, logLevel: process.env.LOG_LEVEL || 'warn' };
+const config = { ...configFromEnv(), host: '127.0.0.1', port: 0, webDistDir: process.env.BENCH_WEB_DIST || undefined, autoDemo: false, logLevel: process.env.LOG_LEVEL || 'warn' };
 const app = await buildApp(config);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

@@ -9,7 +9,6 @@ import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppConfig } from './core/config.ts';
@@ -17,6 +16,7 @@ import { openDb, type Db } from './core/db.ts';
 import { migrate } from './core/migrate.ts';
 import { installErrorHandler, installValidation, sendError } from './core/http.ts';
 import { installSessions } from './core/session.ts';
+import { serveWebApp } from './core/web-assets.ts';
 import { ErrorSchema } from './core/errors.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -54,6 +54,8 @@ import { consultsRoutes } from './modules/consults/consults.routes.ts';
 import { createConsultsService } from './modules/consults/consults.service.ts';
 import { supportTeamsRoutes } from './modules/support-teams/support-teams.routes.ts';
 import { createSupportTeamsService } from './modules/support-teams/support-teams.service.ts';
+import { themeRoutes } from './modules/theme/theme.routes.ts';
+import { createThemeService } from './modules/theme/theme.service.ts';
 
 export interface Services {
   db: Db;
@@ -182,6 +184,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // The region's colours (checked against the contrast rule here, at start: a wrong colour stops the server).
+  await app.register(themeRoutes(createThemeService(db, config.theme, (m) => app.log.warn(m))));
   await app.register(accountsRoutes(services));
   await app.register(adminRoutes(services));
   await app.register(partnershipsRoutes(services));
@@ -200,17 +204,18 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(evaluationsRoutes(createEvaluationsService(db)));
   await app.register(matchesRoutes(createMatchesService(db)));
   await app.register(notificationsRoutes(createNotificationsService(db), createHistoryService(db)));
-  await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db)));
+  await app.register(leerplichtRoutes(createLeerplichtService(db), createExemptionsService(db), createInspectieReport(db, clock)));
   // Anonymous consults (no child in them) and the school's support team (named items through core/access.ts).
   await app.register(consultsRoutes(createConsultsService(db)));
   await app.register(supportTeamsRoutes(createSupportTeamsService(db)));
 
   const webDir = config.webDistDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, wildcard: false, index: ['index.html'] });
+  if (hasWeb) await serveWebApp(app, webDir!);
   app.setNotFoundHandler((request, reply) => {
-    // The single-page app answers every non-API GET with index.html.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/health') {
+    // The single-page app answers every non-API GET with index.html; a missing hashed file (a chunk
+    // of an older release) is a 404, not a page sent as a script.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && request.url !== '/health') {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendError(reply, 'not_found');

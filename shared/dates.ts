@@ -4,8 +4,20 @@
  *
  * The arithmetic is plain calendar arithmetic on the three numbers of a date, with the
  * same rules as date-fns (adding months clamps to the month's last day: 31 January plus
- * one month is 28 or 29 February; a 29 February birthday counts as passed on 1 March in
- * other years). It is hand-written because it runs for every row of a worklist: date-fns'
+ * one month is 28 or 29 February), except for one thing date-fns does not hold together:
+ *
+ * **A birthday on 29 February is 1 March in other years — one convention for every age rule.**
+ * A year of age is complete when the day with the same number has passed; a year that has no
+ * 29 February completes at the end of 28 February, so the new age starts on 1 March. That is how
+ * Dutch legal practice reads it ("juridisch ben je als schrikkelkind pas op 1 maart een jaar
+ * ouder"; no statute says otherwise — the Algemene termijnenwet is about deadlines, not ages) and
+ * how `ageOn` has always counted. `birthdayAt` follows it (date-fns' addYears gives 28 February,
+ * and then a child born on 29 February 2020 was leerplichtig from 1 March 2025 while `ageOn` said
+ * she turned 5 that very day; now she turns 5 on 1 March and leerplicht starts on 1 April). Every age
+ * rule — leerplicht, kwalificatieplicht, consent at 12 and 16, the 18-year transition, signals —
+ * goes through these two functions, and dates.test.ts holds them to each other.
+ *
+ * It is hand-written because it runs for every row of a worklist: date-fns'
  * parse-and-compare was 16 µs per age, 7 ms for one thuiszitter worklist (benchmark of
  * issue 7). dates.test.ts checks it against date-fns on thousands of generated dates.
  */
@@ -50,7 +62,10 @@ export function plusMonths(date: IsoDate, months: number): IsoDate {
   return format({ y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) });
 }
 
+/** The day a person turns `years` old: the same day and month, and 1 March for 29 February in a common year (see above). */
 export function birthdayAt(birthDate: IsoDate, years: number): IsoDate {
+  const { y, m, d } = parts(birthDate);
+  if (m === 2 && d === 29 && daysInMonth(y + years, 2) === 28) return format({ y: y + years, m: 3, d: 1 });
   return plusMonths(birthDate, years * 12);
 }
 

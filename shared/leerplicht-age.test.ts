@@ -5,7 +5,11 @@ describe('leerplicht by date of birth', () => {
   it('starts on the first day of the month after the 5th birthday', () => {
     expect(leerplichtStart('2021-03-15')).toBe('2026-04-01');
     expect(leerplichtStart('2021-12-01')).toBe('2027-01-01');
-    expect(leerplichtStart('2020-02-29')).toBe('2025-03-01');
+    // Born on 29 February 2020: she turns 5 on 1 March 2025 (shared/dates.ts), so leerplicht starts on 1 April.
+    expect(leerplichtStart('2020-02-29')).toBe('2025-04-01');
+    expect(dutyOn('2020-02-29', '2025-03-31')).toBe('not_yet');
+    expect(dutyOn('2020-02-29', '2025-04-01')).toBe('leerplichtig');
+    expect(kwalificatieplichtEnd('2008-02-29')).toBe('2026-03-01');
   });
   it('ends on 31 July of the school year in which the child turns 16', () => {
     expect(leerplichtEnd('2010-03-15')).toBe('2026-07-31');

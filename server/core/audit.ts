@@ -59,6 +59,8 @@ export const AUDIT_KINDS = [
   'meeting.report_shared',
   'evaluation.read',
   'evaluation.recorded',
+  'evaluation.family_answered',
+  'evaluation.family_read',
   'match.signal_registered',
   'match.created',
   'match.signal_ended',
@@ -88,6 +90,7 @@ export const AUDIT_KINDS = [
   'partnership.read',
   'partnership.updated',
   'partnership.partner_saved',
+  'partnership.organisation_created',
   'partnership.person_saved',
   'partnership.portfolio_saved',
   'partnership.table_saved',
@@ -399,6 +402,20 @@ export function appendReadAudit(db: Db, event: AuditEvent): Promise<void> {
   let g = groups.get(db);
   if (!g) groups.set(db, (g = new AuditGroup(db)));
   return g.append(event);
+}
+
+/**
+ * A list that shows several children's data (a proposal's text, a disagreement) is a read of each
+ * child's data: one read event per child on that child's own chain, so the family's "who looked"
+ * shows it. (A list of what the reader registered themselves stays one event on the reader's chain.)
+ */
+export async function appendChildListReads(db: Db, base: Omit<AuditEvent, 'chainKey' | 'youngPersonId' | 'regionId' | 'basis'>,
+  children: { youngPersonId: string; regionId: string; basis?: string | null }[]): Promise<void> {
+  const seen = new Set<string>();
+  const unique = children.filter((c) => !seen.has(c.youngPersonId) && Boolean(seen.add(c.youngPersonId)));
+  await Promise.all(unique.map((c) => appendReadAudit(db, {
+    ...base, chainKey: youngPersonChain(c.youngPersonId), youngPersonId: c.youngPersonId, regionId: c.regionId, basis: c.basis ?? null,
+  })));
 }
 
 /**

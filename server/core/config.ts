@@ -1,6 +1,7 @@
 /** Configuration from the environment, in one place. */
 import path from 'node:path';
 import type { AuditAnchorConfig } from './audit-anchor.ts';
+import { parseRegionColours, type ThemeConfig } from '../modules/theme/theme.service.ts';
 
 export interface AppConfig {
   database: { url?: string; dataDir?: string; poolSize?: number };
@@ -28,6 +29,8 @@ export interface AppConfig {
    * meeting proposal's answer). Only tests set it, to move time without sleeping; main.ts never does.
    */
   clock?: () => Date;
+  /** The web app's primary colour, the installation's and per region (modules/theme/README.md). */
+  theme?: ThemeConfig;
 }
 
 /**
@@ -74,5 +77,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { email: env.RONDOM_ADMIN_EMAIL, password: env.RONDOM_ADMIN_PASSWORD }
         : undefined,
     audit: auditAnchorConfig(env, dataDir),
+    theme: { primary: env.RONDOM_THEME_PRIMARY || undefined, regions: parseRegionColours(env.RONDOM_REGION_COLOURS) },
   };
 }

@@ -291,13 +291,16 @@ async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     tx: async (fn) => {
       // On Citus two transactions that write a reference table (an organisation, an account)
       // and a distributed one can be stopped by the distributed deadlock detector even when
-      // their order is the same; the victim was rolled back whole, so it is run again (twice
-      // at most) instead of answering "someone else changed this".
+      // their order is the same; the victim was rolled back whole, so it is run again (four
+      // times at most, after a short random pause that grows, so the same writers do not meet
+      // again in the same order) instead of answering "someone else changed this". Three
+      // immediate attempts were not enough under four concurrent admin writers (CI, crash test).
       for (let attempt = 1; ; attempt++) {
         try {
           return await runTx(fn);
         } catch (err) {
-          if (!distributed || attempt >= 3 || (err as { code?: string }).code !== '40P01') throw err;
+          if (!distributed || attempt >= 5 || (err as { code?: string }).code !== '40P01') throw err;
+          await new Promise((r) => setTimeout(r, attempt * (10 + Math.random() * 40)));
         }
       }
     },

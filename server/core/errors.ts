@@ -2,7 +2,7 @@
  * Errors for people: every client error has a stable machine code and a short
  * message in Dutch and English. Services throw AppError; the HTTP layer maps it.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -106,3 +106,5 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error' },
 );
+/** For the web app (`import type` only). */
+export type ErrorOut = Static<typeof ErrorSchema>;

@@ -54,6 +54,7 @@ export const TABLE_PLACEMENT: Record<string, Placement> = {
   plan_actions: 'distributed',
   plan_comments: 'distributed',
   plan_opinions: 'distributed',
+  evaluation_family_answers: 'distributed',
   evaluations: 'distributed',
   meetings: 'distributed',
   meeting_participants: 'distributed',

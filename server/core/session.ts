@@ -22,6 +22,8 @@ export type Role = (typeof ROLES)[number];
 
 export const ORGANISATION_TYPES = [
   'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
+  'welfare', 'youth_work', 'sport_culture', 'library', 'police', 'housing', 'health_insurer', 'care_office',
+  'training_institute', 'mbo', 'gastouder_agency',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

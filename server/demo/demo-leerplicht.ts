@@ -9,6 +9,7 @@ import { plusDays } from '../../shared/dates.ts';
 import { dutyOn } from '../../shared/leerplicht-age.ts';
 import { createLeerplichtService } from '../modules/leerplicht/leerplicht.service.ts';
 import { createExemptionsService } from '../modules/leerplicht/exemptions.service.ts';
+import { swvIds } from '../modules/leerplicht/leerplicht.policy.ts';
 import type { DemoIds } from './demo.ts';
 import { actorFor } from './demo-kindkring.ts';
 
@@ -42,8 +43,9 @@ export async function extendDemoLeerplicht(db: Db, ids: DemoIds, todayDate: Date
     if (!child) break;
     const c = await cases.register(officer, { youngPersonId: child.id, kind: p.kind, startedOn: plusDays(today, -p.days), reasonCategory: p.reason as never, schoolId: p.kind === 'absolute' ? undefined : child.schoolId ?? undefined, swvId: p.kind === 'absolute' ? swvPo : undefined });
     if (p.then === 'escalate2') {
-      await cases.escalate(officer, c.id, 'Na drie maanden nog geen passende plek: de regisseur komt er niet uit.');
-      await cases.escalate(officer, c.id, 'School en jeugdhulp zijn het niet eens over wie het aanbod doet.');
+      // Registered red, the ladder started at the lead professional; leerplicht passes that rung early, with its reason.
+      await cases.escalate(officer, c.id, 'Na drie maanden nog geen passende plek: de regisseur komt er niet uit.',
+        'De regisseur heeft laten weten dat school en jeugdhulp het niet eens worden; wachten maakt het thuiszitten langer.');
     } else if (p.then === 'partial') {
       await cases.update(officer, c.id, c.version, { offerType: 'care', offerExtent: 'partial', offerHoursPerWeek: 6, offerStartedOn: plusDays(today, -20) });
     } else if (p.then === 'full') {
@@ -53,11 +55,15 @@ export async function extendDemoLeerplicht(db: Db, ids: DemoIds, todayDate: Date
     }
   }
   // A 5 onder a exemption, confirmed by a second reviewer.
-  const exempt = pool[40] ?? pool[pool.length - 1];
+  // The reviewer is of the child's own SWV (an SWV reviews only its own schools' pupils).
+  const swvSchools = new Set((await db.query<{ id: string }>(
+    `SELECT id FROM organisations WHERE region_id = $1 AND swv_id = ANY($2::uuid[])`, [ids.regionId, swvIds(swv)])).map((r) => r.id));
+  const ofSwv = pool.slice(30).filter((y) => y.schoolId && swvSchools.has(y.schoolId)); // past the absence cases above
+  const exempt = ofSwv[10] ?? ofSwv[ofSwv.length - 1];
   if (exempt) {
     const e = await exemptions.register(officer, {
-      youngPersonId: exempt.id, article: '5a', validFrom: plusDays(today, -60), statementBy: 'Dr. A. Onafhankelijk (jeugdarts, aangewezen door de gemeente)',
-      statementRole: 'doctor', statementDate: plusDays(today, -70), statementOwnPractitioner: false,
+      youngPersonId: exempt.id, article: '5a', validFrom: plusDays(today, -60), statementBy: 'Dr. A. Onafhankelijk',
+      statementRole: 'doctor', statementRegistration: 'BIG 19012345601', statementDate: plusDays(today, -70),
     });
     await exemptions.review(swv, e.id, e.version, { decision: 'confirm', reason: 'Na overleg met het onderwijszorgteam: er is op dit moment geen onderwijs mogelijk, ook niet deels.' });
   }

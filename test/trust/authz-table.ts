@@ -22,6 +22,8 @@ function row(...o: Outcome[]): Record<MatrixRole, Outcome> {
 
 export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /health': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
+  // The web app's colours (no personal data; the login page needs them before anyone logs in).
+  'GET /api/v1/theme': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/session': row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/me': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/me/password': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
@@ -34,6 +36,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/admin/organisations': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
   'GET /api/v1/organisations': row('401', '403', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', '403', 'allow'),
   'GET /api/v1/admin/users': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
+  'GET /api/v1/admin/users/search': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
   'POST /api/v1/admin/users': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
   'POST /api/v1/admin/users/{id}/memberships': row('401', '403', '403', '403', '403', '403', 'pass', '403', '403', '403'),
   'GET /api/v1/partnerships': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
@@ -83,6 +86,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/partnerships/{id}/rounds': row('401', '404', '404', '404', '404', 'allow', '404', '404', '404', '404'),
   'PATCH /api/v1/partnerships/{id}/rounds/{roundId}': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'POST /api/v1/partnerships/{id}/rounds/{roundId}/invitations': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
+  'GET /api/v1/partnerships/{id}/rounds/{roundId}/candidates': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'GET /api/v1/partnerships/{id}/rounds/{roundId}/results': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'PUT /api/v1/partnerships/{id}/rounds/{roundId}/reading': row('401', '404', '404', '404', '404', 'pass', '404', '404', '404', '404'),
   'GET /api/v1/partnerships/{id}/guide': row('401', '404', '404', '404', '404', 'allow', '404', '404', '404', '404'),
@@ -123,6 +127,8 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/children/{childId}/meetings/{meetingId}/share-report': row('401', '404', '404', '404', '404', '404', '404', '404', '403', '404'),
   'GET /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
   'POST /api/v1/children/{childId}/evaluations': row('401', '404', '404', '404', '404', '404', '404', 'allow', '403', '404'),
+  'GET /api/v1/children/{childId}/evaluations/family': row('401', '404', '404', '404', '404', '404', '404', 'allow', 'allow', '404'),
+  'PUT /api/v1/children/{childId}/evaluations/family': row('401', '404', '404', '404', '404', '404', '404', '403', 'allow', '404'),
   'GET /api/v1/matches': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/matches/signals': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'POST /api/v1/matches/signals': row('401', '403', '403', '403', '403', '403', '403', 'allow', '403', '403'),
@@ -135,6 +141,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'GET /api/v1/leerplicht/young-people': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
   'POST /api/v1/leerplicht/absences': row('401', '403', '403', '403', '403', '403', '403', '403', '403', '403'),
   'GET /api/v1/leerplicht/absences/{id}': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
+  'GET /api/v1/leerplicht/absences/{id}/history': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'PATCH /api/v1/leerplicht/absences/{id}': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'POST /api/v1/leerplicht/absences/{id}/escalate': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),
   'POST /api/v1/leerplicht/absences/{id}/decision': row('401', '404', '404', '404', '404', '404', '404', '404', '404', '404'),

@@ -1,5 +1,5 @@
 /** The app: session, router, layout and the screen for the current path. */
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, use, type ReactNode } from 'react';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
@@ -7,11 +7,13 @@ import { PageTitle } from './components/PageTitle.tsx';
 import { Loading } from './components/status.tsx';
 import { AppLink, matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+import { useRegionTheme } from './theme.ts';
+import { allTexts } from './i18n/index.ts';
 import { LoginPage } from './features/accounts/LoginPage.tsx';
-import { HomePage } from './features/home/HomePage.tsx';
 
-// Pages load when first opened (the login and home screens come with the app): a parent on a
-// phone does not download the leerplicht, admin and partnership screens.
+// Pages load when first opened (only the login screen comes with the app): a parent on a
+// phone does not download the leerplicht, admin and partnership screens, nor, before logging in, the home.
+const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const ChildSearchPage = lazy(() => import('./features/children/ChildSearchPage.tsx').then((m) => ({ default: m.ChildSearchPage })));
@@ -32,6 +34,7 @@ const ConsultPage = lazy(() => import('./features/consults/ConsultPage.tsx').the
 const SupportTeamsPage = lazy(() => import('./features/support-teams/SupportTeamsPage.tsx').then((m) => ({ default: m.SupportTeamsPage })));
 const SupportTeamPage = lazy(() => import('./features/support-teams/SupportTeamPage.tsx').then((m) => ({ default: m.SupportTeamPage })));
 const WorkspacePage = lazy(() => import('./features/partnerships/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
+const QuestionnairePage = lazy(() => import('./features/partnerships/QuestionnairePage.tsx').then((m) => ({ default: m.QuestionnairePage })));
 const SignalsPage = lazy(() => import('./features/matches/SignalsPage.tsx').then((m) => ({ default: m.SignalsPage })));
 
 export function App() {
@@ -48,6 +51,7 @@ function Shell() {
   const { state } = useSession();
   const { path } = useRouter();
   const { t } = useTranslation();
+  useRegionTheme(state.status === 'authenticated' ? state.me.id : null);
   if (state.status === 'loading') {
     return (
       <Layout>
@@ -76,6 +80,8 @@ function Shell() {
 
 function Routes() {
   const { path } = useRouter();
+  // The screens after login use texts beyond the first screen's (i18n/boot-keys.ts).
+  use(allTexts);
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/children') return <ChildSearchPage />;
   if (path === '/children/new') return <RegisterChildPage />;
@@ -98,6 +104,7 @@ function Routes() {
   if (path === '/support-teams') return <SupportTeamsPage />;
   const team = matchPath('/support-teams/:id', path);
   if (team) return <SupportTeamPage teamId={team.id!} />;
+  if (path === '/questionnaire') return <QuestionnairePage />;
   if (path === '/partnerships') return <PartnershipsPage />;
   const ws = matchPath('/partnerships/:id', path) ?? matchPath('/partnerships/:id/:section', path);
   if (ws) return <WorkspacePage id={ws.id!} section={ws.section ?? 'overview'} />;

@@ -5,14 +5,10 @@
  * react to `conflict`, `totp_required`, field errors and so on.
  */
 
-/** The error body every Rondom 4xx/5xx carries. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  messageNl: string;
-  fields?: Record<string, string>;
-  current?: unknown;
-}
+import type { ErrorOut } from '../../server/core/errors.ts';
+
+/** The error body every Rondom 4xx/5xx carries (the server's ErrorSchema). */
+export type ApiErrorBody = ErrorOut['error'];
 
 /** A failed API call. `status` 0 means the server could not be reached. */
 export class ApiError extends Error {

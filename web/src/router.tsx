@@ -8,7 +8,8 @@ import { Link, type LinkProps } from '@utrecht/component-library-react';
 interface RouterState {
   path: string;
   search: URLSearchParams;
-  navigate: (to: string, options?: { replace?: boolean }) => void;
+  /** keepScroll: the same screen with other query values (a filter), so focus and scroll stay where they are. */
+  navigate: (to: string, options?: { replace?: boolean; keepScroll?: boolean }) => void;
 }
 
 const RouterContext = createContext<RouterState | null>(null);
@@ -22,11 +23,11 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const navigate = useCallback((to: string, options: { replace?: boolean } = {}) => {
+  const navigate = useCallback((to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) => {
     if (options.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
     setLocation({ path: window.location.pathname, search: window.location.search });
-    window.scrollTo(0, 0);
+    if (!options.keepScroll) window.scrollTo(0, 0);
   }, []);
 
   const value = useMemo(

@@ -1,64 +1,32 @@
-/** Shapes of the API answers the web app reads. Mirrors server/modules/*\/*.schemas.ts. */
+/**
+ * Shapes of the API answers the web app reads: the server's own schemas (server/modules/*\/*.schemas.ts),
+ * imported as types only, so the contract lives once and the build fails when the two drift.
+ */
+import type { MeOut, MembershipOut } from '../../server/modules/accounts/accounts.schemas.ts';
+import type { OrganisationOut, RegionOut, UserOut } from '../../server/modules/admin/admin.schemas.ts';
+import type { OrganisationType, Role } from '../../server/core/session.ts';
+import type { Assert, SameValues } from './contract.ts';
 
-export type UserKind = 'staff' | 'parent' | 'young_person';
-
-export interface Membership {
-  organisationId: string;
-  organisationName: string;
-  organisationType: string;
-  role: string;
-}
-
+export type UserKind = MeOut['kind'];
+export type Membership = MembershipOut;
 /** GET /api/v1/me and POST /api/v1/session. */
-export interface Me {
-  id: string;
-  regionId: string;
-  kind: UserKind;
-  email: string;
-  displayName: string;
-  isPlatformAdmin: boolean;
-  totpEnabled: boolean;
-  memberships: Membership[];
-  csrfToken: string;
-}
-
-export interface Organisation {
-  id: string;
-  regionId: string;
-  areaId: string | null;
-  type: string;
-  name: string;
-  schoolType: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  version: number;
-}
-
-export interface AdminUser {
-  id: string;
-  regionId: string;
-  kind: string;
-  email: string;
-  displayName: string;
-  isPlatformAdmin: boolean;
-  active: boolean;
-  memberships: { organisationId: string; role: string }[];
-}
-
-export interface Region {
-  id: string;
-  slug: string;
-  name: string;
-}
+export type Me = MeOut;
+export type Organisation = OrganisationOut;
+export type AdminUser = UserOut;
+export type Region = RegionOut;
 
 export const ROLES = [
   'teacher', 'intern_begeleider', 'zorgcoordinator', 'youth_care_professional', 'jgz_professional',
   'leerplicht_officer', 'swv_coordinator', 'municipality_coordinator', 'policy_maker', 'org_admin', 'privacy_officer',
 ] as const;
+type _Roles = Assert<SameValues<typeof ROLES, Role>>;
 
 export const ORGANISATION_TYPES = [
   'school', 'school_board', 'swv', 'childcare', 'wijkteam', 'youth_care_provider', 'jgz', 'leerplicht', 'municipality',
+  'welfare', 'youth_work', 'sport_culture', 'library', 'police', 'housing', 'health_insurer', 'care_office',
+  'training_institute', 'mbo', 'gastouder_agency',
 ] as const;
+type _OrganisationTypes = Assert<SameValues<typeof ORGANISATION_TYPES, OrganisationType>>;
 
 /** Which home screen a user gets; decided from /me only (the server still checks every call). */
 export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'privacy' | 'policy';

@@ -42,3 +42,8 @@ export const PasswordChangeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type MembershipOut = Static<typeof MembershipOut>;
+export type MeOut = Static<typeof MeOut>;
+export type TotpSetupOut = Static<typeof TotpSetupOut>;

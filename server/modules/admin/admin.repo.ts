@@ -72,6 +72,30 @@ export async function findUsers(q: Queryable, filter: { ids?: string[]; organisa
 }
 
 /**
+ * One page of users by name or e-mail part, organisation, role and active, and how many match.
+ * `organisationIds` (an org admin's organisations) bounds the search; organisation and role
+ * filter on one membership (that role in that organisation). users and memberships are
+ * reference tables: no region shard is involved.
+ */
+export async function searchUsers(q: Queryable, filter: {
+  organisationIds?: string[]; regionId?: string; term?: string; organisationId?: string; role?: string; active?: boolean; limit: number; offset: number;
+}) {
+  const params = [filter.organisationIds ?? null, filter.regionId ?? null, filter.term ?? null, filter.organisationId ?? null, filter.role ?? null, filter.active ?? null];
+  const where = `
+      WHERE ($1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organisation_id = ANY($1)))
+        AND ($2::uuid IS NULL OR u.region_id = $2)
+        AND ($3::text IS NULL OR lower(u.display_name) LIKE '%' || $3 || '%' OR lower(u.email) LIKE '%' || $3 || '%')
+        AND (($4::uuid IS NULL AND $5::text IS NULL) OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id
+              AND ($4::uuid IS NULL OR m.organisation_id = $4) AND ($5::text IS NULL OR m.role = $5)))
+        AND ($6::boolean IS NULL OR u.active = $6)`;
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u ${where}`, params);
+  const ids = await q.query<{ id: string }>(`SELECT u.id FROM users u ${where} ORDER BY lower(u.display_name), u.id LIMIT $7 OFFSET $8`, [...params, filter.limit, filter.offset]);
+  const items = ids.length === 0 ? [] : await findUsers(q, { ids: ids.map((r) => r.id), limit: ids.length, offset: 0 });
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  return { items: items.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total: count!.n };
+}
+
+/**
  * What the policy needs about a user whose rights would change, with the user's row locked
  * until the transaction ends, so two changes of one user's rights take turns.
  */

@@ -4,7 +4,7 @@ import { ErrorSchema } from '../../core/errors.ts';
 import { requireActor } from '../../core/session.ts';
 import type { Services } from '../../app.ts';
 import {
-  AreaBody, AreaOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut,
+  AreaBody, AreaOut, DirectoryOrganisationOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut, UserPageOut, UserSearchQuery,
 } from './admin.schemas.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -29,7 +29,7 @@ export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/organisations', {
       schema: { tags: ['organisations'], summary: 'Directory of the organisations in my region (names and types; for pickers)', querystring: Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
-        response: { 200: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) })), ...errors } },
+        response: { 200: Type.Array(DirectoryOrganisationOut), ...errors } },
     }, async (request) => admin.directory(requireActor(request), request.query.type));
 
     app.post('/api/v1/admin/organisations', {
@@ -39,6 +39,11 @@ export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
     app.get('/api/v1/admin/users', {
       schema: { tags: ['admin'], summary: 'List users you administer', querystring: ListQuery, response: { 200: Type.Array(UserOut), ...errors } },
     }, async (request) => admin.listUsers(requireActor(request), request.query));
+
+    app.get('/api/v1/admin/users/search', {
+      schema: { tags: ['admin'], summary: 'Find users you administer by name or e-mail, organisation, role and active; one page with the total', querystring: UserSearchQuery,
+        response: { 200: UserPageOut, ...errors } },
+    }, async (request) => admin.searchUsers(requireActor(request), request.query));
 
     app.post('/api/v1/admin/users', {
       schema: { tags: ['admin'], summary: 'Create a user; org admins create staff of their own organisations', body: UserBody, response: { 201: UserOut, ...errors } },

@@ -46,6 +46,9 @@ export const OrganisationOut = Type.Object(
   { $id: 'Organisation' },
 );
 
+/** One row of GET /api/v1/organisations: the region's directory, for pickers. */
+export const DirectoryOrganisationOut = Type.Object({ id: Uuid, name: Type.String(), type: Type.String(), schoolType: Type.Union([Type.String(), Type.Null()]) });
+
 export const MembershipBody = Type.Object(
   { organisationId: Uuid, role: Type.Enum(ROLES) },
   { additionalProperties: false },
@@ -77,3 +80,27 @@ export const ListQuery = Type.Object(
   { regionId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })) },
   { additionalProperties: false },
 );
+
+/** GET /api/v1/admin/users/search: one page of the users you administer, found by name or e-mail and filtered. */
+export const UserSearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name or e-mail address' })),
+    organisationId: Type.Optional(Uuid),
+    role: Type.Optional(Type.Enum(ROLES, { description: 'With organisationId: this role in that organisation' })),
+    active: Type.Optional(Type.Boolean()),
+    regionId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Users per page (default 25)' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type UserSearchQuery = Static<typeof UserSearchQuery>;
+export const UserPageOut = Type.Object({ items: Type.Array(UserOut), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer() });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type RegionOut = Static<typeof RegionOut>;
+export type AreaOut = Static<typeof AreaOut>;
+export type OrganisationOut = Static<typeof OrganisationOut>;
+export type UserOut = Static<typeof UserOut>;
+export type DirectoryOrganisationOut = Static<typeof DirectoryOrganisationOut>;
+export type UserPageOut = Static<typeof UserPageOut>;

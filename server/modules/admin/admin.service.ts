@@ -9,7 +9,7 @@ import { checkPasswordPolicy, hashPassword } from '../../core/passwords.ts';
 import type { Actor } from '../../core/session.ts';
 import { adminOrgIds, adminPolicy } from './admin.policy.ts';
 import * as repo from './admin.repo.ts';
-import type { OrganisationBody, UserBody } from './admin.schemas.ts';
+import type { OrganisationBody, UserBody, UserSearchQuery } from './admin.schemas.ts';
 
 const PLATFORM_CHAIN = 'platform';
 
@@ -154,6 +154,20 @@ export function createAdminService(db: Db) {
         organisationIds: actor.isPlatformAdmin ? undefined : adminOrgIds(actor),
         regionId: query.regionId, limit: query.limit ?? 100, offset: query.offset ?? 0,
       });
+    },
+
+    /** One page of the users this admin administers, by name or e-mail, organisation, role and active. */
+    async searchUsers(actor: Actor, query: UserSearchQuery) {
+      if (!adminPolicy.canListUsers(actor)) deny();
+      const limit = query.limit ?? 25;
+      const offset = query.offset ?? 0;
+      // LIKE's wildcards and its escape character are searched for as themselves.
+      const term = query.q?.trim().toLowerCase().replace(/[%_\\]/g, '\\$&');
+      const page = await repo.searchUsers(db, {
+        organisationIds: actor.isPlatformAdmin ? undefined : adminOrgIds(actor), regionId: query.regionId,
+        term: term || undefined, organisationId: query.organisationId, role: query.role, active: query.active, limit, offset,
+      });
+      return { ...page, offset, limit };
     },
 
     async addMembership(actor: Actor, userId: string, body: { organisationId: string; role: string }) {

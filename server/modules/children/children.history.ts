@@ -49,6 +49,9 @@ export const AccessLogOut = Type.Object({
   nextBefore: Type.Union([Type.Integer(), Type.Null()], { description: 'More, older entries: pass as before' }),
   organisations: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { description: 'The organisations in this log, to filter on' }),
 });
+/** For the web app (`import type` only). */
+export type TimelineOut = Static<typeof TimelineOut>;
+export type AccessLogOut = Static<typeof AccessLogOut>;
 
 /** Audit kinds that are a read ("looked"), for the access filter. */
 const READ_KINDS = ['young_person.read', 'young_person.searched', 'worklist.read', 'network.read', 'plan.read', 'consent.read', 'meeting.read', 'evaluation.read',
@@ -68,6 +71,8 @@ const WHAT: Record<string, [string, string]> = {
   'consent.withdrawn': ['withdrew a consent', 'trok een toestemming in'],
   'meeting.read': ['read the meetings', 'las de overleggen'],
   'evaluation.read': ['read the evaluations', 'las de evaluaties'],
+  'evaluation.family_read': ['read the family\'s part of the evaluation', 'las wat de familie over de hulp zei'],
+  'evaluation.family_answered': ['answered their part of the evaluation', 'vulde het eigen deel van de evaluatie in'],
   'timeline.read': ['looked at the timeline', 'bekeek de tijdlijn'],
   'access_log.read': ['looked at this list', 'bekeek deze lijst'],
   'break_glass.started': ['opened the file in an emergency (break-the-glass)', 'opende het dossier in een noodsituatie'],
@@ -83,6 +88,8 @@ const WHAT: Record<string, [string, string]> = {
   'mandate.proposal_declined': ['declined a meeting proposal for their organisation', 'wees een voorstel uit het overleg af voor de eigen organisatie'],
   'disagreement.requested': ['asked for a conversation about the plan', 'vroeg om een gesprek over het plan'],
   'disagreement.read': ['read the requests for a conversation about the plan', 'las de verzoeken om een gesprek over het plan'],
+  'disagreement.list_read': ['saw the request for a conversation about the plan on the municipality\'s list', 'zag het verzoek om een gesprek over het plan op de lijst van de gemeente'],
+  'mandate.proposals_read': ['read a meeting proposal for their organisation', 'las een voorstel uit het overleg voor de eigen organisatie'],
   'disagreement.resolved': ['recorded the outcome of a conversation about the plan', 'legde de uitkomst van een gesprek over het plan vast'],
   'young_person.created': ['registered the young person', 'schreef de jongere in'],
   'young_person.searched': ['found the young person in a search', 'vond de jongere bij het zoeken'],
@@ -115,8 +122,6 @@ const WHAT: Record<string, [string, string]> = {
   'absence.alert': ['was warned about the time without a suitable offer', 'kreeg een waarschuwing over de tijd zonder passend aanbod'],
   'exemption.registered': ['registered an exemption from school', 'schreef een vrijstelling van school in'],
   'exemption.reviewed': ['reviewed an exemption from school', 'beoordeelde een vrijstelling van school'],
-  'mandate.proposals_read': ['read the proposals of a meeting', 'las de voorstellen uit een overleg'],
-  'disagreement.list_read': ['read the requests for a conversation about the plan', 'las de verzoeken om een gesprek over het plan'],
   'support_team.item_added': ['put the young person on a support team\'s agenda', 'zette de jongere op de agenda van een ondersteuningsteam'],
   'support_team.item_updated': ['updated the support team\'s talk about the young person', 'werkte het gesprek in het ondersteuningsteam over de jongere bij'],
   'support_team.rolled_on': ['moved the support team\'s talk to a next meeting', 'verplaatste het gesprek in het ondersteuningsteam naar een volgende keer'],

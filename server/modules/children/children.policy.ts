@@ -47,6 +47,8 @@ export const childPolicy = {
   manageMeetings: network,
   readEvaluations: (a: ChildAccess) => network(a) || familyView(a),
   recordEvaluation: network,
+  /** The young person and each parent answer their own part of the evaluation; only they change it. */
+  answerFamilyEvaluation: familyView,
   readTimeline: (a: ChildAccess) => network(a) || familyView(a),
   /** The family's "who looked at my data"; the lead sees it too, to answer their questions. */
   readAccessLog: (a: ChildAccess) => familyView(a) || (network(a) && a.isLead),

@@ -90,3 +90,7 @@ export type UpdateChildBody = Static<typeof UpdateChildBody>;
 
 export const GuardianBody = Type.Object({ parentUserId: Uuid }, { additionalProperties: false });
 export const PrivacyBody = Type.Object({ parentsAccess: Type.Enum(['full', 'hidden']) }, { additionalProperties: false });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ChildSummary = Static<typeof ChildSummary>;
+export type ChildOut = Static<typeof ChildOut>;

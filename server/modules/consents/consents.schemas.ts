@@ -30,7 +30,7 @@ export const ConsentOut = Type.Object({
   expired: Type.Boolean({ description: 'Its valid-until date has passed (and it was not withdrawn)' }),
   active: Type.Boolean(), version: Type.Integer(),
   canWithdraw: Type.Boolean(),
-  status: Type.String({ description: 'Recorded on someone\'s behalf: pending until they (or, without an account, the lead) confirm it; only confirmed consent opens anything: pending | confirmed | declined' }),
+  status: Type.Enum(['pending', 'confirmed', 'declined'], { description: 'Recorded on someone\'s behalf: pending until they (or, without an account, the lead) confirm it; only confirmed consent opens anything' }),
   canConfirm: Type.Boolean(),
 });
 export const ConfirmConsentBody = Type.Object({ decision: Type.Enum(['confirm', 'decline']) }, { additionalProperties: false });
@@ -41,7 +41,7 @@ export const LegalBasisOut = Type.Object({
   reviewer: Type.Union([Type.String(), Type.Null()], { description: 'Who reviewed it; before review: null (a privacy officer reviews, by rule)' }),
   reviewOutcome: Type.Union([Type.String(), Type.Null()]), endangering: Type.Boolean(),
   provisionalUntil: Type.Union([Type.String(), Type.Null()], { description: 'Meldcode / vital interest: acted on before review until then' }),
-  status: Type.String({ description: 'awaiting_review | provisional | provisional_ended | confirmed | rejected | expired' }),
+  status: Type.Enum(['awaiting_review', 'provisional', 'provisional_ended', 'confirmed', 'rejected', 'expired']),
 });
 
 export const ConsentsOut = Type.Object(
@@ -100,3 +100,9 @@ export const BreakGlassReviewBody = Type.Object(
   { outcome: Type.Enum(['justified', 'unjustified']), note: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ConsentOut = Static<typeof ConsentOut>;
+export type LegalBasisOut = Static<typeof LegalBasisOut>;
+export type ConsentsOut = Static<typeof ConsentsOut>;
+export type BreakGlassOut = Static<typeof BreakGlassOut>;

@@ -9,14 +9,14 @@ import { addTimeline, LEGAL_BASIS_OPEN_SQL, notify, withChild, type ChildAccess 
 import type { Actor } from '../../core/session.ts';
 import { ageBand, consentCoverage, flaggedByBirthday, type ConsentRow } from './consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
-import type { ConsentBody } from './consents.schemas.ts';
+import type { ConsentBody, LegalBasisOut } from './consents.schemas.ts';
 import type { NotificationKind } from '../../../shared/notifications.ts';
 import { createBasesService } from './bases.service.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Where a legal basis stands, in one word for the screens. */
-function legalStatus(l: { review_outcome: string | null; open: boolean; valid_until: string | null; provisional_until: Date | null }, on: string) {
+function legalStatus(l: { review_outcome: string | null; open: boolean; valid_until: string | null; provisional_until: Date | null }, on: string): LegalBasisOut['status'] {
   if (l.review_outcome === 'rejected') return 'rejected';
   if (l.valid_until && l.valid_until < on) return 'expired';
   if (l.review_outcome === 'confirmed') return 'confirmed';
@@ -39,7 +39,7 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
   const rows = await q.query<{
     id: string; purpose: string; recipient_organisation_id: string | null; org_name: string | null; recipient_role: string | null;
     consenter_user_id: string | null; consenter_name: string | null; consenter_relation: ConsentRow['relation']; method: string; recorded_by: string;
-    valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number; status: string; recorded_by_id: string;
+    valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number; status: 'pending' | 'confirmed' | 'declined'; recorded_by_id: string;
     withdrawn_by_name: string | null;
   }>(
     `SELECT c.id, c.purpose, c.recipient_organisation_id, o.name AS org_name, c.recipient_role, c.consenter_user_id,

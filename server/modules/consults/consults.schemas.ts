@@ -62,3 +62,8 @@ export const ConsultOptionsOut = Type.Object({
     allowedActions: AllowedActions,
   })),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ContactCandidatesOut = Static<typeof ContactCandidatesOut>;
+export type ConsultOut = Static<typeof ConsultOut>;
+export type ConsultOptionsOut = Static<typeof ConsultOptionsOut>;

@@ -131,9 +131,16 @@ describe('absence register and clock', () => {
     expect((await api('dzm')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode).toBe(404);
   });
 
-  it('the daily job raises each alert once, escalates red cases, and running it twice adds nothing', async () => {
+  it('a case registered already red starts the ladder at once, not at the next daily run (issue 21.4)', async () => {
+    const red = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json();
+    expect(red.escalation).toMatchObject({ rung: 1, rungKey: 'lead_professional', automatic: true });
+    const warn = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.warn}` })).json();
+    expect(warn.escalation).toBeNull();
+  });
+
+  it('the daily job raises each alert once, does not escalate twice, and running it twice adds nothing', async () => {
     const first = await runDailyJobs(t.db);
-    expect(first.leerplichtClock).toMatchObject({ escalations: 1 });
+    expect(first.leerplichtClock).toMatchObject({ escalations: 0 });
     const count = async () => (await t.db.query<{ a: number; n: number; e: number }>(
       `SELECT (SELECT count(*) FROM absence_alerts)::int AS a, (SELECT count(*) FROM notifications WHERE kind LIKE 'absence.%')::int AS n,
               (SELECT count(*) FROM escalations)::int AS e`))[0]!;
@@ -180,8 +187,16 @@ describe('absence register and clock', () => {
   });
 
   it('escalating by hand reaches doorzettingsmacht, whose holder records a binding decision that becomes plan actions', async () => {
-    const esc = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });
+    // The SWV's rung has 14 days to act: passing it early needs its own reason (issue 21.4); without one nothing changes.
+    const early = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toHaveProperty('earlyReason');
+    expect((await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).json().escalation).toMatchObject({ rung: 2 });
+    const esc = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: {
+      reason: 'School en jeugdhulp worden het niet eens.', earlyReason: 'Het kind zit al ruim drie maanden thuis; wachten tot de termijn om is schaadt het kind.' } });
     expect(esc.json().escalation).toMatchObject({ rung: 3, rungKey: 'doorzettingsmacht' });
+    const [stored] = await t.db.query<{ early_reason: string | null }>(`SELECT early_reason FROM escalations WHERE region_id = $1 AND absence_id = $2 AND rung = 3`, [f.regionId, ids.red]);
+    expect(stored!.early_reason).toMatch(/ruim drie maanden/);
     const beyond = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'Nog een stap hoger graag.' } });
     expect(beyond.statusCode).toBe(422);
     const wl = (await api('dzm')({ method: 'GET', url: '/api/v1/leerplicht/worklist' })).json();
@@ -201,6 +216,19 @@ describe('absence register and clock', () => {
     } });
     expect(d.statusCode, d.body).toBe(201);
     expect(d.json().decision).toMatchObject({ provider: 'OBS Testkring', payer: 'Gemeente Test' });
+    // A second binding decision is refused unless it names the decision it replaces (issue 21.4).
+    const second = { place: 'Tijdelijk zorgaanbod bij de jeugdhulpaanbieder', providerOrganisationId: f.org.wijkteam, payerOrganisationId: f.org.gemeente,
+      dueOn: plusDays(today(), 21), reasoning: 'De plusklas blijkt vol; een ander aanbod tot er plek is, de gemeente betaalt.' };
+    const twice = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: second });
+    expect(twice.statusCode).toBe(409);
+    const wrong = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { ...second, replacesDecisionId: '0d0d0d0d-0000-4000-8000-000000000000' } });
+    expect(wrong.statusCode).toBe(409);
+    const replaced = await api('dzm')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/decision`, payload: { ...second, replacesDecisionId: d.json().decision.id } });
+    expect(replaced.statusCode, replaced.body).toBe(201);
+    expect(replaced.json().decision.id).not.toBe(d.json().decision.id);
+    const chain = await t.db.query<{ id: string; replaces_decision_id: string | null }>(
+      `SELECT id, replaces_decision_id FROM doorzetting_decisions WHERE region_id = $1 AND absence_id = $2 ORDER BY created_at`, [f.regionId, ids.red]);
+    expect(chain.map((c) => c.replaces_decision_id)).toEqual([null, d.json().decision.id]);
     const actions = await t.db.query<{ what: string }>(`SELECT what FROM plan_actions WHERE young_person_id = $1`, [kids.red]);
     expect(actions.map((a) => a.what).join(' ')).toContain('Plusklas op OBS Testkring');
     const timeline = await t.db.query<{ kind: string }>(`SELECT kind FROM timeline_entries WHERE young_person_id = $1 ORDER BY id`, [kids.red]);
@@ -254,6 +282,76 @@ describe('exemptions: 5 onder a with four eyes', () => {
   });
 });
 
+describe('issue 21: the 5-onder-a statement is by an independent person; an exemption is its SWV\'s', () => {
+  const involve = async (childId: string, userId: string, organisationId: string, endsOn: string | null) => {
+    let [net] = await t.db.query<{ id: string }>(`SELECT id FROM networks WHERE region_id = $1 AND young_person_id = $2 AND status = 'active'`, [f.regionId, childId]);
+    if (!net) [net] = await t.db.query<{ id: string }>(`INSERT INTO networks (region_id, young_person_id) VALUES ($1, $2) RETURNING id`, [f.regionId, childId]);
+    await t.db.query(`INSERT INTO involvements (region_id, network_id, young_person_id, user_id, organisation_id, role, starts_on, ends_on) VALUES ($1,$2,$3,$4,$5,'youth_care_professional',$6,$7)`,
+      [f.regionId, net!.id, childId, userId, organisationId, plusDays(today(), -800), endsOn]);
+  };
+  const post = (payload: Record<string, unknown>) => api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/exemptions', payload: { article: '5a', validFrom: today(), statementRole: 'psychologist', statementDate: plusDays(today(), -3), ...payload } });
+  let child: string;
+  let formerId: string;
+  beforeAll(async () => {
+    child = await insertChild(t.db, f.regionId, { given: 'Vera', family: 'Verklaring', birthDate: bornYearsAgo(9), schoolId: f.org.school, guardians: [f.user.mum.id] });
+    const former = await makeUser(t.db, { regionId: f.regionId, name: 'Frida Vroeger', memberships: [{ organisationId: f.org.wijkteam, role: 'youth_care_professional' }] });
+    const longAgo = await makeUser(t.db, { regionId: f.regionId, name: 'Lang Geleden', memberships: [{ organisationId: f.org.wijkteam, role: 'youth_care_professional' }] });
+    formerId = former.id;
+    await involve(child, f.user.wijk.id, f.org.wijkteam, null); // treats the child now
+    await involve(child, former.id, f.org.wijkteam, plusDays(today(), -100)); // left 100 days ago
+    await involve(child, longAgo.id, f.org.wijkteam, plusDays(today(), -400)); // left more than a year ago
+  });
+
+  it('refuses an author who is in the network, by name (however written) or by account, or who left it less than a year ago', async () => {
+    for (const payload of [{ statementBy: 'Wim Wijk' }, { statementBy: '  wim   WIJK ' }, { statementBy: 'Dr. W. Wijk', statementUserId: f.user.wijk.id }, { statementBy: 'Frida Vroeger' }]) {
+      const r = await post({ youngPersonId: child, ...payload });
+      expect(r.statusCode, JSON.stringify(payload)).toBe(422);
+      expect(r.json().error.fields).toHaveProperty('statementBy');
+    }
+    expect(formerId).toBeTruthy();
+    const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM exemptions WHERE region_id = $1 AND young_person_id = $2`, [f.regionId, child]);
+    expect(n!.n).toBe(0);
+    // Someone whose involvement ended more than a year ago is independent again.
+    const ok = await post({ youngPersonId: child, statementBy: 'Lang Geleden', statementRegistration: 'NIP 12345' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ status: 'pending_review', statementRegistration: 'NIP 12345' });
+  });
+
+  it('refuses a statement dated in the future, and an account that is not a professional of the region', async () => {
+    const future = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk', statementDate: plusDays(today(), 1) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toHaveProperty('statementDate');
+    const parent = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk', statementUserId: f.user.mum.id });
+    expect(parent.statusCode).toBe(422);
+  });
+
+  it('confirming checks again: an author who joined the network since cannot be confirmed (rejecting still can)', async () => {
+    const e = await post({ youngPersonId: kids.ended, statementBy: 'Otto Outside' });
+    expect(e.statusCode, e.body).toBe(201);
+    await involve(kids.ended!, f.user.outsider.id, f.org.wijkteam2, null);
+    const confirm = await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Verklaring lijkt in orde, bevestigd door tweede lezer.' } });
+    expect(confirm.statusCode).toBe(422);
+    const reject = await api('lpa2')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'reject', reason: 'De deskundige is nu betrokken bij het kind.' } });
+    expect(reject.json().status).toBe('rejected');
+  });
+
+  it('an SWV sees and reviews only the exemptions of its own schools\' pupils; another SWV gets nothing and 404', async () => {
+    const e = await post({ youngPersonId: kids.warn, statementBy: 'Dr. Onafhankelijk' });
+    expect(e.statusCode, e.body).toBe(201);
+    expect(e.json().swvId).toBe(swvA);
+    const ids = async (who: string) => ((await api(who)({ method: 'GET', url: '/api/v1/leerplicht/exemptions' })).json() as { id: string }[]).map((x) => x.id);
+    expect(await ids('swvOther')).not.toContain(e.json().id);
+    expect(await ids('swv')).toContain(e.json().id);
+    expect(await ids('lpa2')).toContain(e.json().id);
+    const other = await api('swvOther')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Ik ben van het VO-samenwerkingsverband.' } });
+    expect(other.statusCode).toBe(404);
+    const [row] = await t.db.query<{ status: string }>(`SELECT status FROM exemptions WHERE region_id = $1 AND id = $2`, [f.regionId, e.json().id]);
+    expect(row!.status).toBe('pending_review');
+    const own = await api('swv')({ method: 'POST', url: `/api/v1/leerplicht/exemptions/${e.json().id}/review`, headers: { 'if-match': '"1"' }, payload: { decision: 'confirm', reason: 'Verklaring onafhankelijk; geen onderwijs mogelijk dit jaar.' } });
+    expect(own.json().status).toBe('confirmed');
+  });
+});
+
 describe('Inspectie report', () => {
   const quarter = (() => {
     const d = today();
@@ -279,6 +377,40 @@ describe('Inspectie report', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Register', 'Samenvatting']);
     expect(wb.getWorksheet('Register')!.rowCount).toBe(json.register.length + 1);
+  });
+
+  it('issue 21.3: the running quarter counts to today; reasons in the Inspectie\'s Dutch words; a quarter not yet begun is refused', async () => {
+    const swvC = await makeOrg(t.db, f.regionId, 'swv', 'SWV Vandaag');
+    const schoolC = await makeOrg(t.db, f.regionId, 'school', 'School Vandaag');
+    await t.db.query(`UPDATE organisations SET swv_id = $2, school_type = 'po' WHERE id = $1`, [schoolC, swvC]);
+    const kid = await insertChild(t.db, f.regionId, { given: 'Vandaag', family: 'Begonnen', birthDate: bornYearsAgo(9), schoolId: schoolC, guardians: [f.user.mum.id] });
+    const reg = await api('lpa')({ method: 'POST', url: '/api/v1/leerplicht/absences', payload: { youngPersonId: kid, kind: 'absolute', startedOn: today(), reasonCategory: 'waiting_list', swvId: swvC } });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const json = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${quarter}&format=json` })).json();
+    expect(json.countedTo).toBe(today());
+    expect(json.register).toEqual([expect.objectContaining({ duur: '< 4 weken', reden: 'wachtlijst (onderwijs of zorg)', soort: 'absoluut verzuim', status: 'thuis' })]);
+    const csv = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${quarter}&format=csv` })).body;
+    expect(csv).not.toMatch(/waiting_list|no_suitable_place|school_refusal/);
+    const y = Number(today().slice(0, 4)) + 1;
+    const future = await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvC}&quarter=${y}-Q4` });
+    expect(future.statusCode).toBe(422);
+    // A closed quarter is counted to its last day.
+    const past = (await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${y - 2}-Q1&format=json` })).json();
+    expect(past.countedTo).toBe(`${y - 2}-03-31`);
+  });
+
+  it('issue 21.3: the summary shared beyond the Inspectie has no rows and no count that singles out a child', async () => {
+    const shared = (await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=json&audience=shared` })).json();
+    expect(shared.register).toEqual([]);
+    const full = (await api('swv')({ method: 'GET', url: `/api/v1/leerplicht/inspectie-report?swvId=${swvA}&quarter=${quarter}&format=json` })).json();
+    expect(full.register.length).toBeGreaterThan(0);
+    for (const row of shared.summary as Record<string, string | number>[]) {
+      const cells = Object.entries(row).filter(([k]) => k !== 'duur');
+      for (const [, v] of cells) expect(typeof v === 'number' ? v === 0 || v >= 5 : v === '< 5').toBe(true);
+      // Never exactly one hidden status cell beside a known total.
+      const hidden = cells.filter(([k, v]) => k !== 'totaal' && v === '< 5').length;
+      if (typeof row.totaal === 'number') expect(hidden).not.toBe(1);
+    }
   });
 
   it('another SWV and policy roles cannot fetch it', async () => {

@@ -23,8 +23,11 @@ export const leerplichtPolicy = {
   updateCase: (actor: Actor, c: { swvId: string | null }) => isLeerplicht(actor) || (c.swvId !== null && swvIds(actor).includes(c.swvId)),
   escalate: (actor: Actor, c: { swvId: string | null }) => isLeerplicht(actor) || (c.swvId !== null && swvIds(actor).includes(c.swvId)),
   decide: (actor: Actor, c: { atDoorzetting: boolean }) => c.atDoorzetting && isDoorzettingsmacht(actor),
+  /** A case's history (who changed what, when): the register's keepers, the leerplicht officers, only. */
+  readHistory: (actor: Actor) => isLeerplicht(actor),
   registerExemption: (actor: Actor) => isLeerplicht(actor),
-  /** Four eyes: a second person from leerplicht or the SWV (an education-care team), never the one who registered it. */
-  reviewExemption: (actor: Actor, e: { registeredBy: string }) => (isLeerplicht(actor) || swvIds(actor).length > 0) && actor.userId !== e.registeredBy,
+  /** Four eyes: a second person from leerplicht or the child's own SWV (an education-care team), never the one who registered it. */
+  reviewExemption: (actor: Actor, e: { registeredBy: string; swvId: string | null }) =>
+    (isLeerplicht(actor) || (e.swvId !== null && swvIds(actor).includes(e.swvId))) && actor.userId !== e.registeredBy,
   report: (actor: Actor, swvId: string) => isLeerplicht(actor) || swvIds(actor).includes(swvId),
 };

@@ -7,24 +7,20 @@ import type { LeerplichtService } from './leerplicht.service.ts';
 import type { ExemptionsService } from './exemptions.service.ts';
 import type { createInspectieReport } from './inspectie.report.ts';
 import {
-  AbsenceBody, AbsencePatchBody, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistQuery,
+  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, DecisionBody, EscalateBody, ExemptionBody, ExemptionOut, ExemptionReviewBody, IdParams, ReportQuery, WorklistOut, WorklistQuery, YoungPeopleOut,
 } from './leerplicht.schemas.ts';
 
 export function leerplichtRoutes(cases: LeerplichtService, exemptions: ExemptionsService, report: ReturnType<typeof createInspectieReport>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/leerplicht/worklist', {
-      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
-        response: { 200: Type.Object({
-          items: Type.Array(CaseOut), total: Type.Integer(), offset: Type.Integer(), limit: Type.Integer(),
-          counts: Type.Object({ red: Type.Integer(), warning: Type.Integer(), ok: Type.Integer(), stopped: Type.Integer() }),
-          exemptedCount: Type.Integer(), thresholds: Type.Object({ warningDays: Type.Array(Type.Integer()), redMonths: Type.Integer() }),
-        }), ...childErrors } },
+      schema: { tags: ['leerplicht'], summary: 'Out-of-school cases, most urgent first (or sorted), filtered by school, SWV, rung, overdue or name, one page at a time, with counts per clock (exempted children only counted)', querystring: WorklistQuery,
+        response: { 200: WorklistOut, ...childErrors } },
     }, async (request) => cases.worklist(requireActor(request), request.query));
 
     app.get('/api/v1/leerplicht/young-people', {
       schema: { tags: ['leerplicht'], summary: 'Leerplicht officers: find young people of compulsory or qualification age (to register an absence)',
         querystring: Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), birthDate: Type.String(), ageYears: Type.Integer(), school: Type.Union([Type.String(), Type.Null()]), duty: Type.String() })) }), ...childErrors } },
+        response: { 200: YoungPeopleOut, ...childErrors } },
     }, async (request) => cases.findYoungPeople(requireActor(request), request.query.q));
 
     app.post('/api/v1/leerplicht/absences', {
@@ -39,6 +35,11 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
       return c;
     });
 
+    app.get('/api/v1/leerplicht/absences/:id/history', {
+      schema: { tags: ['leerplicht'], summary: "Leerplicht officers: the case's history (registration, changes, rung changes, decisions), who and when, newest first", params: IdParams,
+        response: { 200: CaseHistoryOut, ...childErrors } },
+    }, async (request) => cases.history(requireActor(request), request.params.id));
+
     app.patch('/api/v1/leerplicht/absences/:id', {
       schema: { tags: ['leerplicht'], summary: 'Record the offer (partly/fully), the end or the outcome (If-Match)', params: IdParams, body: AbsencePatchBody, response: { 200: CaseOut, ...childErrors } },
     }, async (request, reply) => {
@@ -49,7 +50,7 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.post('/api/v1/leerplicht/absences/:id/escalate', {
       schema: { tags: ['leerplicht'], summary: 'Escalate by hand to the next rung of the ladder', params: IdParams, body: EscalateBody, response: { 200: CaseOut, ...childErrors } },
-    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason));
+    }, async (request) => cases.escalate(requireActor(request), request.params.id, request.body.reason, request.body.earlyReason));
 
     app.post('/api/v1/leerplicht/absences/:id/decision', {
       schema: { tags: ['leerplicht'], summary: 'Holder of doorzettingsmacht: binding decision (place, provider, payer, date); becomes plan actions', params: IdParams, body: DecisionBody,
@@ -70,9 +71,9 @@ export function leerplichtRoutes(cases: LeerplichtService, exemptions: Exemption
 
     app.get('/api/v1/leerplicht/inspectie-report', {
       schema: { tags: ['leerplicht'], summary: 'Quarterly thuiszitter registration per SWV, anonymised (format csv, xlsx or json)', querystring: ReportQuery,
-        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
+        response: { 200: Type.Object({ swv: Type.String(), quarter: Type.String(), countedTo: Type.String(), register: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))), summary: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) }, { description: 'JSON; with format=csv text/csv, with format=xlsx a spreadsheet' }), ...childErrors } },
     }, async (request, reply) => {
-      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter);
+      const r = await report.build(requireActor(request), request.query.swvId, request.query.quarter, request.query.audience);
       const name = `thuiszitters-${request.query.quarter}`;
       if (request.query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(Buffer.from(report.csv(r), 'utf8') as never);

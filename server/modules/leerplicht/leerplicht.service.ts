@@ -19,7 +19,7 @@ import { leerplichtPolicy, swvIds, isLeerplicht, isDoorzettingsmacht } from './l
 import { checkRefs } from '../../core/refs.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { worklistCache } from './worklist-cache.ts';
-import type { AbsenceBody, AbsencePatchBody, DecisionBody } from './leerplicht.schemas.ts';
+import type { AbsenceBody, AbsencePatchBody, DecisionBody, WorklistSort } from './leerplicht.schemas.ts';
 
 export interface Rung { key: string; labelNl: string; labelEn: string; days: number; holderRole: string }
 export interface Settings { warningDays: number[]; redMonths: number; ladder: Rung[] }
@@ -54,14 +54,14 @@ export interface CaseRow {
   started_on: string; ended_on: string | null; school_name: string | null; school_type: string | null; swv_id: string | null; reason_category: string;
   offer_type: string; offer_extent: string; offer_hours_per_week: string | number | null; offer_started_on: string | null; outcome: string | null;
   version: number; rung: number | null; rung_key: string | null; deadline: string | null; automatic: boolean | null;
-  place: string | null; provider: string | null; payer: string | null; due_on: string | null; exempted: boolean;
+  decision_id: string | null; place: string | null; provider: string | null; payer: string | null; due_on: string | null; exempted: boolean;
 }
 
 const CASE_COLUMNS = `
          a.id, a.region_id, a.young_person_id, y.given_name, y.family_name, y.birth_date, a.kind, a.started_on, a.ended_on,
          s.name AS school_name, s.school_type, a.swv_id, a.reason_category, a.offer_type, a.offer_extent, a.offer_hours_per_week,
          a.offer_started_on, a.outcome, a.version, e.rung, e.rung_key, e.deadline, e.automatic,
-         d.place, dp.name AS provider, dy.name AS payer, d.due_on,
+         d.id AS decision_id, d.place, dp.name AS provider, dy.name AS payer, d.due_on,
          EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $2 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
                    AND x.status = 'confirmed' AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted`;
 const LATEST_ESCALATION = `LEFT JOIN LATERAL (SELECT rung, rung_key, deadline, automatic FROM escalations
@@ -71,7 +71,7 @@ const CASE_FROM = `
     JOIN young_people y ON y.region_id = a.region_id AND y.id = a.young_person_id
     LEFT JOIN organisations s ON s.id = a.school_id
     ${LATEST_ESCALATION}
-    LEFT JOIN LATERAL (SELECT place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions
+    LEFT JOIN LATERAL (SELECT id, place, provider_organisation_id, payer_organisation_id, due_on FROM doorzetting_decisions
       WHERE region_id = $2 AND region_id = a.region_id AND absence_id = a.id ORDER BY created_at DESC LIMIT 1) d ON true
     LEFT JOIN organisations dp ON dp.id = d.provider_organisation_id
     LEFT JOIN organisations dy ON dy.id = d.payer_organisation_id`;
@@ -120,9 +120,9 @@ export function caseFacts(r: CaseRow, s: Settings, on: IsoDate) {
     duty: dutyOn(r.birth_date, on), kind: effectiveKind(r, c.days), startedOn: r.started_on, endedOn: r.ended_on, school: r.school_name,
     schoolType: r.school_type, swvId: r.swv_id, reasonCategory: r.reason_category,
     offer: { type: r.offer_type, extent: r.offer_extent, hoursPerWeek: r.offer_hours_per_week === null ? null : Number(r.offer_hours_per_week), startedOn: r.offer_started_on },
-    daysWithoutOffer: c.days, clock: c.clock, clockLabel: c.label, exempted: r.exempted,
+    daysWithoutOffer: c.days, clock: c.clock, clockLabel: c.label, exempted: r.exempted, nextRungEarly: passingEarly(r, s, on),
     escalation: r.rung !== null ? { rung: r.rung, rungKey: r.rung_key!, deadline: r.deadline!, overdue: r.deadline! < on, automatic: Boolean(r.automatic) } : null,
-    decision: r.place ? { place: r.place, provider: r.provider!, payer: r.payer!, dueOn: r.due_on! } : null,
+    decision: r.place ? { id: r.decision_id!, place: r.place, provider: r.provider!, payer: r.payer!, dueOn: r.due_on! } : null,
     outcome: r.outcome, version: r.version,
   };
 }
@@ -135,12 +135,34 @@ export function caseActions(c: CaseFacts, s: Settings, actor: Actor): string[] {
   if (leerplichtPolicy.updateCase(actor, access)) actions.push('updateCase');
   if (leerplichtPolicy.escalate(actor, access) && !c.endedOn && (c.escalation?.rung ?? 0) < s.ladder.length) actions.push('escalate');
   if (leerplichtPolicy.decide(actor, access) && !c.endedOn) actions.push('decide');
+  if (leerplichtPolicy.readHistory(actor)) actions.push('readHistory');
   return actions;
 }
 
 export function caseView(r: CaseRow, s: Settings, actor: Actor, on: IsoDate) {
   const facts = caseFacts(r, s, on);
   return { ...facts, allowedActions: caseActions(facts, s, actor) };
+}
+
+/** What a case's history shows (timeline kinds absence.*). */
+const HISTORY_KINDS = ['registered', 'updated', 'escalated', 'decision'] as const;
+
+/** One line of a case's history: only the summary's known, content-free fields go out. */
+function historyItem(x: { id: string; at: string | Date; kind: string; summary: Record<string, unknown> | string; actor_user_id: string | null; actor_name: string | null }) {
+  const sum = (typeof x.summary === 'string' ? JSON.parse(x.summary) : x.summary) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: x.id, at: new Date(x.at).toISOString(), kind: x.kind.replace(/^absence\./, '') as (typeof HISTORY_KINDS)[number],
+    by: x.actor_user_id ? { userId: x.actor_user_id, name: x.actor_name ?? '' } : null,
+    absenceKind: str(sum.kind), rungKey: str(sum.rung), automatic: sum.automatic === true,
+    fields: Array.isArray(sum.fields) ? sum.fields.filter((f): f is string => typeof f === 'string') : [],
+    place: str(sum.place), dueOn: str(sum.dueOn),
+  };
+}
+
+/** A name search term for LIKE: lower case, without LIKE's own wildcards. */
+function nameTerm(term: string): string {
+  return term.trim().toLowerCase().replace(/[%_\\]/g, '');
 }
 
 /** The worklist's order of clocks (clockSql numbers them the same way). */
@@ -151,13 +173,16 @@ export const URGENCY: Record<string, number> = { red: 0, warning: 1, ok: 2, stop
  * in its own transaction after the refused one rolled back (PGlite has one connection,
  * so the two must not nest).
  */
-async function withCase<T>(db: Db, actor: Actor, id: string, attempted: AuditKind, fn: (q: Queryable, r: CaseRow, on: IsoDate) => Promise<T>): Promise<T> {
+async function withCase<T>(
+  db: Db, actor: Actor, id: string, attempted: AuditKind, fn: (q: Queryable, r: CaseRow, on: IsoDate) => Promise<T>,
+  may: (r: CaseRow) => boolean = (r) => leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' }),
+): Promise<T> {
   const on = todayIso();
   let denied: { youngPersonId: string | null } | null = null;
   try {
     return await db.tx(async (q) => {
       const [r] = await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, id]);
-      if (!r || !leerplichtPolicy.readCase(actor, { swvId: r.swv_id, atDoorzetting: r.rung_key === 'doorzettingsmacht' })) {
+      if (!r || !may(r)) {
         denied = { youngPersonId: r?.young_person_id ?? null };
         throw new AppError('not_found');
       }
@@ -198,14 +223,14 @@ async function rungHolders(q: Queryable, r: { region_id: string; young_person_id
 }
 
 /** Starts the next rung of the ladder. Idempotent per rung (UNIQUE (absence_id, rung)). */
-export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Actor | null, reason: string, on: IsoDate): Promise<boolean> {
+export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Actor | null, reason: string, on: IsoDate, earlyReason: string | null = null): Promise<boolean> {
   const next = (r.rung ?? 0) + 1;
   const rung = s.ladder[next - 1];
   if (!rung) return false;
   const rows = await q.query(
-    `INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, started_by, automatic, reason)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (region_id, absence_id, rung) DO NOTHING RETURNING id`,
-    [r.region_id, r.id, r.young_person_id, next, rung.key, plusDays(on, rung.days), by?.userId ?? null, by === null, reason]);
+    `INSERT INTO escalations (region_id, absence_id, young_person_id, rung, rung_key, deadline, started_by, automatic, reason, early_reason)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (region_id, absence_id, rung) DO NOTHING RETURNING id`,
+    [r.region_id, r.id, r.young_person_id, next, rung.key, plusDays(on, rung.days), by?.userId ?? null, by === null, reason, earlyReason]);
   if (rows.length === 0) return false;
   await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.escalated', actorUserId: by?.userId ?? null, subjectId: r.id, summary: { rung: rung.key, automatic: by === null } });
   for (const u of await rungHolders(q, r, rung)) {
@@ -213,12 +238,33 @@ export async function escalateTx(q: Queryable, r: CaseRow, s: Settings, by: Acto
   }
   await appendAudit(q, {
     chainKey: youngPersonChain(r.young_person_id), kind: 'absence.escalated', regionId: r.region_id, actorUserId: by?.userId ?? null,
-    youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { rung: rung.key, automatic: by === null },
+    youngPersonId: r.young_person_id, subjectType: 'absence', subjectId: r.id, basis: 'legal_task', details: { rung: rung.key, automatic: by === null, early: earlyReason !== null },
   });
   return true;
 }
 
-type WorklistQuery = { gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number };
+/**
+ * Whether passing to the next rung now is early: the current rung's time to act has not run out
+ * (its deadline is today or later, and no decision), or — for the first rung — the clock is not red yet.
+ */
+export function passingEarly(r: CaseRow, s: Settings, on: IsoDate): boolean {
+  if (r.rung === null) return clockOf(r, s, on).clock !== 'red';
+  return r.deadline !== null && r.deadline >= on;
+}
+
+type WorklistQuery = {
+  gemeenteId?: string; swvId?: string; includeClosed?: boolean; limit?: number; offset?: number;
+  schoolId?: string; rung?: number; overdue?: boolean; q?: string; sort?: WorklistSort;
+};
+
+/** The page's order per sort; each ends in the default order and the id, so a page is stable. */
+const WORKLIST_ORDER: Record<WorklistSort, string> = {
+  urgency: 'urgency, days DESC, started_on, id',
+  overdue: 'overdue_rank, urgency, days DESC, started_on, id',
+  rung: 'rung_rank DESC, urgency, days DESC, started_on, id',
+  date: 'started_on, urgency, id',
+  school: 'school_rank NULLS LAST, urgency, days DESC, started_on, id',
+};
 type WorklistRow = CaseRow & { rn: number | null; total: number; exempted_count: number; red: number; warning: number; ok: number; stopped: number };
 
 /**
@@ -240,18 +286,34 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
   if (!query.includeClosed) where.push('a.ended_on IS NULL');
   if (query.gemeenteId) add('a.gemeente_id = ?', query.gemeenteId);
   if (query.swvId) add('a.swv_id = ?', query.swvId);
-  let needsEscalation = false;
+  if (query.schoolId) add('a.school_id = ?', query.schoolId);
+  const sort = query.sort ?? 'urgency';
+  // The latest escalation, the young person and the school are joined only when a filter or the
+  // order needs them: the default page (the benchmark's) stays the statement it was.
+  let needsEscalation = query.rung !== undefined || query.overdue !== undefined || sort === 'overdue' || sort === 'rung';
+  if (query.rung === 0) where.push('e.rung IS NULL');
+  else if (query.rung !== undefined) add('e.rung = ?', query.rung);
+  if (query.overdue === true) where.push('e.deadline < $1::date');
+  if (query.overdue === false) where.push('(e.deadline IS NULL OR e.deadline >= $1::date)');
+  const needsName = query.q !== undefined;
+  if (needsName) add(`lower(y.given_name || ' ' || y.family_name) LIKE '%' || ? || '%'`, nameTerm(query.q!));
   if (!isLeerplicht(actor)) {
     params.push(swvIds(actor));
     const swvParam = `$${params.length}`;
-    needsEscalation = isDoorzettingsmacht(actor);
-    where.push(needsEscalation ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
+    needsEscalation ||= isDoorzettingsmacht(actor);
+    where.push(isDoorzettingsmacht(actor) ? `(a.swv_id = ANY(${swvParam}::uuid[]) OR e.rung_key = 'doorzettingsmacht')` : `a.swv_id = ANY(${swvParam}::uuid[])`);
   }
+  const sortColumns = [
+    sort === 'overdue' ? `, CASE WHEN e.deadline < $1::date THEN 0 ELSE 1 END AS overdue_rank` : '',
+    sort === 'rung' ? ', coalesce(e.rung, 0) AS rung_rank' : '',
+    sort === 'school' ? ', lower(s.name) AS school_rank' : '',
+  ].join('');
+  const order = WORKLIST_ORDER[sort];
   const sql = `WITH clocked AS (
-       SELECT a.id, a.started_on, ${clockSql('$3', '$4')},
+       SELECT a.id, a.started_on, ${clockSql('$3', '$4')}${sortColumns},
               EXISTS (SELECT 1 FROM exemptions x WHERE x.region_id = $2 AND x.region_id = a.region_id AND x.young_person_id = a.young_person_id
                         AND x.status = 'confirmed' AND x.valid_from <= $1::date AND x.valid_until >= $1::date) AS exempted
-         FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}
+         FROM absences a ${needsEscalation ? LATEST_ESCALATION : ''}${needsName ? ' JOIN young_people y ON y.region_id = $2 AND y.region_id = a.region_id AND y.id = a.young_person_id' : ''}${sort === 'school' ? ' LEFT JOIN organisations s ON s.id = a.school_id' : ''}
         WHERE ${where.join(' AND ')}),
      counts AS (
        SELECT count(*) FILTER (WHERE NOT exempted)::int AS total, count(*) FILTER (WHERE exempted)::int AS exempted_count,
@@ -259,9 +321,9 @@ function worklistStatement(actor: Actor, query: WorklistQuery, s: Settings, on: 
               count(*) FILTER (WHERE NOT exempted AND urgency = 2)::int AS ok, count(*) FILTER (WHERE NOT exempted AND urgency = 3)::int AS stopped
          FROM clocked),
      page AS (
-       SELECT id, row_number() OVER (ORDER BY urgency, days DESC, started_on, id) AS rn
+       SELECT id, row_number() OVER (ORDER BY ${order}) AS rn
          FROM clocked WHERE NOT exempted
-        ORDER BY urgency, days DESC, started_on, id LIMIT $5 OFFSET $6)
+        ORDER BY ${order} LIMIT $5 OFFSET $6)
      SELECT c.*, x.* FROM counts c
        LEFT JOIN (SELECT ${CASE_COLUMNS}, p.rn ${CASE_FROM} JOIN page p ON p.id = a.id WHERE a.region_id = $2) x ON true
       ORDER BY x.rn`;
@@ -282,6 +344,7 @@ function worklistAnswer(page: WorklistPage, s: Settings, actor: Actor, query: Wo
   return {
     items: page.items.map((c) => ({ ...c, allowedActions: caseActions(c, s, actor) })), total: page.total, offset: query.offset ?? 0, limit: query.limit ?? 50,
     counts: page.counts, exemptedCount: page.exemptedCount, thresholds: { warningDays: s.warningDays, redMonths: s.redMonths },
+    ladder: s.ladder.map((r, i) => ({ rung: i + 1, rungKey: r.key })),
   };
 }
 
@@ -308,6 +371,11 @@ export function createLeerplichtService(db: Db) {
      */
     async worklist(actor: Actor, query: WorklistQuery) {
       if (!leerplichtPolicy.readWorklist(actor)) throw new AppError('forbidden');
+      if (query.q !== undefined && nameTerm(query.q).length < 2) throw new AppError('validation_failed', { fields: { q: 'type at least 2 letters' } });
+      // A school or SWV filter must name one of the caller's region (422 naming the field), not quietly match nothing.
+      if (query.schoolId || query.swvId) {
+        await checkRefs(db, actor.regionId, query, { schoolId: { kind: 'organisation', type: 'school' }, swvId: { kind: 'organisation', type: 'swv' } });
+      }
       const on = todayIso();
       const cache = worklistCache<WorklistPage>(db);
       const state = await loadListState(db, actor.regionId);
@@ -353,6 +421,24 @@ export function createLeerplichtService(db: Db) {
       });
     },
 
+    /**
+     * The case's history, newest first: its registration, changes (which fields), rung changes
+     * (by hand or by the daily job) and decisions, with who and when — from the timeline entries
+     * the case's changes write in their own transaction. Only leerplicht officers (404 for anyone
+     * else, the denied attempt audited); the read is audited on the young person's chain.
+     */
+    async history(actor: Actor, id: string) {
+      return withCase(db, actor, id, 'absence.read', async (q, r) => {
+        const rows = await q.query<{ id: string; at: string | Date; kind: string; summary: Record<string, unknown> | string; actor_user_id: string | null; actor_name: string | null }>(
+          `SELECT t.id::text AS id, t.at, t.kind, t.summary, t.actor_user_id, u.display_name AS actor_name
+             FROM timeline_entries t LEFT JOIN users u ON u.id = t.actor_user_id
+            WHERE t.region_id = $1 AND t.young_person_id = $2 AND t.subject_id = $3 AND t.kind = ANY($4::text[])
+            ORDER BY t.at DESC, t.id DESC LIMIT 200`, [r.region_id, r.young_person_id, r.id, HISTORY_KINDS.map((k) => `absence.${k}`)]);
+        await auditCase(q, actor, r, 'absence.read', { part: 'history' });
+        return { items: rows.map((x) => historyItem(x)) };
+      }, () => leerplichtPolicy.readHistory(actor));
+    },
+
     async register(actor: Actor, body: AbsenceBody) {
       if (!leerplichtPolicy.register(actor)) throw new AppError('forbidden');
       const on = todayIso();
@@ -377,8 +463,14 @@ export function createLeerplichtService(db: Db) {
           [actor.regionId, body.youngPersonId, body.kind, body.startedOn, schoolId, swvId, yp.gemeente_id, body.reasonCategory, actor.userId]);
         await auditCase(q, actor, { id: row!.id, region_id: actor.regionId, young_person_id: body.youngPersonId }, 'absence.registered', { kind: body.kind });
         await addTimeline(q, { regionId: actor.regionId, youngPersonId: body.youngPersonId, kind: 'absence.registered', actorUserId: actor.userId, subjectId: row!.id, summary: { kind: body.kind } });
-        const r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, row!.id]))[0]!;
-        return caseView(r, await loadSettings(q, actor.regionId), actor, on);
+        let r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, row!.id]))[0]!;
+        const s = await loadSettings(q, actor.regionId);
+        // Registered already red: the ladder starts now, not at the next daily run.
+        if (!r.exempted && clockOf(r, s, on).clock === 'red') {
+          await escalateTx(q, r, s, null, 'Bij registratie al drie maanden zonder passend aanbod (automatisch).', on);
+          r = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, actor.regionId, row!.id]))[0]!;
+        }
+        return caseView(r, s, actor, on);
       });
     },
 
@@ -410,12 +502,24 @@ export function createLeerplichtService(db: Db) {
       });
     },
 
-    async escalate(actor: Actor, id: string, reason: string) {
+    async escalate(actor: Actor, id: string, reason: string, earlyReason?: string) {
       return withCase(db, actor, id, 'absence.escalated', async (q, r, on) => {
         if (!leerplichtPolicy.escalate(actor, { swvId: r.swv_id })) throw new AppError('forbidden');
         if (r.ended_on) throw new AppError('unprocessable', { en: 'This absence has ended.', nl: 'Dit verzuim is al afgesloten.' });
         const s = await loadSettings(q, r.region_id);
-        if (!(await escalateTx(q, r, s, actor, reason, on))) throw new AppError('unprocessable', { en: 'The case is already at the last rung.', nl: 'De casus is al bij de laatste stap.' });
+        if ((r.rung ?? 0) >= s.ladder.length) throw new AppError('unprocessable', { en: 'The case is already at the last rung.', nl: 'De casus is al bij de laatste stap.' });
+        // Each rung has its time to act; passing it early needs its own recorded reason.
+        const early = passingEarly(r, s, on);
+        if (early && !earlyReason?.trim()) {
+          throw new AppError('validation_failed', {
+            en: r.rung === null ? 'The clock is not red yet: say why the ladder starts early.' : `This step has until ${r.deadline} to act: say why it is passed early.`,
+            nl: r.rung === null ? 'De klok staat nog niet op rood: schrijf op waarom de escalatie eerder begint.' : `Deze stap heeft tot ${r.deadline} om te handelen: schrijf op waarom u die eerder overslaat.`,
+            fields: { earlyReason: 'required before the time to act has run out' },
+          });
+        }
+        if (!(await escalateTx(q, r, s, actor, reason, on, early ? earlyReason!.trim() : null))) {
+          throw new AppError('conflict', { en: 'Someone else moved this case up in the meantime.', nl: 'Iemand anders heeft deze casus intussen al een stap verder gezet.' });
+        }
         const fresh = (await q.query<CaseRow>(`${CASE_SELECT} WHERE a.region_id = $2 AND a.id = $3`, [on, r.region_id, id]))[0]!;
         return caseView(fresh, s, actor, on);
       });
@@ -425,6 +529,15 @@ export function createLeerplichtService(db: Db) {
     async decide(actor: Actor, id: string, body: DecisionBody) {
       return withCase(db, actor, id, 'absence.decision', async (q, r, on) => {
         if (!leerplichtPolicy.decide(actor, { atDoorzetting: r.rung_key === 'doorzettingsmacht' })) throw new AppError('forbidden');
+        // A binding decision stands until a new decision names it as the one it replaces.
+        if (r.decision_id && body.replacesDecisionId !== r.decision_id) {
+          throw new AppError('conflict', {
+            en: 'This case already has a binding decision. A new decision must name the decision it replaces.',
+            nl: 'Deze casus heeft al een bindend besluit. Een nieuw besluit noemt het besluit dat het vervangt.',
+            fields: { replacesDecisionId: 'name the current decision' }, current: caseView(r, await loadSettings(q, r.region_id), actor, on),
+          });
+        }
+        if (!r.decision_id && body.replacesDecisionId) throw new AppError('invalid_reference', { fields: { replacesDecisionId: 'this case has no decision to replace' } });
         const orgs = await q.query<{ id: string; name: string }>(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[]) AND region_id = $2`, [[body.providerOrganisationId, body.payerOrganisationId], r.region_id]);
         const name = (oid: string) => orgs.find((o) => o.id === oid)?.name;
         const unknown = Object.fromEntries((['providerOrganisationId', 'payerOrganisationId'] as const).filter((k) => !name(body[k])).map((k) => [k, 'unknown organisation in this region']));
@@ -441,10 +554,10 @@ export function createLeerplichtService(db: Db) {
           { what: `Bekostiging door ${name(body.payerOrganisationId)}.`, ownerName: name(body.payerOrganisationId)!, dueOn: body.dueOn },
         ], `Besluit doorzettingsmacht: ${body.place}`.slice(0, 500));
         await q.query(
-          `INSERT INTO doorzetting_decisions (region_id, absence_id, young_person_id, decided_by, place, provider_organisation_id, payer_organisation_id, due_on, reasoning, plan_action_ids)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-          [r.region_id, id, r.young_person_id, actor.userId, body.place, body.providerOrganisationId, body.payerOrganisationId, body.dueOn, body.reasoning, added.map((a) => a.id)]);
-        await auditCase(q, actor, r, 'absence.decision', { providerOrganisationId: body.providerOrganisationId, payerOrganisationId: body.payerOrganisationId });
+          `INSERT INTO doorzetting_decisions (region_id, absence_id, young_person_id, decided_by, place, provider_organisation_id, payer_organisation_id, due_on, reasoning, plan_action_ids, replaces_decision_id)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          [r.region_id, id, r.young_person_id, actor.userId, body.place, body.providerOrganisationId, body.payerOrganisationId, body.dueOn, body.reasoning, added.map((a) => a.id), r.decision_id]);
+        await auditCase(q, actor, r, 'absence.decision', { providerOrganisationId: body.providerOrganisationId, payerOrganisationId: body.payerOrganisationId, replaces: r.decision_id });
         await addTimeline(q, { regionId: r.region_id, youngPersonId: r.young_person_id, kind: 'absence.decision', actorUserId: actor.userId, subjectId: id, summary: { place: body.place, dueOn: body.dueOn } });
         const officers = await q.query<{ user_id: string }>(
           `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'leerplicht_officer'`, [r.region_id]);

@@ -39,3 +39,8 @@ export const MySignalsOut = Type.Object({
   organisations: Type.Array(Type.Object({ id: Uuid, name: Type.String() }), { description: 'The organisations I may register a signal for' }),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type SignalOut = Static<typeof SignalOut>;
+export type MatchOut = Static<typeof MatchOut>;
+export type MySignalsOut = Static<typeof MySignalsOut>;

@@ -62,6 +62,9 @@ export function createMatchesService(db: Db) {
           ORDER BY s.registered_at DESC, s.id LIMIT 200`,
         [actor.regionId, actor.userId, today()]);
       if (rows.length > 0) {
+        // The reader's own registrations (what they wrote themselves; each is already in the child's chain as
+        // match.signal_registered): one event on the reader's chain, not a read of each child every time the
+        // home page opens, which would flood the family's "who looked" with the same person.
         await appendReadAudit(db, {
           chainKey: userChain(actor.userId), kind: 'match.signals_read', regionId: actor.regionId, actorUserId: actor.userId,
           subjectType: 'signals', details: { youngPersonIds: rows.map((r) => r.young_person_id) },

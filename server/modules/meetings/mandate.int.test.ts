@@ -126,6 +126,16 @@ describe('the organisation answers', () => {
     for (const who of ['teacher', 'wijk', 'jgz', 'mum', 'foreign']) expect(await open(who), who).toEqual([]);
   });
 
+  it('reading the proposals is a read of the child, in the child\'s own chain, once per child (the family sees it)', async () => {
+    const count = async (who: string) => (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE region_id = $1 AND chain_key = $2 AND kind = 'mandate.proposals_read' AND actor_user_id = $3`,
+      [f.regionId, `yp:${child()}`, s[who]!.userId]))[0]!.n;
+    const [zc, gemeente] = [await count('zc'), await count('coordinator')];
+    expect((await open('zc')).length).toBeGreaterThan(1);
+    await open('coordinator');
+    expect([await count('zc'), await count('coordinator')]).toEqual([zc + 1, gemeente + 1]);
+  });
+
   it('insiders who are not the organisation\'s deciders get 404, and nothing changes', async () => {
     const [p] = (await open('zc')).filter((x) => x.text.startsWith('School biedt'));
     for (const who of ['teacher', 'wijk', 'jgz', 'mum', 'teen', 'foreign', 'coordinator', 'admin']) {

@@ -23,6 +23,10 @@ export const DECIDING_ROLES: Record<OrganisationType, readonly Role[]> = {
   jgz: ['jgz_professional'],
   leerplicht: ['leerplicht_officer'],
   municipality: ['municipality_coordinator'],
+  // The partner kinds added for the partners' workspace (migration 0025) are mostly contact-only
+  // organisations without staff in Rondom: nobody there commits support for a child (yet).
+  welfare: [], youth_work: [], sport_culture: [], library: [], police: [], housing: [], health_insurer: [], care_office: [],
+  training_institute: [], mbo: [], gastouder_agency: [],
 };
 
 /** The organisations (id and region) this actor may answer proposals for. */

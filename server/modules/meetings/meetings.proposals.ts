@@ -12,7 +12,7 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, auditDenied, notify, resolveAccess, resolveAccessMany } from '../../core/access.ts';
-import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
+import { appendAudit, appendChildListReads, youngPersonChain } from '../../core/audit.ts';
 import { actorRegions, type Actor } from '../../core/session.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { appendActions } from '../plans/plans.service.ts';
@@ -24,7 +24,7 @@ import type { ProposalAnswerBody } from './meetings.schemas.ts';
 const ANSWERED_VISIBLE_DAYS = 30;
 
 interface ProposalRow {
-  id: string; region_id: string; young_person_id: string; meeting_id: string; status: string; text: string; proposed_action: unknown;
+  id: string; region_id: string; young_person_id: string; meeting_id: string; status: 'proposed' | 'confirmed' | 'declined'; text: string; proposed_action: unknown;
   commits_organisation_id: string; org_name: string; created_at: Date; scheduled_at: Date; proposed_by: string; created_by: string;
   given_name: string; family_name: string; answered_by: string | null; answered_at: Date | null; answer_note: string | null;
 }
@@ -69,10 +69,9 @@ export function createProposalsService(db: Db, clock: () => Date = () => new Dat
         // Only the organisation of the region where I am its member (an organisation id is one region's).
         .filter((r) => orgs.some((o) => o.organisationId === r.commits_organisation_id && o.regionId === r.region_id));
       const reach = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
-      await appendReadAudit(db, {
-        chainKey: userChain(actor.userId), kind: 'mandate.proposals_read', regionId: actor.regionId, actorUserId: actor.userId,
-        subjectType: 'meeting_proposals', details: { youngPersonIds: [...new Set(rows.map((r) => r.young_person_id))] },
-      });
+      await appendChildListReads(db, {
+        kind: 'mandate.proposals_read', actorUserId: actor.userId, actorOrganisationId: orgs[0]?.organisationId ?? null, subjectType: 'meeting_proposals',
+      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'mandate' })));
       return rows.map((r) => view(r, reach.has(r.young_person_id), true));
     },
 

@@ -61,10 +61,10 @@ export const DecisionOutItem = Type.Object({
 
 export const MeetingOut = Type.Object(
   {
-    id: Uuid, scheduledAt: Type.String(), chairName: Type.String(), agenda: Type.Array(Type.String()), status: Type.String(),
+    id: Uuid, scheduledAt: Type.String(), chairName: Type.String(), agenda: Type.Array(Type.String()), status: Type.Enum(['planned', 'held', 'cancelled']),
     heldOn: Type.Union([Type.String(), Type.Null()]),
     participants: Type.Array(Type.Object({
-      id: Uuid, kind: Type.String(), userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]),
+      id: Uuid, kind: Type.Enum(['professional', 'parent', 'young_person', 'child_voice']), userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]),
       present: Type.Union([Type.Boolean(), Type.Null()]), hasMandate: Type.Boolean(), childVoice: Type.Union([Type.String(), Type.Null()]),
       isChair: Type.Boolean({ description: 'Chairs the meeting' }),
     })),
@@ -91,7 +91,7 @@ export const ProposalAnswerBody = Type.Object(
 export type ProposalAnswerBody = Static<typeof ProposalAnswerBody>;
 export const ProposalOut = Type.Object(
   {
-    id: Uuid, organisationName: Type.String(), status: Type.String(), text: Type.String(),
+    id: Uuid, organisationName: Type.String(), status: Type.Enum(['proposed', 'confirmed', 'declined']), text: Type.String(),
     proposedAction: Type.Union([Type.Object({ what: Type.String(), ownerName: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
     meetingAt: Type.String(), proposedBy: Type.String(), proposedAt: Type.String(),
     childName: Type.String({ description: 'For whom the organisation is asked to commit' }),
@@ -101,3 +101,9 @@ export const ProposalOut = Type.Object(
   },
   { $id: 'MeetingProposal' },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type DecisionOutItem = Static<typeof DecisionOutItem>;
+export type MeetingOut = Static<typeof MeetingOut>;
+export type DecisionOut = Static<typeof DecisionOut>;
+export type ProposalOut = Static<typeof ProposalOut>;

@@ -19,7 +19,7 @@ import { DECIDING_ROLES } from './meetings.policy.ts';
 export const REPORT_SHARE_DAYS = 14;
 
 interface MeetingRow {
-  id: string; scheduled_at: Date; chair_name: string; agenda: unknown; status: string; held_on: string | null; report: string | null;
+  id: string; scheduled_at: Date; chair_name: string; agenda: unknown; status: 'planned' | 'held' | 'cancelled'; held_on: string | null; report: string | null;
   report_shared_at: Date | null; version: number;
 }
 
@@ -69,7 +69,7 @@ async function checkMeetingRefs(q: Queryable, regionId: string, body: MeetingBod
 
 async function meetingView(q: Queryable, a: ChildAccess, row: MeetingRow) {
   const family = a.level === 'guardian' || a.level === 'self';
-  const participants = await q.query<{ id: string; kind: string; user_id: string | null; name: string; org_name: string | null; present: boolean | null; has_mandate: boolean; child_voice: string | null; is_chair: boolean }>(
+  const participants = await q.query<{ id: string; kind: 'professional' | 'parent' | 'young_person' | 'child_voice'; user_id: string | null; name: string; org_name: string | null; present: boolean | null; has_mandate: boolean; child_voice: string | null; is_chair: boolean }>(
     `SELECT p.id, p.kind, p.user_id, p.name, o.name AS org_name, p.present, p.has_mandate, p.child_voice, p.is_chair
        FROM meeting_participants p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.region_id = $2 AND p.meeting_id = $1 ORDER BY p.is_chair DESC, p.kind, p.name`,
     [row.id, a.regionId]);

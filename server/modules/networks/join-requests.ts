@@ -94,7 +94,7 @@ export async function requestToJoinTx(
 
 interface RequestRow {
   id: string; region_id: string; young_person_id: string; requester_user_id: string; requester_name: string; organisation_id: string;
-  organisation_name: string; role: string; via: string; question: QuestionBody | string | null; status: string; decided_as: string | null;
+  organisation_name: string; role: string; via: string; question: QuestionBody | string | null; status: 'pending' | 'accepted' | 'refused' | 'withdrawn'; decided_as: string | null;
   decision_note: string | null; created_at: Date; decided_at: Date | null; version: number; given_name: string; family_name: string; birth_date: string;
 }
 const REQUEST_SELECT = `SELECT j.*, u.display_name AS requester_name, o.name AS organisation_name, y.given_name, y.family_name, y.birth_date

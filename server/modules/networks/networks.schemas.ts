@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { AllowedActions, Uuid } from '../children/children.schemas.ts';
 
 export const InvolvementOut = Type.Object({
@@ -57,8 +57,17 @@ export const JoinRequestsOut = Type.Object({
     status: Type.String(), createdAt: Type.String(), decideAs: Type.Enum(['lead', 'family', 'coordinator']), version: Type.Integer(),
   })),
   outgoing: Type.Array(Type.Object({
-    id: Uuid, status: Type.String(), via: Type.String(), organisationName: Type.String(), createdAt: Type.String(),
+    id: Uuid, status: Type.Enum(['pending', 'accepted', 'refused', 'withdrawn']), via: Type.String(), organisationName: Type.String(), createdAt: Type.String(),
     decidedAt: Type.Union([Type.String(), Type.Null()]), childName: Type.Union([Type.String(), Type.Null()]), youngPersonId: Type.Union([Uuid, Type.Null()]),
   })),
 }, { $id: 'JoinRequests' });
 export const JoinDecisionOut = Type.Object({ id: Uuid, status: Type.String() });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type InvolvementOut = Static<typeof InvolvementOut>;
+export type NetworkOut = Static<typeof NetworkOut>;
+export type QuestionOut = Static<typeof QuestionOut>;
+export type JoinRequestSent = Static<typeof JoinRequestSent>;
+export type ProfessionalOut = Static<typeof ProfessionalOut>;
+export type JoinRequestsOut = Static<typeof JoinRequestsOut>;
+export type JoinDecisionOut = Static<typeof JoinDecisionOut>;

@@ -4,7 +4,7 @@
  * network_summaries (kept by triggers; the rules are in migration 0009).
  * Reading it is one audit event on the user's chain naming the children listed.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { appendReadAudit, userChain } from '../../core/audit.ts';
 import { resolveAccessMany } from '../../core/access.ts';
@@ -19,6 +19,8 @@ export const WorklistOut = Type.Object({
     hasBasis: Type.Boolean({ description: 'false: involved, but no consent or reviewed basis today — only who the child is is shown' }),
   })),
 });
+/** For the web app (`import type` only). */
+export type WorklistOut = Static<typeof WorklistOut>;
 
 export async function worklist(db: Db, actor: Actor) {
   const on = today();

@@ -3,7 +3,7 @@
  * in the same transaction as the change; this module reads and marks them. Another
  * delivery channel (e-mail) would read the same rows.
  */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { actorRegions, type Actor } from '../../core/session.ts';
@@ -22,6 +22,8 @@ export const NotificationOut = Type.Object({
     id: Type.Union([Type.String(), Type.Null()]), section: Type.Union([Type.String(), Type.Null()]),
   }), Type.Null()], { description: 'Where this notification takes its reader: only a page this reader may open (null: none)' }),
 });
+/** For the web app (`import type` only). */
+export type NotificationOut = Static<typeof NotificationOut>;
 
 /** The section of the child's page a kind is about, and the rule the reader needs for it (else the overview). */
 const CHILD_SECTION: Record<string, [string, ChildRule]> = {

@@ -48,7 +48,7 @@ export const OogoTopicOut = Type.Object({
 export const AgreementOut = Type.Object({
   id: Uuid, kind: Type.String(), title: Type.String(), purpose: Nullable(Type.String()), status: Type.String(),
   startsOn: Nullable(Type.String()), endsOn: Nullable(Type.String()), reviewOn: Nullable(Type.String()),
-  privacy: Nullable(Type.Unknown()), version: Type.Integer(),
+  privacy: Nullable(Privacy), version: Type.Integer(),
   parties: Type.Array(Type.Object({ partnerId: Uuid, organisationId: Uuid, organisationName: Type.String(), organisationType: Type.String() })),
   commitments: Type.Array(CommitmentOut),
   oogoTopics: Type.Array(OogoTopicOut),
@@ -77,3 +77,11 @@ export const FundingOut = Type.Object({
   warnings: Type.Array(WarningOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type CommitmentOut = Static<typeof CommitmentOut>;
+export type OogoTopicOut = Static<typeof OogoTopicOut>;
+export type AgreementOut = Static<typeof AgreementOut>;
+export type AgreementsOut = Static<typeof AgreementsOut>;
+export type FundingLineOut = Static<typeof FundingLineOut>;
+export type FundingOut = Static<typeof FundingOut>;

@@ -38,6 +38,35 @@ export async function usersForInvitation(q: Queryable, userIds: string[], region
   return q.query<{ id: string; kind: string }>(`SELECT id, kind FROM users WHERE id = ANY($1::uuid[]) AND region_id = $2 AND active`, [userIds, regionId]);
 }
 
+/** Active parents and young people of the region with one of these e-mail addresses (case-insensitive). */
+export async function familiesByEmail(q: Queryable, emails: string[], regionId: string) {
+  return q.query<{ id: string; email: string }>(
+    `SELECT id, lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[]) AND region_id = $2 AND active AND kind IN ('parent', 'young_person')`,
+    [emails.map((e) => e.toLowerCase()), regionId]);
+}
+
+/** Staff who work at a partner organisation of the partnership, with their roles there and whether they are invited to the round. */
+export async function staffCandidates(q: Queryable, p: PartnershipKey, roundId: string) {
+  return q.query<{ user_id: string; name: string; partner_id: string; organisation_name: string; roles: string[]; invited: boolean }>(
+    `SELECT u.id AS user_id, u.display_name AS name, pp.id AS partner_id, o.name AS organisation_name,
+            array_agg(DISTINCT m.role ORDER BY m.role) AS roles,
+            EXISTS (SELECT 1 FROM partnership_invitations i WHERE i.region_id = $2 AND i.round_id = $3 AND i.user_id = u.id) AS invited
+       FROM partnership_partners pp
+       JOIN organisations o ON o.id = pp.organisation_id
+       JOIN memberships m ON m.organisation_id = pp.organisation_id
+       JOIN users u ON u.id = m.user_id AND u.region_id = pp.region_id
+      WHERE pp.region_id = $2 AND pp.partnership_id = $1 AND u.active AND u.kind = 'staff'
+      GROUP BY u.id, u.display_name, pp.id, o.name
+      ORDER BY o.name, u.display_name`, [p.id, p.region_id, roundId]);
+}
+
+/** How many are invited to a round per respondent group (counts only: who answered is never shown). */
+export async function invitedByGroup(q: Queryable, roundId: string, regionId: string) {
+  return q.query<{ group: string; n: number }>(
+    `SELECT respondent_group AS "group", count(*)::int AS n FROM partnership_invitations WHERE region_id = $2 AND round_id = $1 GROUP BY respondent_group ORDER BY respondent_group`,
+    [roundId, regionId]);
+}
+
 /** Which (user, organisation) pairs hold a membership, for checking staff invitations. */
 export async function memberOf(q: Queryable, userIds: string[]) {
   return q.query<{ user_id: string; organisation_id: string }>(`SELECT DISTINCT user_id, organisation_id FROM memberships WHERE user_id = ANY($1::uuid[])`, [userIds]);

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { requireIfMatch } from '../../core/http.ts';
 import { requireActor } from '../../core/session.ts';
 import { FrameworkOut, IdParams, Uuid } from './partnerships.schemas.ts';
-import { InvitationsBody, OwnFrameworkBody, ReadingBody, ReadingOut, ResultsOut, RoundBody, RoundOut, RoundPatch, RoundsOut } from './assessments.schemas.ts';
+import { CandidatesOut, InvitationsBody, OwnFrameworkBody, ReadingBody, ReadingOut, ResultsOut, RoundBody, RoundOut, RoundPatch, RoundsOut } from './assessments.schemas.ts';
 import { spec, withEtag, type Part } from './route-helpers.ts';
 
 const base = '/api/v1/partnerships/:id';
@@ -27,6 +27,9 @@ export const assessmentsRoutes: Part = ({ assessments }) => async (app) => {
 
   app.post(`${base}/rounds/:roundId/invitations`, spec('Invite respondents per user, with their group and organisation', 200, RoundOut, { params: RoundParams, body: InvitationsBody }),
     async (request) => assessments.invite(requireActor(request), request.params.id, request.params.roundId, request.body));
+
+  app.get(`${base}/rounds/:roundId/candidates`, spec('Whom to invite: staff of the partner organisations, and how many are invited per group', 200, CandidatesOut, { params: RoundParams }),
+    async (request) => assessments.candidates(requireActor(request), request.params.id, request.params.roundId));
 
   app.get(`${base}/rounds/:roundId/results`, spec('Results: median and spread per element and indicator, by group and organisation (groups under 3 suppressed), trend', 200, ResultsOut, { params: RoundParams }),
     async (request) => assessments.results(requireActor(request), request.params.id, request.params.roundId));

@@ -9,7 +9,11 @@ export const OwnFrameworkBody = Type.Object({
   key: Type.String({ pattern: '^[a-z0-9-]{2,60}$' }), nameNl: Name, nameEn: Name,
   elements: Type.Array(Type.Object({
     code: Code, nameNl: Name, nameEn: Name,
-    items: Type.Array(Type.Object({ code: Code, textNl: Text(1000), textEn: Text(1000) }, { additionalProperties: false }), { minItems: 1, maxItems: 30 }),
+    items: Type.Array(Type.Object({
+      code: Code, textNl: Text(1000), textEn: Text(1000),
+      /** Plain-language wording for parents and young people (B1); without it they read textNl/textEn. */
+      plainNl: Type.Optional(Text(1000)), plainEn: Type.Optional(Text(1000)),
+    }, { additionalProperties: false }), { minItems: 1, maxItems: 30 }),
   }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
 }, { additionalProperties: false });
 export type OwnFrameworkBody = Static<typeof OwnFrameworkBody>;
@@ -21,9 +25,11 @@ export const RoundPatch = Type.Object({
 }, { additionalProperties: false });
 export type RoundPatch = Static<typeof RoundPatch>;
 
+/** A respondent is named by user id (staff, from the candidates list) or, for a parent or young person, by e-mail address. */
 export const InvitationsBody = Type.Object({
   invitations: Type.Array(Type.Object({
-    userId: Uuid, respondentGroup: Type.Enum(RESPONDENT_GROUPS), partnerId: Type.Optional(Uuid),
+    userId: Type.Optional(Uuid), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    respondentGroup: Type.Enum(RESPONDENT_GROUPS), partnerId: Type.Optional(Uuid),
   }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
 }, { additionalProperties: false });
 export type InvitationsBody = Static<typeof InvitationsBody>;
@@ -34,6 +40,15 @@ export const RoundOut = Type.Object({
   invited: Type.Integer(), responded: Type.Integer(),
 });
 export const RoundsOut = Type.Object({ rounds: Type.Array(RoundOut), allowedActions: AllowedActions });
+
+/** Who can be invited to a round: staff of the partner organisations (names, no contact details), and how many are invited per group. */
+export const CandidatesOut = Type.Object({
+  staff: Type.Array(Type.Object({
+    userId: Uuid, name: Type.String(), partnerId: Uuid, organisationName: Type.String(),
+    roles: Type.Array(Type.String()), invited: Type.Boolean(),
+  })),
+  invitedByGroup: Type.Array(Type.Object({ group: Type.String(), n: Type.Integer() })),
+});
 
 const statProps = {
   /** Number of respondents; null when suppressed. */
@@ -79,3 +94,10 @@ export const ResultsOut = Type.Object({
   reading: Nullable(ReadingOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type RoundOut = Static<typeof RoundOut>;
+export type RoundsOut = Static<typeof RoundsOut>;
+export type CandidatesOut = Static<typeof CandidatesOut>;
+export type ReadingOut = Static<typeof ReadingOut>;
+export type ResultsOut = Static<typeof ResultsOut>;

@@ -51,6 +51,9 @@ function split(rows: repo.AnswerRow[], previous: repo.AnswerRow[] | null) {
   };
 }
 
+/** Respondent groups that read the plain-language wording of a framework. */
+const FAMILY_GROUPS: readonly string[] = ['parent', 'young_person'];
+
 const toRound = (r: repo.RoundRow) => ({
   id: r.id, frameworkId: r.framework_id, frameworkKey: r.framework_key, frameworkNameNl: r.framework_name_nl, frameworkNameEn: r.framework_name_en,
   title: r.title, opensOn: r.opens_on, closesOn: r.closes_on, status: r.status, version: r.version, invited: r.invited, responded: r.responded,
@@ -112,15 +115,28 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
     async invite(actor: Actor, id: string, roundId: string, body: InvitationsBody) {
       return ws.write(actor, id, 'manage_assessments', async (q, ctx, audit) => {
         const round = await roundInPartnership(q, ctx.partnership, roundId);
-        const userIds = [...new Set(body.invitations.map((i) => i.userId))];
+        // A parent or young person may be named by e-mail address (the workspace has no list of families).
+        const emails = body.invitations.flatMap((i) => (i.email && !i.userId ? [i.email.toLowerCase()] : []));
+        const byEmail = new Map((emails.length ? await repo.familiesByEmail(q, emails, ctx.partnership.region_id) : []).map((u) => [u.email, u.id]));
+        const invitations = body.invitations.map((inv, idx) => {
+          const field = `invitations.${idx}`;
+          if (Boolean(inv.userId) === Boolean(inv.email)) throw new AppError('validation_failed', { fields: { [`${field}.userId`]: 'name the respondent by userId or by email' } });
+          if (inv.email && inv.respondentGroup !== 'parent' && inv.respondentGroup !== 'young_person') {
+            throw new AppError('validation_failed', { fields: { [`${field}.email`]: 'only parents and young people are invited by e-mail address' } });
+          }
+          const userId = inv.userId ?? byEmail.get(inv.email!.toLowerCase());
+          if (!userId) throw new AppError('invalid_reference', { fields: { [`${field}.email`]: 'no parent or young person with this e-mail address in this region' } });
+          return { userId, respondentGroup: inv.respondentGroup, ...(inv.partnerId ? { partnerId: inv.partnerId } : {}) };
+        });
+        const userIds = [...new Set(invitations.map((i) => i.userId))];
         const users = new Map((await repo.usersForInvitation(q, userIds, ctx.partnership.region_id)).map((u) => [u.id, u.kind]));
-        await requireInPartnership(q, 'partnership_partners', ctx.partnership, body.invitations.map((i) => i.partnerId), 'partnerId');
+        await requireInPartnership(q, 'partnership_partners', ctx.partnership, invitations.map((i) => i.partnerId), 'partnerId');
         const partnerOrg = new Map((await q.query<{ id: string; organisation_id: string }>(
           `SELECT id, organisation_id FROM partnership_partners WHERE region_id = $2 AND partnership_id = $1`, [id, ctx.partnership.region_id]))
           .map((p) => [p.id, p.organisation_id]));
         const memberships = await repo.memberOf(q, userIds);
         let added = 0;
-        for (const [idx, inv] of body.invitations.entries()) {
+        for (const [idx, inv] of invitations.entries()) {
           const kind = users.get(inv.userId);
           const field = `invitations.${idx}`;
           if (!kind) throw new AppError('invalid_reference', { fields: { [`${field}.userId`]: 'not a user of this region' } });
@@ -137,8 +153,20 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
           }
           if (await repo.insertInvitation(q, round.id, ctx.partnership.region_id, inv)) added++;
         }
-        await audit('partnership.invitation_added', { type: 'round', id: roundId }, { added, groups: [...new Set(body.invitations.map((i) => i.respondentGroup))] });
+        await audit('partnership.invitation_added', { type: 'round', id: roundId }, { added, groups: [...new Set(invitations.map((i) => i.respondentGroup))] });
         return toRound((await repo.rounds(q, ctx.partnership, roundId))[0]!);
+      });
+    },
+
+    /** Whom the workspace can invite: staff of its partner organisations, by name; families are invited by e-mail address. */
+    async candidates(actor: Actor, id: string, roundId: string) {
+      return ws.read(actor, id, 'assessment_candidates', async (q, ctx) => {
+        await roundInPartnership(q, ctx.partnership, roundId);
+        const staff = await repo.staffCandidates(q, ctx.partnership, roundId);
+        return {
+          staff: staff.map((s) => ({ userId: s.user_id, name: s.name, partnerId: s.partner_id, organisationName: s.organisation_name, roles: s.roles, invited: s.invited })),
+          invitedByGroup: await repo.invitedByGroup(q, roundId, ctx.partnership.region_id),
+        };
       });
     },
 
@@ -205,10 +233,17 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
       const fws = rows.length ? await loadFrameworks(db, { ids: [...new Set(rows.map((r) => r.framework_id))], anyPartnership: true }) : [];
       return rows.map((r) => {
         const f = fws.find((x) => x.id === r.framework_id)!;
+        // Parents and young people read the plain-language wording where the framework has one.
+        const plain = FAMILY_GROUPS.includes(r.respondent_group);
+        const nl = (x: { plainNl: string | null }, professional: string) => (plain && x.plainNl) || professional;
+        const en = (x: { plainEn: string | null }, professional: string) => (plain && x.plainEn) || professional;
         return {
           roundId: r.round_id, roundTitle: r.title, partnershipName: r.partnership_name, respondentGroup: r.respondent_group, closesOn: r.closes_on,
-          scaleMin: 1, scaleMax: 5,
-          elements: f.elements.map((e) => ({ code: e.code, nameNl: e.nameNl, nameEn: e.nameEn, items: e.items.map((i) => ({ id: i.id, code: i.code, textNl: i.textNl, textEn: i.textEn })) })),
+          scaleMin: 1, scaleMax: 5, wording: plain ? 'plain' as const : 'professional' as const,
+          elements: f.elements.map((e) => ({
+            code: e.code, nameNl: nl(e, e.nameNl), nameEn: en(e, e.nameEn),
+            items: e.items.map((i) => ({ id: i.id, code: i.code, textNl: nl(i, i.textNl), textEn: en(i, i.textEn) })),
+          })),
         };
       });
     },

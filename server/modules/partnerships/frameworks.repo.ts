@@ -6,9 +6,10 @@
 import type { Queryable } from '../../core/db.ts';
 import { camel } from './partnerships.repo.ts';
 
-export interface FrameworkItem { id: string; code: string; textNl: string; textEn: string; derived: boolean }
+/** plainNl/plainEn: the same indicator in plain language for families (migration 0026); null where none is written. */
+export interface FrameworkItem { id: string; code: string; textNl: string; textEn: string; plainNl: string | null; plainEn: string | null; derived: boolean }
 export interface FrameworkElement {
-  id: string; code: string; nameNl: string; nameEn: string; descriptionNl: string | null; descriptionEn: string | null;
+  id: string; code: string; nameNl: string; nameEn: string; plainNl: string | null; plainEn: string | null; descriptionNl: string | null; descriptionEn: string | null;
   meta: Record<string, unknown>; items: FrameworkItem[];
 }
 export interface Framework {
@@ -37,22 +38,24 @@ export async function loadFrameworks(q: Queryable, opts: {
   if (frameworks.length === 0) return [];
   const ids = frameworks.map((f) => f.id as string);
   const elements = await q.query<Record<string, unknown>>(
-    `SELECT id, framework_id, code, name_nl, name_en, description_nl, description_en, meta
+    `SELECT id, framework_id, code, name_nl, name_en, plain_nl, plain_en, description_nl, description_en, meta
        FROM partnership_framework_elements WHERE framework_id = ANY($1::uuid[]) ORDER BY position`, [ids]);
   const items = await q.query<Record<string, unknown>>(
-    `SELECT i.id, i.element_id, i.code, i.text_nl, i.text_en, i.derived
+    `SELECT i.id, i.element_id, i.code, i.text_nl, i.text_en, i.plain_nl, i.plain_en, i.derived
        FROM partnership_framework_items i JOIN partnership_framework_elements e ON e.id = i.element_id
       WHERE e.framework_id = ANY($1::uuid[]) ORDER BY i.position`, [ids]);
   const itemsBy = new Map<string, FrameworkItem[]>();
   for (const i of items) {
     const list = itemsBy.get(i.element_id as string) ?? [];
-    list.push({ id: i.id as string, code: i.code as string, textNl: i.text_nl as string, textEn: i.text_en as string, derived: Boolean(i.derived) });
+    list.push({ id: i.id as string, code: i.code as string, textNl: i.text_nl as string, textEn: i.text_en as string,
+      plainNl: (i.plain_nl as string | null) ?? null, plainEn: (i.plain_en as string | null) ?? null, derived: Boolean(i.derived) });
     itemsBy.set(i.element_id as string, list);
   }
   return frameworks.map((f) => ({
     ...camel<Omit<Framework, 'elements'>>(f),
     elements: elements.filter((e) => e.framework_id === f.id).map((e) => ({
       id: e.id as string, code: e.code as string, nameNl: e.name_nl as string, nameEn: e.name_en as string,
+      plainNl: (e.plain_nl as string | null) ?? null, plainEn: (e.plain_en as string | null) ?? null,
       descriptionNl: (e.description_nl as string | null) ?? null, descriptionEn: (e.description_en as string | null) ?? null,
       meta: (typeof e.meta === 'string' ? JSON.parse(e.meta) : e.meta) as Record<string, unknown>,
       items: itemsBy.get(e.id as string) ?? [],
@@ -68,7 +71,7 @@ export async function shipped(q: Queryable, key: string): Promise<Framework | un
 
 export async function insertOwnFramework(q: Queryable, f: {
   partnershipId: string; regionId: string; key: string; kind: string; nameNl: string; nameEn: string;
-  elements: { code: string; nameNl: string; nameEn: string; items: { code: string; textNl: string; textEn: string }[] }[];
+  elements: { code: string; nameNl: string; nameEn: string; items: { code: string; textNl: string; textEn: string; plainNl?: string; plainEn?: string }[] }[];
 }): Promise<string> {
   const [v] = await q.query<{ next: number }>(
     `SELECT coalesce(max(version), 0) + 1 AS next FROM partnership_frameworks WHERE partnership_id = $1 AND key = $2`, [f.partnershipId, f.key]);
@@ -81,8 +84,8 @@ export async function insertOwnFramework(q: Queryable, f: {
       `INSERT INTO partnership_framework_elements (framework_id, position, code, name_nl, name_en) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
       [row!.id, ei + 1, e.code, e.nameNl, e.nameEn]);
     for (const [ii, i] of e.items.entries()) {
-      await q.query(`INSERT INTO partnership_framework_items (element_id, position, code, text_nl, text_en) VALUES ($1,$2,$3,$4,$5)`,
-        [el!.id, ii + 1, i.code, i.textNl, i.textEn]);
+      await q.query(`INSERT INTO partnership_framework_items (element_id, position, code, text_nl, text_en, plain_nl, plain_en) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [el!.id, ii + 1, i.code, i.textNl, i.textEn, i.plainNl ?? null, i.plainEn ?? null]);
     }
   }
   return row!.id;

@@ -68,3 +68,10 @@ export const MeetingOut = Type.Object({
   notes: Nullable(Type.String()), version: Type.Integer(),
   decisions: Type.Array(DecisionOut), actions: Type.Array(ActionOut),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type TableOut = Static<typeof TableOut>;
+export type TablesOut = Static<typeof TablesOut>;
+export type DecisionOut = Static<typeof DecisionOut>;
+export type ActionOut = Static<typeof ActionOut>;
+export type MeetingOut = Static<typeof MeetingOut>;

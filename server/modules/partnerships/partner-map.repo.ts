@@ -61,6 +61,18 @@ export async function organisationInRegion(q: Queryable, organisationId: string,
   return Boolean(o);
 }
 
+/** An organisation of this name in the region (names are unique per region, whatever the case). */
+export async function organisationNamed(q: Queryable, name: string, regionId: string) {
+  const [o] = await q.query<{ id: string }>(`SELECT id FROM organisations WHERE region_id = $1 AND lower(name) = lower($2)`, [regionId, name]);
+  return o?.id ?? null;
+}
+
+/** A contact-only organisation: name and type, no area, no staff. */
+export async function insertOrganisation(q: Queryable, regionId: string, o: { type: string; name: string }) {
+  const [row] = await q.query<{ id: string }>(`INSERT INTO organisations (region_id, type, name) VALUES ($1, $2, $3) RETURNING id`, [regionId, o.type, o.name]);
+  return row!.id;
+}
+
 export const toPartner = (r: PartnerRow) => camel(r as unknown as Record<string, unknown>);
 export const toPerson = (r: PersonRow, partnerRing?: string) => ({ ...camel(r as unknown as Record<string, unknown>), ring: r.ring ?? partnerRing ?? 'inner' });
 export const toPortfolio = (r: PortfolioRow, deputyName: string | null = null) => ({ ...camel(r as unknown as Record<string, unknown>), deputyName });

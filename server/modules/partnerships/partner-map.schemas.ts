@@ -1,14 +1,22 @@
 /** Partner map: partners, their people and portfolios ("wie is wie en wie kent wie"). */
 import { Type, type Static } from 'typebox';
+import { ORGANISATION_TYPES } from '../../core/session.ts';
 import { AllowedActions, Name, Nullable, Text, Uuid, WarningOut } from './partnerships.schemas.ts';
 
 const Ring = Type.Enum(['inner', 'outer'] as const);
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Phone = Type.String({ maxLength: 30 });
 
-export const PartnerBody = Type.Object({
-  organisationId: Uuid, ring: Type.Optional(Ring), roleDescription: Type.Optional(Text(1000)),
+/** An organisation that is not in Rondom yet, added from the workspace as a contact-only organisation (no staff). */
+export const NewOrganisation = Type.Object({
+  type: Type.Enum(ORGANISATION_TYPES), name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
 }, { additionalProperties: false });
+/** Either an organisation of the region (organisationId) or a new one (newOrganisation): exactly one. */
+export const PartnerBody = Type.Object({
+  organisationId: Type.Optional(Uuid), newOrganisation: Type.Optional(NewOrganisation),
+  ring: Type.Optional(Ring), roleDescription: Type.Optional(Text(1000)),
+}, { additionalProperties: false });
+export type PartnerBody = Static<typeof PartnerBody>;
 export const PartnerPatch = Type.Object({
   ring: Type.Optional(Ring), roleDescription: Type.Optional(Nullable(Text(1000))),
 }, { additionalProperties: false });
@@ -60,3 +68,9 @@ export const MapOut = Type.Object({
   warnings: Type.Array(WarningOut),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type PortfolioOut = Static<typeof PortfolioOut>;
+export type PersonOut = Static<typeof PersonOut>;
+export type PartnerOut = Static<typeof PartnerOut>;
+export type MapOut = Static<typeof MapOut>;

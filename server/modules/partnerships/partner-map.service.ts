@@ -4,11 +4,12 @@
  * portfolio resting on one person, a partner without anyone who may decide.
  */
 import type { Queryable } from '../../core/db.ts';
+import { appendAudit } from '../../core/audit.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/session.ts';
 import { defined, insertPartner, requireInPartnership, updateVersioned, type PartnershipKey } from './partnerships.repo.ts';
 import * as repo from './partner-map.repo.ts';
-import type { PersonBody, PersonPatch, PortfolioBody, PortfolioPatch } from './partner-map.schemas.ts';
+import type { PartnerBody, PersonBody, PersonPatch, PortfolioBody, PortfolioPatch } from './partner-map.schemas.ts';
 import { warning, type Warning, type Workspace } from './workspace.ts';
 
 /** The map's warnings, computed on the whole map (never on a filtered view). */
@@ -38,6 +39,9 @@ export async function loadMapWarnings(q: Queryable, p: PartnershipKey): Promise<
   return mapWarnings(await repo.partners(q, p), await repo.people(q, p), await repo.portfolios(q, p));
 }
 
+/** The platform's chain, where organisations created are recorded (as in the admin module). */
+const PLATFORM_CHAIN = 'platform';
+
 const has = (s: string | null | undefined, needle: string) => Boolean(s && s.toLowerCase().includes(needle));
 
 export function createPartnerMapService(ws: Workspace) {
@@ -66,14 +70,37 @@ export function createPartnerMapService(ws: Workspace) {
       });
     },
 
-    async addPartner(actor: Actor, id: string, body: { organisationId: string; ring?: string; roleDescription?: string }) {
-      return ws.write(actor, id, 'manage_partners', async (q, ctx, audit) => {
-        if (!(await repo.organisationInRegion(q, body.organisationId, ctx.partnership.region_id))) {
+    /**
+     * Adds a partner: an organisation of the partnership's region, or (newOrganisation) one that is
+     * not in Rondom yet, created here as a contact-only organisation in the partnership's region.
+     * Creating one needs 'add_organisation' (policy or coordinator role in a partner organisation).
+     */
+    async addPartner(actor: Actor, id: string, body: PartnerBody) {
+      const { newOrganisation, organisationId: chosen, ...rest } = body;
+      if (Boolean(chosen) === Boolean(newOrganisation)) {
+        throw new AppError('validation_failed', { fields: { organisationId: 'choose an organisation or add a new one (one of the two)' } });
+      }
+      return ws.write(actor, id, newOrganisation ? 'add_organisation' : 'manage_partners', async (q, ctx, audit) => {
+        const regionId = ctx.partnership.region_id;
+        let organisationId = chosen!;
+        if (newOrganisation) {
+          const name = newOrganisation.name.trim();
+          if (await repo.organisationNamed(q, name, regionId)) {
+            throw new AppError('already_exists', { fields: { 'newOrganisation.name': 'an organisation of this name already exists in this region: choose it from the list' } });
+          }
+          organisationId = await repo.insertOrganisation(q, regionId, { type: newOrganisation.type, name });
+          await audit('partnership.organisation_created', { type: 'organisation', id: organisationId }, { type: newOrganisation.type, contactOnly: true });
+          // The platform's own record of organisations created, as for one a platform admin creates.
+          await appendAudit(q, {
+            chainKey: PLATFORM_CHAIN, kind: 'admin.organisation_created', regionId, actorUserId: actor.userId, subjectType: 'organisation', subjectId: organisationId,
+            details: { type: newOrganisation.type, viaPartnershipId: id, contactOnly: true },
+          });
+        } else if (!(await repo.organisationInRegion(q, organisationId, regionId))) {
           throw new AppError('invalid_reference', { fields: { organisationId: 'not an organisation of this region' } });
         }
-        if (ctx.partnerOrgIds.includes(body.organisationId)) throw new AppError('already_exists', { fields: { organisationId: 'already a partner' } });
-        const row = await insertPartner(q, { partnershipId: id, regionId: ctx.partnership.region_id, ...body });
-        await audit('partnership.partner_saved', { type: 'partner', id: row.id as string }, { organisationId: body.organisationId, op: 'added' });
+        if (ctx.partnerOrgIds.includes(organisationId)) throw new AppError('already_exists', { fields: { organisationId: 'already a partner' } });
+        const row = await insertPartner(q, { partnershipId: id, regionId, organisationId, ...rest });
+        await audit('partnership.partner_saved', { type: 'partner', id: row.id as string }, { organisationId, op: 'added' });
         return repo.toPartner((await repo.partner(q, ctx.partnership, row.id as string))!);
       });
     },

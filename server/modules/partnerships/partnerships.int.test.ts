@@ -151,6 +151,53 @@ describe('partner map', () => {
     const [o] = await f.t.db.query<{ id: string }>(`INSERT INTO organisations (region_id, type, name) VALUES ($1, 'school', 'Verre School') RETURNING id`, [other[0]!.id]);
     expect((await call(f, 'beleid')({ method: 'POST', url: `${url}/partners`, payload: { organisationId: o!.id } })).statusCode).toBe(422);
   });
+
+  it('adds a partner that is not in Rondom yet: a policy or coordinator role of a partner may, an org admin or outsider may not; audited', async () => {
+    const add = (who: string, name: string, type = 'library') =>
+      call(f, who)({ method: 'POST', url: `${url}/partners`, payload: { newOrganisation: { type, name }, ring: 'outer', roleDescription: 'Leesbevordering' } });
+    const count = async (name: string) => (await f.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE name = $1`, [name]))[0]!.n;
+    const orgAdmin = await makeUser(f.t.db, { regionId: f.regionId, memberships: [{ organisationId: f.org.school, role: 'org_admin' }] });
+    f.s.orgAdmin = await login(f.t.app, orgAdmin.email);
+
+    // Members who only manage their own organisation, non-members, professionals, families and a platform admin who is no member: 404, nothing created.
+    for (const who of ['orgAdmin', 'outsider', 'teacher', 'wijkPro', 'parent', 'yp', 'admin']) {
+      const res = await add(who, `Bieb ${who}`);
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(404);
+      expect(await count(`Bieb ${who}`)).toBe(0);
+    }
+    expect((await call(f, 'anonymous')({ method: 'POST', url: `${url}/partners`, payload: { newOrganisation: { type: 'library', name: 'Bieb anoniem' } } })).statusCode).toBe(401);
+    // The org admin is a member and still adds an organisation that is in Rondom already.
+    expect((await call(f, 'orgAdmin')({ method: 'GET', url })).json().allowedActions).not.toContain('add_organisation');
+    expect((await call(f, 'beleid')({ method: 'GET', url })).json().allowedActions).toContain('add_organisation');
+
+    const res = await add('beleid', 'Bibliotheek Testdorp');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ organisationName: 'Bibliotheek Testdorp', organisationType: 'library', ring: 'outer', roleDescription: 'Leesbevordering' });
+    const [org] = await f.t.db.query<{ id: string; region_id: string; type: string; members: number }>(
+      `SELECT o.id, o.region_id, o.type, (SELECT count(*)::int FROM memberships m WHERE m.organisation_id = o.id) AS members FROM organisations o WHERE o.name = 'Bibliotheek Testdorp'`);
+    expect(org).toMatchObject({ region_id: f.regionId, type: 'library', members: 0 });
+    const events = await f.t.db.query<{ kind: string; chain_key: string; actor_user_id: string }>(
+      `SELECT kind, chain_key, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [org!.id]);
+    expect(events).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'partnership.organisation_created', chain_key: `partnership:${f.partnershipId}`, actor_user_id: f.user.beleid!.id }),
+      expect.objectContaining({ kind: 'admin.organisation_created', chain_key: 'platform', actor_user_id: f.user.beleid!.id }),
+    ]));
+
+    // A coordinator of a partner may too; new kinds of partner organisation are accepted.
+    const police = await add('swv', 'Politie Basisteam Testdorp', 'police');
+    expect(police.statusCode, police.body).toBe(201);
+    // A name that is in the region already (any case): choose it from the list instead.
+    const twice = await add('beleid', 'gemeente elders');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.fields).toHaveProperty(['newOrganisation.name']);
+    expect(await count('gemeente elders')).toBe(0);
+    // Unknown type, both or neither of organisationId and newOrganisation.
+    expect((await add('beleid', 'Iets', 'bakery')).statusCode).toBe(400);
+    const both = await call(f, 'beleid')({ method: 'POST', url: `${url}/partners`, payload: { organisationId: f.org.outside, newOrganisation: { type: 'library', name: 'Dubbel' } } });
+    expect(both.statusCode).toBe(400);
+    expect(await count('Dubbel')).toBe(0);
+    expect((await call(f, 'beleid')({ method: 'POST', url: `${url}/partners`, payload: { ring: 'outer' } })).statusCode).toBe(400);
+  });
 });
 
 describe('meeting tables', () => {

@@ -17,7 +17,12 @@ export const MEMBER_ACTIONS = [
   'view', 'edit', 'manage_partners', 'manage_tables', 'manage_agreements', 'manage_funding',
   'manage_programmes', 'manage_assessments', 'view_results', 'check_guide',
 ] as const;
-export type WorkspaceAction = (typeof MEMBER_ACTIONS)[number];
+/**
+ * Adding an organisation that is not in Rondom yet (a contact-only organisation, no staff) from
+ * the add-partner form: only those who run the partnership for a partner organisation.
+ */
+export const ORGANISATION_ADDER_ROLES: readonly Role[] = ['policy_maker', 'municipality_coordinator', 'swv_coordinator'];
+export type WorkspaceAction = (typeof MEMBER_ACTIONS)[number] | 'add_organisation';
 
 /** The organisations through which this actor may reach workspaces. */
 export function workspaceOrgIds(actor: Actor): string[] {
@@ -31,8 +36,13 @@ export const partnershipPolicy = {
     actor.isPlatformAdmin || (workspaceOrgIds(actor).length > 0 && initialOrgIds.some((id) => workspaceOrgIds(actor).includes(id))),
   /** Member: one of the actor's workspace organisations is a partner. */
   isMember: (actor: Actor, partnerOrgIds: string[]) => workspaceOrgIds(actor).some((id) => partnerOrgIds.includes(id)),
-  allowedActions: (actor: Actor, partnerOrgIds: string[]): WorkspaceAction[] =>
-    partnershipPolicy.isMember(actor, partnerOrgIds) ? [...MEMBER_ACTIONS] : [],
+  /** A member who holds a policy or coordinator role in a partner organisation (not an org admin, not a professional). */
+  canAddOrganisation: (actor: Actor, partnerOrgIds: string[]) =>
+    actor.kind === 'staff' && actor.memberships.some((m) => ORGANISATION_ADDER_ROLES.includes(m.role) && partnerOrgIds.includes(m.organisationId)),
+  allowedActions: (actor: Actor, partnerOrgIds: string[]): WorkspaceAction[] => {
+    if (!partnershipPolicy.isMember(actor, partnerOrgIds)) return [];
+    return partnershipPolicy.canAddOrganisation(actor, partnerOrgIds) ? [...MEMBER_ACTIONS, 'add_organisation'] : [...MEMBER_ACTIONS];
+  },
   /** Action owners update their own action, whatever their role. */
   canUpdateOwnAction: (actor: Actor, ownerUserId: string) => actor.kind === 'staff' && actor.userId === ownerUserId,
   /** Only invited users answer a round, and only once, while it is open. */

@@ -63,6 +63,8 @@ export const TaskPatch = Type.Object({ status: Type.Enum(ACTION_STATUSES) }, { a
 export const InvitationOut = Type.Object({
   roundId: Uuid, roundTitle: Type.String(), partnershipName: Type.String(), respondentGroup: Type.String(),
   closesOn: Nullable(Type.String()), scaleMin: Type.Integer(), scaleMax: Type.Integer(),
+  /** 'plain' for parents and young people (the framework's plain-language wording, where written), else 'professional'. */
+  wording: Type.Enum(['plain', 'professional'] as const),
   elements: Type.Array(Type.Object({
     code: Type.String(), nameNl: Type.String(), nameEn: Type.String(),
     items: Type.Array(Type.Object({ id: Uuid, code: Type.String(), textNl: Type.String(), textEn: Type.String() })),
@@ -84,7 +86,21 @@ export const FrameworkOut = Type.Object({
   elements: Type.Array(Type.Object({
     id: Uuid, code: Type.String(), nameNl: Type.String(), nameEn: Type.String(),
     descriptionNl: Nullable(Type.String()), descriptionEn: Nullable(Type.String()), meta: Type.Unknown(),
-    items: Type.Array(Type.Object({ id: Uuid, code: Type.String(), textNl: Type.String(), textEn: Type.String(), derived: Type.Boolean() })),
+    plainNl: Type.Optional(Nullable(Type.String())), plainEn: Type.Optional(Nullable(Type.String())),
+    items: Type.Array(Type.Object({
+      id: Uuid, code: Type.String(), textNl: Type.String(), textEn: Type.String(), derived: Type.Boolean(),
+      /** The plain-language wording families read; null where none is written. */
+      plainNl: Type.Optional(Nullable(Type.String())), plainEn: Type.Optional(Nullable(Type.String())),
+    })),
   })),
 });
 export const FrameworkQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 30 })) }, { additionalProperties: false });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type WarningOut = Static<typeof WarningOut>;
+export type PartnershipOut = Static<typeof PartnershipOut>;
+export type PartnershipListItem = Static<typeof PartnershipListItem>;
+export type WorkspaceOut = Static<typeof WorkspaceOut>;
+export type TaskOut = Static<typeof TaskOut>;
+export type InvitationOut = Static<typeof InvitationOut>;
+export type FrameworkOut = Static<typeof FrameworkOut>;

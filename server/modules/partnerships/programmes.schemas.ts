@@ -52,3 +52,8 @@ export const ProgrammeOut = Type.Object({
   warnings: Type.Array(WarningOut),
 });
 export const ProgrammesOut = Type.Object({ programmes: Type.Array(ProgrammeOut), allowedActions: AllowedActions });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ActivityOut = Static<typeof ActivityOut>;
+export type ProgrammeOut = Static<typeof ProgrammeOut>;
+export type ProgrammesOut = Static<typeof ProgrammesOut>;

@@ -1,5 +1,5 @@
 /** Travel guide (reisgids): the nine stages as an interactive checklist per partnership. */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { AllowedActions, Nullable, Text, Uuid } from './partnerships.schemas.ts';
 
 export const GuideCheckBody = Type.Object({ done: Type.Boolean(), note: Type.Optional(Nullable(Text(2000))) }, { additionalProperties: false });
@@ -18,3 +18,7 @@ export const GuideOut = Type.Object({
   done: Type.Integer(), total: Type.Integer(), percent: Type.Integer(),
   allowedActions: AllowedActions,
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type GuideItemOut = Static<typeof GuideItemOut>;
+export type GuideOut = Static<typeof GuideOut>;

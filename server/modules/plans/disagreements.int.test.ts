@@ -84,6 +84,15 @@ describe('the clock', () => {
     for (const who of ['foreign', 'wijk', 'ib', 'policy', 'mum', 'fg']) expect(await escalated(who), who).toEqual([]);
   });
 
+  it('the coordinator reading the list is a read of the child, in the child\'s own chain (the family sees it)', async () => {
+    const count = async () => (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE region_id = $1 AND chain_key = $2 AND kind = 'disagreement.list_read' AND actor_user_id = $3`,
+      [f.regionId, `yp:${child()}`, s.coordinator!.userId]))[0]!.n;
+    const before = await count();
+    expect(await escalated('coordinator')).toHaveLength(1);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('who may resolve: not the family, not another professional, not another region; the coordinator, with a note, once', async () => {
     const [d] = ((await api('wijk')({ method: 'GET', url: base() })).json() as List).items;
     expect((await api('mum')({ method: 'POST', url: `${base()}/${d!.id}/resolve`, payload: { note: 'Opgelost.' } })).statusCode).toBe(403);

@@ -44,3 +44,8 @@ export const EscalatedOut = Type.Object(
   },
   { $id: 'EscalatedDisagreement' },
 );
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type DisagreementOut = Static<typeof DisagreementOut>;
+export type DisagreementsOut = Static<typeof DisagreementsOut>;
+export type EscalatedOut = Static<typeof EscalatedOut>;

@@ -16,7 +16,7 @@
 import type { Db, Queryable } from '../../core/db.ts';
 import { AppError } from '../../core/errors.ts';
 import { addTimeline, auditDenied, notify, resolveAccessMany, withChild, type ChildAccess } from '../../core/access.ts';
-import { appendAudit, appendReadAudit, userChain, youngPersonChain } from '../../core/audit.ts';
+import { appendAudit, appendChildListReads, youngPersonChain } from '../../core/audit.ts';
 import { actorRegions, type Actor } from '../../core/session.ts';
 import { assertFreeText } from '../../core/free-text/sensitive-terms.ts';
 import { childPolicy } from '../children/children.policy.ts';
@@ -128,10 +128,9 @@ export function createDisagreementsService(db: Db, clock: () => Date = () => new
         `${COORDINATOR_SELECT} WHERE d.region_id = ANY($1::uuid[]) AND y.region_id = ANY($1::uuid[]) AND d.status = 'open'
           ORDER BY d.requested_at LIMIT 500`, [regions])).filter((r) => isEscalated(r, now));
       const reach = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
-      await appendReadAudit(db, {
-        chainKey: userChain(actor.userId), kind: 'disagreement.list_read', regionId: actor.regionId, actorUserId: actor.userId,
-        subjectType: 'plan_disagreements', details: { youngPersonIds: [...new Set(rows.map((r) => r.young_person_id))] },
-      });
+      await appendChildListReads(db, {
+        kind: 'disagreement.list_read', actorUserId: actor.userId, actorOrganisationId: actor.memberships[0]?.organisationId ?? null, subjectType: 'plan_disagreements',
+      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'legal_task' })));
       return rows.map((r) => coordinatorView(r, reach.has(r.young_person_id), now));
     },
 

@@ -39,9 +39,9 @@ export const GoalOut = Type.Object({ id: Type.String(), text: Type.String() });
 export const ActionOut = Type.Object({
   id: Type.String(), goalId: Type.Union([Type.String(), Type.Null()]), what: Type.String(),
   owner: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), name: Type.String(), organisationName: Type.Union([Type.String(), Type.Null()]) }),
-  dueOn: Type.Union([Type.String(), Type.Null()]), status: Type.String(),
+  dueOn: Type.Union([Type.String(), Type.Null()]), status: ActionStatus,
 });
-export const OpinionOut = Type.Object({ userId: Uuid, displayName: Type.String(), relation: Type.String(), opinion: Type.String(), comment: Type.Union([Type.String(), Type.Null()]), at: Type.String() });
+export const OpinionOut = Type.Object({ userId: Uuid, displayName: Type.String(), relation: Type.String(), opinion: Type.Enum(['agree', 'disagree']), comment: Type.Union([Type.String(), Type.Null()]), at: Type.String() });
 export const CommentOut = Type.Object({ id: Uuid, author: Type.String(), relation: Type.String(), text: Type.String(), at: Type.String() });
 
 export const PlanOut = Type.Object(
@@ -74,5 +74,14 @@ export const VersionSummary = Type.Object({
   agree: Type.Integer(), disagree: Type.Integer(),
 });
 export const TaskOut = Type.Object({
-  youngPersonId: Uuid, childName: Type.String(), actionId: Type.String(), what: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]), status: Type.String(), overdue: Type.Boolean(),
+  youngPersonId: Uuid, childName: Type.String(), actionId: Type.String(), what: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]), status: ActionStatus, overdue: Type.Boolean(),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type GoalOut = Static<typeof GoalOut>;
+export type ActionOut = Static<typeof ActionOut>;
+export type OpinionOut = Static<typeof OpinionOut>;
+export type CommentOut = Static<typeof CommentOut>;
+export type PlanOut = Static<typeof PlanOut>;
+export type VersionSummary = Static<typeof VersionSummary>;
+export type TaskOut = Static<typeof TaskOut>;

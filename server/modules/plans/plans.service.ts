@@ -18,8 +18,10 @@ export interface Goal { id: string; text: string }
 export interface PlanAction {
   id: string; goalId: string | null; what: string;
   owner: { userId: string | null; name: string; organisationName: string | null };
-  dueOn: string | null; status: string;
+  dueOn: string | null; status: ActionStatus;
 }
+/** open | in_progress | done | cancelled (the plan_actions CHECK and the schemas' ActionStatus). */
+type ActionStatus = NonNullable<ActionIn['status']>;
 
 interface VersionRow {
   id: string; plan_id: string; number: number; goals: Goal[]; actions: PlanAction[]; lead_user_id: string | null; lead_name: string | null;
@@ -44,7 +46,7 @@ const PLAN_ACTIONS = ['editPlan', 'commentPlan', 'givePlanOpinion'] as const;
 
 
 type PlanViewRow = VersionRow & {
-  opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: string; comment: string | null; created_at: string }[]>;
+  opinions: Json<{ user_id: string; display_name: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; created_at: string }[]>;
   comments: Json<{ id: string; display_name: string; author_relation: string; text: string; created_at: string }[]>;
 };
 
@@ -82,7 +84,7 @@ export async function planView(q: Queryable, a: ChildAccess, number?: number, pr
     fromJsonList(v.comments).map((c) => ({ id: c.id, author: c.display_name, relation: c.author_relation, text: c.text, at: iso(c.created_at) })));
 }
 
-interface OpinionOut { userId: string; displayName: string; relation: string; opinion: string; comment: string | null; at: string }
+interface OpinionOut { userId: string; displayName: string; relation: string; opinion: 'agree' | 'disagree'; comment: string | null; at: string }
 interface CommentOut { id: string; author: string; relation: string; text: string; at: string }
 
 /** The one shape of a plan version in answers (a read, or the answer to a write). */
@@ -332,7 +334,7 @@ export function createPlansService(db: Db) {
       });
     },
 
-    async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: string; dueOn?: string | null }) {
+    async updateAction(actor: Actor, childId: string, actionId: string, ifMatch: number, patch: { status?: ActionStatus; dueOn?: string | null }) {
       return withChild(db, actor, childId, { rule: childPolicy.editPlan, audit: 'plan.action_updated', subjectType: 'plan_action', subjectId: actionId, details: { fields: Object.keys(patch) } }, async (q, a) => {
         const locked = await lockPlan(q, a);
         if (locked.currentNumber !== ifMatch) throw new AppError('conflict', { current: await planView(q, a) });
@@ -399,7 +401,7 @@ export function createPlansService(db: Db) {
 
     /** My open plan actions across the young people I may reach. */
     async tasks(actor: Actor) {
-      const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: string; overdue: boolean }>(
+      const rows = await db.query<{ young_person_id: string; given_name: string; family_name: string; action_id: string; what: string; due_on: string | null; status: ActionStatus; overdue: boolean }>(
         `SELECT pa.young_person_id, y.given_name, y.family_name, pa.action_id, pa.what, pa.due_on, pa.status,
                 (pa.due_on IS NOT NULL AND pa.due_on < current_date) AS overdue
            FROM plan_actions pa JOIN young_people y ON y.region_id = pa.region_id AND y.id = pa.young_person_id

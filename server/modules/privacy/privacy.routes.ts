@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { requireActor } from '../../core/session.ts';
 import { childErrors } from '../children/children.routes.ts';
 import { IsoDate, Uuid } from '../children/children.schemas.ts';
@@ -29,6 +29,9 @@ export const PrivacyOverviewOut = Type.Object({
 export const AccessReportOut = Type.Object({
   items: Type.Array(Type.Object({ at: Str, kind: Str, outcome: Str, basis: NStr, organisationName: NStr, childName: NStr, youngPersonId: Type.Union([Uuid, Type.Null()]) })),
 }, { $id: 'AccessReport' });
+/** For the web app (`import type` only). */
+export type PrivacyOverviewOut = Static<typeof PrivacyOverviewOut>;
+export type AccessReportOut = Static<typeof AccessReportOut>;
 
 export function privacyRoutes(privacy: PrivacyService): FastifyPluginAsyncTypebox {
   return async (app) => {

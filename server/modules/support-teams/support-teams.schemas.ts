@@ -96,6 +96,13 @@ export const CandidatesOut = Type.Array(Type.Object({ userId: Uuid, displayName:
 
 export const InvitationOut = Type.Object({
   itemId: Uuid, youngPersonId: Uuid, childName: Type.String(), teamName: Type.String(), schoolName: Type.String(),
-  meetingOn: Type.String(), meetingTime: Nullable(Type.String()), status: Type.String(), response: Nullable(Type.String()),
+  meetingOn: Type.String(), meetingTime: Nullable(Type.String()), status: Type.Enum(['open', 'done']), response: Nullable(Type.String()),
   outcome: Nullable(Type.String({ description: 'What was agreed, once the item is done' })),
 });
+
+/** The answers' shapes as types: the web app imports these (`import type` only), so a change here that the web does not follow fails the build. */
+export type ItemOut = Static<typeof ItemOut>;
+export type TeamOut = Static<typeof TeamOut>;
+export type TeamListOut = Static<typeof TeamListOut>;
+export type CandidatesOut = Static<typeof CandidatesOut>;
+export type InvitationOut = Static<typeof InvitationOut>;

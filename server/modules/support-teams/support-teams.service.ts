@@ -340,7 +340,7 @@ export function createSupportTeamsService(db: Db) {
       if (actor.kind === 'staff') return [];
       const rows = [];
       for (const region of actorRegions(actor)) {
-        rows.push(...await db.query<{ item_id: string; young_person_id: string; child: string; team_name: string; school_name: string; meeting_on: string; meeting_time: string | null; status: string; response: string | null; outcome: string | null; region_id: string }>(
+        rows.push(...await db.query<{ item_id: string; young_person_id: string; child: string; team_name: string; school_name: string; meeting_on: string; meeting_time: string | null; status: 'open' | 'done'; response: string | null; outcome: string | null; region_id: string }>(
           `SELECT v.item_id, i.young_person_id, y.given_name || ' ' || y.family_name AS child, t.name AS team_name, s.name AS school_name, i.meeting_on,
                   t.meeting_time, i.status, v.response, i.outcome, v.region_id
              FROM support_team_invitations v

@@ -34,5 +34,8 @@ export async function run(ctx: JourneyContext): Promise<void> {
 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
+  // The list is paged (25 of 260 users in name order, issue 18): the parent's account is found by its address.
+  await page.getByLabel('Zoek op naam of e-mailadres').fill('ouder@demo.rondom.example');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
   await page.getByRole('cell', { name: 'ouder@demo.rondom.example' }).waitFor();
 }

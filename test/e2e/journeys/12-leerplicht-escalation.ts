@@ -51,7 +51,10 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const escalate = page.getByRole('region', { name: 'Escaleren naar de volgende stap' });
   await escalate.getByRole('button', { name: 'Escaleren' }).click();
   await escalate.getByText('Schrijf minstens 10 tekens.').waitFor();
+  // Step 2 still has time to act: passing it early needs its own reason (issue 21.4).
+  await escalate.getByText('Schrijf minstens 20 tekens.').waitFor();
   await escalate.getByLabel('Waarom escaleert u?').fill('Casusconsulent en school blijven het oneens over de plek; er moet nu besloten worden.');
+  await escalate.getByLabel('Waarom kan deze stap niet wachten?').fill('De jongere zit al vier maanden thuis; twee weken wachten helpt niemand.');
   await escalate.getByRole('button', { name: 'Escaleren' }).click();
   await page.getByText('De casus is geëscaleerd naar: Doorzettingsmacht.').waitFor();
   await page.getByText(/^Stap 3: Doorzettingsmacht/).waitFor();
@@ -80,7 +83,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await reg.getByRole('button', { name: 'Vrijstelling registreren' }).click();
   await reg.getByText('Vul dit in.').waitFor();
   await reg.getByLabel('Naam van de deskundige').fill('Drs. B. Onafhankelijk, orthopedagoog');
-  await reg.getByLabel('Deskundige is', { exact: true }).selectOption({ label: 'pedagoog' });
+  await reg.getByLabel('Deskundige is', { exact: true }).selectOption({ label: '(ortho)pedagoog' });
   await reg.getByLabel('Datum van de verklaring').fill(isoIn(-7));
   await reg.getByRole('button', { name: 'Vrijstelling registreren' }).click();
   await page.getByText(`De vrijstelling van ${young.name} is geregistreerd en wacht op een tweede beoordelaar.`).waitFor();

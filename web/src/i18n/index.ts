@@ -1,11 +1,14 @@
 /**
  * Dutch first, English as a switch. The chosen language is kept in localStorage
  * and mirrored on <html lang> so screen readers pronounce the text correctly.
+ * The app comes with the Dutch texts of its first screen (boot-keys.ts); the rest of Dutch
+ * loads at once beside it, and English only when someone chooses it (a phone on a slow
+ * connection does not wait for texts of screens it does not show yet, nor for a language
+ * nobody reads). Screens after login wait for `allTexts` (App.tsx).
  */
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nl from './nl.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+import bootTexts from 'virtual:rondom-boot-texts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,12 +24,38 @@ function initialLanguage(): Language {
   return 'nl';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+/** Loads a language other than Dutch when i18next first needs it (changeLanguage waits for it). */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') {
+      callback(null, {});
+      return;
+    }
+    import('./en.json').then((m) => callback(null, m.default), (err: Error) => callback(err, null));
+  },
+};
+
+/** Resolves when the first language's texts are there (at once for Dutch). */
+export const i18nReady: Promise<unknown> = i18n.use(lazyLanguages).use(initReactI18next).init({
+  resources: { nl: { translation: bootTexts } },
+  // Dutch's first texts are bundled, English comes from the backend above.
+  partialBundledLanguages: true,
+  // Screens already shown render again when the rest of the Dutch texts arrives.
+  react: { bindI18nStore: 'added' },
+  // Dutch is there already: no timer before the first render.
+  initAsync: false,
   lng: initialLanguage(),
   fallbackLng: 'nl',
+  supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
+});
+
+/** Resolves when all Dutch texts are there (the fallback of every language). */
+export const allTexts: Promise<void> = import('./nl.json').then((m) => {
+  i18n.addResourceBundle('nl', 'translation', m.default, true, true);
 });
 
 function applyLanguage(lng: string): void {

@@ -1,9 +1,11 @@
 /**
- * NL Design System CSS: the Utrecht design tokens (on the .utrecht-theme class of
- * <html>) and the CSS of each component the app uses. Vite bundles these into one
- * external stylesheet, which the server's CSP (style-src 'self') allows.
+ * NL Design System CSS: Rondom's own theme (rondom-theme.css, on the .rondom-theme class of
+ * <html>: neutral values, the region's primary colour) and the CSS of each component the app
+ * uses. Vite bundles these into one external stylesheet, which the server's CSP (style-src
+ * 'self') allows. The Gemeente Utrecht theme (@utrecht/design-tokens) is no longer used: it made
+ * Rondom look like Utrecht's website, and its tokens are Utrecht's own (not licensed to others).
  */
-import '@utrecht/design-tokens/dist/index.css';
+import './rondom-theme.css';
 import '@utrecht/alert-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
 import '@utrecht/button-group-css/dist/index.css';

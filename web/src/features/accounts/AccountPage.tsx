@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorAlert } from '../../components/status.tsx';
 import { useSave } from '../../hooks.ts';
 import { useSession } from '../../session.tsx';
+import type { TotpSetupOut } from '../../../../server/modules/accounts/accounts.schemas.ts';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -79,10 +80,7 @@ export function AccountPage() {
   );
 }
 
-interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-}
+type TotpSetup = TotpSetupOut;
 
 /** Two-step verification: start (a new secret), scan or type it, confirm with a code; then it is on. */
 function TotpSection({ enabled }: { enabled: boolean }) {

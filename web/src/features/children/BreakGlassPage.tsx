@@ -14,14 +14,14 @@ import { ErrorAlert } from '../../components/status.tsx';
 import { AppLink } from '../../router.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useSave } from '../../hooks.ts';
+import type { BreakGlassBody, BreakGlassOut } from '../../../../server/modules/consents/consents.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
 /** POST /api/v1/break-glass answers the young person and until when the access lasts. */
 const EMERGENCIES = ['acute_safety', 'medical', 'missing_child', 'crisis_no_contact'] as const;
+type _Emergencies = Assert<SameValues<typeof EMERGENCIES, BreakGlassBody['emergency']>>;
 
-interface BreakGlassResult {
-  youngPersonId: string;
-  expiresAt: string;
-}
+type BreakGlassResult = BreakGlassOut;
 
 export function BreakGlassPage() {
   const { t, i18n } = useTranslation();

@@ -13,7 +13,7 @@ import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { useSave } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
-import { isJoinRequested } from './children-types.ts';
+import { isJoinRequested, type Network } from './children-types.ts';
 
 export const LIFE_DOMAINS = ['school', 'home', 'free_time', 'health', 'money', 'housing', 'safety'] as const;
 const ORDER = ['text', 'lifeDomains'];
@@ -62,7 +62,7 @@ export function QuestionForm({ childId, family, onSaved }: { childId: string; fa
       }
       if (family) {
         // Who reads it: the family sees the lead of their own network.
-        const net = await api.get<{ lead: { displayName: string } | null }>(`/api/v1/children/${childId}/network`).catch(() => null);
+        const net = await api.get<Network>(`/api/v1/children/${childId}/network`).catch(() => null);
         setLead(net?.lead?.displayName ?? null);
       }
       setDone('opened');

@@ -1,31 +1,10 @@
-/** Shapes of the consults API (server/modules/consults/consults.schemas.ts). */
+/**
+ * Shapes of the consults API: the server's schemas (server/modules/consults/consults.schemas.ts),
+ * imported as types only, so the build fails when the web app and the API disagree.
+ */
+import type { ConsultOptionsOut, ConsultOut, ContactCandidatesOut } from '../../../../server/modules/consults/consults.schemas.ts';
 
-export interface Consult {
-  id: string;
-  question: string;
-  lifeDomains: string[];
-  addressedTo: 'contact' | 'team';
-  addressee: string;
-  asker: { displayName: string; organisationName: string };
-  status: 'open' | 'answered';
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-  createdAt: string;
-  mine: boolean;
-  version: number;
-  allowedActions: string[];
-}
-
-export interface ConsultOptions {
-  organisations: {
-    id: string; name: string; type: string;
-    contact: { displayName: string; organisationName: string } | null;
-    team: { id: string; name: string } | null;
-    allowedActions: string[];
-  }[];
-}
-
-export interface ContactCandidate { userId: string; displayName: string; organisationId: string; organisationName: string }
-
+export type Consult = ConsultOut;
+export type ConsultOptions = ConsultOptionsOut;
+export type ContactCandidate = ContactCandidatesOut[number];
 export type ConsultOrganisation = ConsultOptions['organisations'][number];

@@ -14,21 +14,14 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, type Child } from '../children/children-types.ts';
 import { todayIso } from '../leerplicht/leerplicht-types.ts';
+import { FamilyEvaluationSection } from './FamilyEvaluation.tsx';
+import type { EvaluationBody, EvaluationOut } from '../../../../server/modules/evaluations/evaluations.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
-export interface Evaluation {
-  id: string;
-  heldOn: string;
-  planVersion: number;
-  wentWell: string;
-  mustChange: string;
-  setting: string;
-  satisfactionYoungPerson: number | null;
-  satisfactionParents: number | null;
-  recordedBy: string;
-  recordedAt: string;
-}
+export type Evaluation = EvaluationOut;
 
 export const SETTINGS = ['ordinary_life', 'partly', 'elsewhere'] as const;
+type _Settings = Assert<SameValues<typeof SETTINGS, EvaluationBody['setting']>>;
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 
 export function EvaluationsSection({ child }: { child: Child }) {
@@ -41,6 +34,7 @@ export function EvaluationsSection({ child }: { child: Child }) {
   return (
     <>
       {message && <SuccessAlert>{message}</SuccessAlert>}
+      <FamilyEvaluationSection child={child} />
       {can(child.allowedActions, 'recordEvaluation') && (
         <EvaluationForm childId={child.id} onSaved={(all) => { setFresh(all); setMessage(t('evaluation.saved')); }} />
       )}

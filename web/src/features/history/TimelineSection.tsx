@@ -11,20 +11,10 @@ import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import type { TFunction } from 'i18next';
+import type { TimelineOut } from '../../../../server/modules/children/children.history.ts';
 
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  kind: string;
-  actor: string | null;
-  subjectId: string | null;
-  summary: Record<string, unknown>;
-}
-
-interface TimelinePage {
-  items: TimelineEntry[];
-  nextBefore: number | null;
-}
+export type TimelineEntry = TimelineOut['items'][number];
+type TimelinePage = TimelineOut;
 
 const PAGE_SIZE = 25;
 

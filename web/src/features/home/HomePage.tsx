@@ -15,6 +15,7 @@ import { Worklist } from '../leerplicht/WorklistPage.tsx';
 import { MyActions, PartnershipList } from '../partnerships/PartnershipsPage.tsx';
 import { MatchList } from '../matches/MatchList.tsx';
 import { ProposalsSection } from '../meetings/ProposalsSection.tsx';
+import { QuestionnaireLink } from '../partnerships/QuestionnaireLink.tsx';
 import { EscalatedDisagreements } from '../plans/EscalatedDisagreements.tsx';
 import { InvitationsSection } from '../support-teams/InvitationsSection.tsx';
 
@@ -35,6 +36,7 @@ export function HomePage() {
         </>
       )}
       {kind === 'policy' && <Paragraph>{t('home.policyIntro')}</Paragraph>}
+      {me.kind === 'staff' && <QuestionnaireLink />}
       {me.kind === 'staff' && <EscalatedDisagreements level={2} />}
       {me.kind === 'staff' && <ProposalsSection level={2} />}
       {me.kind === 'staff' && <MyActions level={2} />}
@@ -143,6 +145,7 @@ function FamilyHome({ youngPerson }: { youngPerson: boolean }) {
     <>
       <Paragraph>{youngPerson ? t('home.youngPersonIntro') : t('home.parentIntro')}</Paragraph>
       <InvitationsSection />
+      <QuestionnaireLink youngPerson={youngPerson} />
       <DataSection
         title={youngPerson ? t('home.myPlanTitle') : t('home.myChildren')}
         loaded={children}

@@ -20,6 +20,7 @@ import {
   OFFER_EXTENTS, OFFER_TYPES, OUTCOMES, todayIso, type DirectoryOrganisation, type LeerplichtCase,
 } from './leerplicht-types.ts';
 import { ClockText, DecisionText, EscalationText } from './WorklistPage.tsx';
+import { CaseHistory } from './CaseHistory.tsx';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       {c.allowedActions.includes('updateCase') && <OfferForm key={`offer-${c.version}`} c={c} onSaved={() => done(t('case.offerSaved'))} onReload={loaded.reload} />}
       {c.allowedActions.includes('escalate') && <EscalateForm key={`esc-${c.escalation?.rung ?? 0}`} c={c} onDone={(fresh) => done(t('case.escalated', { label: t(`rung.${fresh.escalation?.rungKey ?? ''}`, { defaultValue: '' }) }))} />}
       {c.allowedActions.includes('decide') && <DecisionForm c={c} onDone={() => done(t('case.decided'))} />}
+      {c.allowedActions.includes('readHistory') && <CaseHistory c={c} />}
     </>
   );
 }
@@ -215,19 +217,25 @@ function valuesOfApi(c: LeerplichtCase) {
 }
 
 function EscalateForm({ c, onDone }: { c: LeerplichtCase; onDone: (fresh: LeerplichtCase) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
+  const [earlyReason, setEarlyReason] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
+  const [earlyError, setEarlyError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const early = c.nextRungEarly;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (reason.trim().length < 10) { setFieldError(t('case.reasonTooShort', { count: 10 })); return; }
-    setFieldError(undefined);
+    const short = reason.trim().length < 10;
+    const earlyShort = early && earlyReason.trim().length < 20;
+    setFieldError(short ? t('case.reasonTooShort', { count: 10 }) : undefined);
+    setEarlyError(earlyShort ? t('case.reasonTooShort', { count: 20 }) : undefined);
+    if (short || earlyShort) return;
     setBusy(true);
     setError(null);
     try {
-      const fresh = await api.post<LeerplichtCase>(`/api/v1/leerplicht/absences/${c.id}/escalate`, { reason: reason.trim() });
+      const fresh = await api.post<LeerplichtCase>(`/api/v1/leerplicht/absences/${c.id}/escalate`, { reason: reason.trim(), ...(early ? { earlyReason: earlyReason.trim() } : {}) });
       onDone(fresh);
     } catch (err) {
       setError(err);
@@ -242,6 +250,10 @@ function EscalateForm({ c, onDone }: { c: LeerplichtCase; onDone: (fresh: Leerpl
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       <form onSubmit={(e) => void submit(e)} className="rondom-form" noValidate>
         <TextAreaField label={t('case.escalateReason')} name="reason" value={reason} onChange={setReason} error={fieldError} description={t('case.escalateReasonHelp')} rows={3} maxLength={2000} />
+        {early && (
+          <TextAreaField label={t('case.earlyReason')} name="earlyReason" value={earlyReason} onChange={setEarlyReason} error={earlyError} rows={3} maxLength={2000}
+            description={c.escalation ? t('case.earlyReasonHelp', { date: formatDate(c.escalation.deadline, i18n.language) }) : t('case.earlyReasonHelpFirst')} />
+        )}
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>{t('case.escalateSubmit')}</Button>
       </form>
     </section>
@@ -281,6 +293,8 @@ function DecisionForm({ c, onDone }: { c: LeerplichtCase; onDone: () => void }) 
     await save(async () => {
       await api.post(`/api/v1/leerplicht/absences/${c.id}/decision`, {
         place: place.trim(), providerOrganisationId: provider, payerOrganisationId: payer, dueOn, reasoning: reasoning.trim(),
+        // A new decision names the binding decision it replaces.
+        ...(c.decision ? { replacesDecisionId: c.decision.id } : {}),
       });
       onDone();
     });

@@ -145,7 +145,7 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
   const [statementBy, setStatementBy] = useState('');
   const [statementRole, setStatementRole] = useState('');
   const [statementDate, setStatementDate] = useState('');
-  const [own, setOwn] = useState(false);
+  const [registration, setRegistration] = useState('');
   const [neverAble, setNeverAble] = useState(false);
   const { busy, error, fields, setFields, save } = useSave();
   const is5a = article === '5a';
@@ -160,21 +160,21 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
       if (statementBy.trim().length < 2) f.statementBy = t('fieldError.required');
       if (!statementRole) f.statementRole = t('fieldError.choose');
       if (!statementDate) f.statementDate = t('fieldError.date');
-      if (own) f.statementOwnPractitioner = t('exemptions.mustBeIndependent');
+      if (statementDate && statementDate > todayIso()) f.statementDate = t('exemptions.statementNotFuture');
     }
     setFields(f);
     if (Object.keys(f).length) return;
     await save(async () => {
       const x = await api.post<Exemption>('/api/v1/leerplicht/exemptions', {
         youngPersonId, article, validFrom,
-        ...(is5a ? { statementBy: statementBy.trim(), statementRole, statementDate, statementOwnPractitioner: own, neverAble } : {}),
+        ...(is5a ? { statementBy: statementBy.trim(), statementRole, statementDate, neverAble, ...(registration.trim() ? { statementRegistration: registration.trim() } : {}) } : {}),
       });
       setYoungPerson('');
       setArticle('');
       setStatementBy('');
       setStatementRole('');
       setStatementDate('');
-      setOwn(false);
+      setRegistration('');
       setNeverAble(false);
       onDone(x);
     });
@@ -196,11 +196,13 @@ function RegisterForm({ onDone }: { onDone: (x: Exemption) => void }) {
           <fieldset className="rondom-fieldset">
             <legend>{t('exemptions.statementTitle')}</legend>
             <Paragraph>{t('exemptions.statementIntro')}</Paragraph>
-            <TextField label={t('exemptions.statementBy')} name="statementBy" value={statementBy} onChange={setStatementBy} error={fields.statementBy} maxLength={200} />
+            <TextField label={t('exemptions.statementBy')} name="statementBy" value={statementBy} onChange={setStatementBy} error={fields.statementBy} maxLength={200}
+              description={t('exemptions.statementByHelp')} />
             <SelectField label={t('exemptions.statementRole')} name="statementRole" value={statementRole} onChange={setStatementRole} error={fields.statementRole}
               placeholder={t('common.choose')} options={STATEMENT_ROLES.map((r) => ({ value: r, label: t(`statementRole.${r}`) }))} />
             <TextField label={t('exemptions.statementDate')} name="statementDate" type="date" value={statementDate} onChange={setStatementDate} error={fields.statementDate} />
-            <CheckboxField label={t('exemptions.ownPractitioner')} name="statementOwnPractitioner" checked={own} onChange={setOwn} error={fields.statementOwnPractitioner} />
+            <TextField label={t('exemptions.statementRegistration')} name="statementRegistration" value={registration} onChange={setRegistration}
+              error={fields.statementRegistration} maxLength={40} description={t('exemptions.statementRegistrationHelp')} />
             <CheckboxField label={t('exemptions.neverAble')} name="neverAble" checked={neverAble} onChange={setNeverAble} />
           </fieldset>
         )}

@@ -4,7 +4,7 @@
  * the decision; exempted children are only counted. Below it the Inspectie report
  * download per SWV and quarter.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Heading, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api.ts';
@@ -13,8 +13,9 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
-import { AppLink } from '../../router.tsx';
+import { AppLink, useRouter } from '../../router.tsx';
 import { useMe } from '../../session.tsx';
+import { filterFromSearch, filterParams, isFiltered, WorklistFilterForm, type WorklistFilter } from './WorklistFilters.tsx';
 import { isLeerplichtOfficer, swvMemberships, type DirectoryOrganisation, type LeerplichtCase, type LeerplichtWorklist } from './leerplicht-types.ts';
 
 const PAGE = 50;
@@ -24,7 +25,7 @@ export function WorklistPage() {
   return (
     <>
       <PageTitle>{t('worklist.title')}</PageTitle>
-      <Worklist level={2} />
+      <Worklist level={2} withFilters />
     </>
   );
 }
@@ -60,28 +61,49 @@ export function DecisionText({ decision }: { decision: LeerplichtCase['decision'
   return <>{t('decision.line', { place: decision.place, provider: decision.provider, payer: decision.payer, date: formatDate(decision.dueOn, i18n.language) })}</>;
 }
 
-/** The worklist table; the server sorts by urgency and the table keeps that order. */
-export function Worklist({ level }: { level: number }) {
+/**
+ * The worklist table in the server's order (most urgent first, or the chosen sort). With filters
+ * (the worklist page; not the home page) the filter, search and sort live in the URL's query.
+ */
+export function Worklist({ level, withFilters = false }: { level: number; withFilters?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
+  const { path, search, navigate } = useRouter();
+  const searchKey = withFilters ? search.toString() : '';
+  const filter = useMemo(() => filterFromSearch(new URLSearchParams(searchKey)), [searchKey]);
   // One page at a time (the server orders and counts all cases); "show more" asks for a longer page.
-  const [limit, setLimit] = useState(PAGE);
-  const list = useLoad((s) => api.get<LeerplichtWorklist>(`/api/v1/leerplicht/worklist${query({ limit: String(limit) })}`, s), [limit]);
+  const [limit, setLimit] = useState({ key: searchKey, n: PAGE });
+  const n = limit.key === searchKey ? limit.n : PAGE; // a new filter starts at the first page
+  const list = useLoad((s) => api.get<LeerplichtWorklist>(`/api/v1/leerplicht/worklist${query({ ...filterParams(filter), limit: String(n) })}`, s), [filter, n]);
   const mayReport = isLeerplichtOfficer(me) || swvMemberships(me).length > 0;
+  const apply = (f: WorklistFilter) => navigate(`${path}${query(filterParams(f))}`, { keepScroll: true });
+  const filtered = isFiltered(filter);
   return (
     <>
       {isLeerplichtOfficer(me) && <Paragraph><AppLink href="/worklist/new">{t('registerAbsence.link')}</AppLink></Paragraph>}
-      <DataSection title={t('worklist.listTitle')} level={level} loaded={list} emptyText={t('worklist.empty')}>
+      {withFilters && (
+        <section aria-labelledby="worklist-filter-title" className="rondom-section">
+          <Heading level={level} id="worklist-filter-title">{t('worklistFilter.title')}</Heading>
+          <WorklistFilterForm value={filter} ladder={list.data?.ladder ?? []} onApply={apply} />
+        </section>
+      )}
+      {withFilters && (
+        // Announced to screen readers when the list has loaded for a filter or sort (present before it changes).
+        <p role="status" aria-live="polite" className="rondom-worklist-status">
+          {!list.loading && list.data ? t(filtered ? 'worklistFilter.found' : 'worklistFilter.listed', { count: list.data.total }) : ''}
+        </p>
+      )}
+      <DataSection title={withFilters && filter.sort ? t(`worklistFilter.sortedTitle.${filter.sort}`) : t('worklist.listTitle')} level={level} loaded={list} emptyText={t('worklist.empty')}>
         {(w) => (
           <>
             <Paragraph>{t('worklist.intro', { count: w.total, days: w.thresholds.warningDays.join(t('worklist.and')), months: w.thresholds.redMonths })}</Paragraph>
             {w.total > 0 && <Paragraph>{t('worklist.counts', { red: w.counts.red, warning: w.counts.warning, ok: w.counts.ok, stopped: w.counts.stopped })}</Paragraph>}
             <Paragraph className="rondom-exempted">{t('worklist.exempted', { count: w.exemptedCount })}</Paragraph>
-            {w.items.length === 0 ? <Paragraph>{t('worklist.empty')}</Paragraph> : <WorklistTable items={w.items} thresholds={w.thresholds} />}
+            {w.items.length === 0 ? <Paragraph>{filtered ? t('worklistFilter.nothing') : t('worklist.empty')}</Paragraph> : <WorklistTable items={w.items} thresholds={w.thresholds} />}
             {w.items.length < w.total && (
               <Paragraph>
                 {t('worklist.shown', { shown: w.items.length, total: w.total })}{' '}
-                <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => setLimit((n) => Math.min(500, n + PAGE))}>
+                <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => setLimit({ key: searchKey, n: Math.min(500, n + PAGE) })}>
                   {list.loading ? t('worklist.loadingMore') : t('worklist.more', { count: Math.min(PAGE, w.total - w.items.length) })}
                 </Button>
               </Paragraph>
@@ -166,6 +188,8 @@ function InspectieReport({ level }: { level: number }) {
           <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'csv' })}`} download>{t('worklist.downloadCsv', { swv: swvName, quarter })}</Link>
           {' · '}
           <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'xlsx' })}`} download>{t('worklist.downloadXlsx', { swv: swvName, quarter })}</Link>
+          {' · '}
+          <Link href={`/api/v1/leerplicht/inspectie-report${query({ swvId, quarter, format: 'csv', audience: 'shared' })}`} download>{t('worklist.downloadShared', { swv: swvName, quarter })}</Link>
         </Paragraph>
       ) : (
         !directory.loading && <Paragraph>{t('worklist.noSwv')}</Paragraph>

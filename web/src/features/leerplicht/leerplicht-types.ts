@@ -1,82 +1,32 @@
-/** Shapes of the leerplicht API. Mirrors server/modules/leerplicht/leerplicht.schemas.ts. */
+/**
+ * Shapes of the leerplicht API: the server's schemas (server/modules/leerplicht/leerplicht.schemas.ts),
+ * imported as types only, so the build fails when the web app and the API disagree.
+ */
+import type {
+  AbsenceBody, AbsencePatchBody, CaseHistoryOut, CaseOut, ExemptionBody, ExemptionOut, WorklistOut, YoungPeopleOut,
+} from '../../../../server/modules/leerplicht/leerplicht.schemas.ts';
+import type { DirectoryOrganisationOut } from '../../../../server/modules/admin/admin.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
-export type Clock = 'ok' | 'warning' | 'red' | 'stopped';
+export type Clock = CaseOut['clock'];
 
 /** One absence case (CaseOut). */
-export interface LeerplichtCase {
-  id: string;
-  youngPersonId: string;
-  name: string;
-  ageYears: number;
-  duty: string;
-  kind: string;
-  startedOn: string;
-  endedOn: string | null;
-  school: string | null;
-  schoolType: string | null;
-  swvId: string | null;
-  reasonCategory: string;
-  offer: { type: string; extent: string; hoursPerWeek: number | null; startedOn: string | null };
-  daysWithoutOffer: number;
-  clock: Clock;
-  clockLabel: string;
-  exempted: boolean;
-  escalation: { rung: number; rungKey: string; deadline: string; overdue: boolean; automatic: boolean } | null;
-  decision: { place: string; provider: string; payer: string; dueOn: string } | null;
-  outcome: string | null;
-  version: number;
-  allowedActions: string[];
-}
+export type LeerplichtCase = CaseOut;
 
-/** GET /api/v1/leerplicht/worklist. */
-export interface LeerplichtWorklist {
-  items: LeerplichtCase[];
-  /** All matching cases (not exempted); items is one page of them. */
-  total: number;
-  offset: number;
-  limit: number;
-  counts: Record<Clock, number>;
-  exemptedCount: number;
-  thresholds: { warningDays: number[]; redMonths: number };
-}
+/** GET /api/v1/leerplicht/worklist: one page of cases (total counts them all), with counts per clock. */
+export type LeerplichtWorklist = WorklistOut;
 
-/** GET /api/v1/leerplicht/exemptions (ExemptionOut). */
-export interface Exemption {
-  id: string;
-  youngPersonId: string;
-  name: string;
-  article: string;
-  schoolYear: string;
-  validFrom: string;
-  validUntil: string;
-  statementBy: string | null;
-  statementRole: string | null;
-  statementDate: string | null;
-  neverAble: boolean;
-  status: string;
-  reviewReason: string | null;
-  version: number;
-  /** 'review' when I may be the second pair of eyes (never the one who registered it). */
-  allowedActions: string[];
-}
+/** GET /api/v1/leerplicht/absences/:id/history (leerplicht officers only): newest first; `by` null is the daily job. */
+export type CaseHistoryItem = CaseHistoryOut['items'][number];
+
+/** GET /api/v1/leerplicht/exemptions (ExemptionOut); allowedActions has 'review' when I may be the second pair of eyes. */
+export type Exemption = ExemptionOut;
 
 /** GET /api/v1/organisations: the region's directory, for pickers. */
-export interface DirectoryOrganisation {
-  id: string;
-  name: string;
-  type: string;
-  schoolType: string | null;
-}
+export type DirectoryOrganisation = DirectoryOrganisationOut;
 
 /** GET /api/v1/leerplicht/young-people → items. */
-export interface YoungPersonHit {
-  id: string;
-  name: string;
-  birthDate: string;
-  ageYears: number;
-  school: string | null;
-  duty: string;
-}
+export type YoungPersonHit = YoungPeopleOut['items'][number];
 
 export const ABSENCE_KINDS = ['absolute', 'relative', 'long_term_relative'] as const;
 export const REASON_CATEGORIES = [
@@ -87,6 +37,16 @@ export const OFFER_EXTENTS = ['none', 'partial', 'full'] as const;
 export const OUTCOMES = ['back_at_school', 'other_offer', 'exemption', 'moved', 'other'] as const;
 export const ARTICLES = ['5a', '5b', '5c', '15'] as const;
 export const STATEMENT_ROLES = ['doctor', 'psychologist', 'pedagogue'] as const;
+// The options above are exactly what the server accepts (tsc fails when they drift).
+type _Lists = [
+  Assert<SameValues<typeof ABSENCE_KINDS, AbsenceBody['kind']>>,
+  Assert<SameValues<typeof REASON_CATEGORIES, AbsenceBody['reasonCategory']>>,
+  Assert<SameValues<typeof OFFER_TYPES, NonNullable<AbsencePatchBody['offerType']>>>,
+  Assert<SameValues<typeof OFFER_EXTENTS, NonNullable<AbsencePatchBody['offerExtent']>>>,
+  Assert<SameValues<typeof OUTCOMES, NonNullable<AbsencePatchBody['outcome']>>>,
+  Assert<SameValues<typeof ARTICLES, ExemptionBody['article']>>,
+  Assert<SameValues<typeof STATEMENT_ROLES, NonNullable<ExemptionBody['statementRole']>>>,
+];
 
 export function isLeerplichtOfficer(me: { memberships: { role: string }[] }): boolean {
   return me.memberships.some((m) => m.role === 'leerplicht_officer');

@@ -22,13 +22,10 @@ import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink, useRouter } from '../../router.tsx';
 import type { Child, Match } from '../children/children-types.ts';
 import { MatchList } from './MatchList.tsx';
+import type { MySignalsOut, SignalOut } from '../../../../server/modules/matches/matches.schemas.ts';
 
 /** GET /api/v1/matches/signals. */
-export interface MySignals {
-  items: { signalId: string; youngPersonName: string; birthDate: string; organisationName: string; contactEmail: string | null; contactPhone: string | null; registeredAt: string; expiresOn: string }[];
-  organisations: { id: string; name: string }[];
-  allowedActions: string[];
-}
+export type MySignals = MySignalsOut;
 
 const FORM_ID = 'signal-form';
 const ORDER = ['organisationId', 'bsn', 'givenName', 'familyName', 'birthDate', 'contactPhone', 'contactEmail'];
@@ -153,7 +150,7 @@ function RegisterSignal({ organisations, childId, onSaved }: { organisations: My
       for (const k of ['givenName', 'familyName', 'birthDate', 'contactPhone', 'contactEmail', 'organisationId'] as const) {
         if (form[k].trim()) body[k] = form[k].trim();
       }
-      const out = await api.post<{ signalId: string; expiresOn: string; newMatches: number }>('/api/v1/matches/signals', body);
+      const out = await api.post<SignalOut>('/api/v1/matches/signals', body);
       const name = `${form.givenName.trim()} ${form.familyName.trim()}`.trim() || t('signals.thisYoungPerson');
       setDone(`${t('signals.registered', { name, date: formatDate(out.expiresOn, i18n.language) })} ${t('signals.newMatches', { count: out.newMatches })}`);
       setForm(EMPTY);

@@ -13,13 +13,9 @@ import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
+import type { ProposalOut } from '../../../../server/modules/meetings/meetings.schemas.ts';
 
-export interface Proposal {
-  id: string; organisationName: string; status: 'proposed' | 'confirmed' | 'declined'; text: string;
-  proposedAction: { what: string; ownerName: string; dueOn: string | null } | null;
-  meetingAt: string; proposedBy: string; proposedAt: string; childName: string; youngPersonId: string | null;
-  answeredBy: string | null; answeredAt: string | null; answerNote: string | null; allowedActions: string[];
-}
+export type Proposal = ProposalOut;
 
 export function ProposalsSection({ level = 2 }: { level?: number }) {
   const { t } = useTranslation();

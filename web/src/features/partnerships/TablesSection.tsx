@@ -8,13 +8,14 @@ import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Unor
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
 import { ConflictPanel, diffFields } from '../../components/ConflictPanel.tsx';
+import { ErrorSummary, focusFirstError } from '../../components/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, Loading, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
-import { DESIGN_QUESTIONS, type MapView, type MeetingTable, type TableMeeting, type TablesView } from './partnership-types.ts';
+import { DESIGN_QUESTIONS, local, type Framework, type MapView, type MeetingTable, type TableMeeting, type TablesView } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 
 const LEVELS = ['governance', 'officials', 'delivery'] as const;
@@ -114,6 +115,8 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<MeetingTable | null>(null);
+  // The version the input rests on: the one read, or the other's after "take their version" (else the next save is stale again).
+  const [base, setBase] = useState<number | undefined>(table?.version);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof Draft) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const sfx = table ? table.id.slice(0, 8) : 'new';
@@ -132,7 +135,12 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
       onSaved(form.name.trim());
     } catch (err) {
       if (isApiError(err) && err.isConflict) setConflict((err.current as MeetingTable | undefined) ?? table ?? null);
-      else { setError(err); setFields(fieldErrorsOf(t, err)); }
+      else {
+        setError(err);
+        const fe = fieldErrorsOf(t, err);
+        setFields(fe);
+        focusFirstError(formId, order, fe, controls);
+      }
     } finally {
       setBusy(false);
     }
@@ -144,20 +152,31 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
     if (!form.name.trim()) f.name = t('fieldError.required');
     if (!form.level) f.level = t('fieldError.choose');
     setFields(f);
-    if (Object.keys(f).length) return;
-    void save(conflict?.version);
+    if (Object.keys(f).length) {
+      focusFirstError(formId, order, f, controls);
+      return;
+    }
+    void save(conflict?.version ?? base);
   };
 
   const labels = Object.fromEntries([['name', t('tables.name')], ...DESIGN_QUESTIONS.map((q) => [q, t(`tables.q.${q}`)])]);
+  // The NL Design System form pattern: a summary of what is wrong, linked to the fields (named with the table's suffix).
+  const formId = `tform-${sfx}-form`;
+  const order = ['name', 'level', 'kind', ...DESIGN_QUESTIONS, 'reportsToTableId'];
+  const controls: Record<string, string> = {
+    name: `name-${sfx}`, level: `level-${sfx}`, kind: `kind-${sfx}`, reportsToTableId: `reports-${sfx}`, ...Object.fromEntries(DESIGN_QUESTIONS.map((q) => [q, `${q}-${sfx}`])),
+  };
+  const summaryLabels = { ...labels, level: t('tables.level'), kind: t('tables.kind'), reportsToTableId: t('tables.reportsToLabel') };
   return (
     <section aria-labelledby={`tform-${sfx}`} className="rondom-section">
       <Heading level={table ? 5 : 4} id={`tform-${sfx}`}>{table ? t('tables.editTitle', { name: table.name }) : t('tables.newTitle')}</Heading>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
       {conflict && (
         <ConflictPanel changes={diffFields(form, conflict as unknown as Record<string, unknown>, labels)}
-          onUseTheirs={() => { setForm(init(conflict)); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
+          onUseTheirs={() => { setForm(init(conflict)); setBase(conflict.version); setConflict(null); }} onOverwrite={() => void save(conflict.version)} busy={busy} />
       )}
-      <form onSubmit={submit} noValidate className="rondom-form">
+      <ErrorSummary formId={formId} order={order} fields={fields} labels={summaryLabels} groups={controls} />
+      <form id={formId} onSubmit={submit} noValidate className="rondom-form">
         <TextField label={t('tables.name')} name={`name-${sfx}`} value={form.name} onChange={set('name')} error={fields.name} required />
         <SelectField label={t('tables.level')} name={`level-${sfx}`} value={form.level} onChange={set('level')} error={fields.level} placeholder={t('common.choose')}
           options={LEVELS.map((l) => ({ value: l, label: t(`tableLevel.${l}`) }))} />
@@ -190,22 +209,40 @@ function TableForm({ id, all, map, table, onSaved, onCancel }: { id: string; all
 }
 
 function TableMeetings({ id, table, map, canManage }: { id: string; table: MeetingTable; map: MapView | null; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const meetings = useLoad((s) => api.get<TableMeeting[]>(`/api/v1/partnerships/${id}/tables/${table.id}/meetings`, s), [id, table.id]);
   const [heldOn, setHeldOn] = useState('');
   const [agenda, setAgenda] = useState('');
+  const [templateCode, setTemplateCode] = useState('');
   const { busy, error, fields, setFields, save } = useSave();
   const sfx = table.id.slice(0, 8);
+  // The LEA and OOGO example agendas (framework data): the ones for this table's kind and level first.
+  const templates = useLoad((s) => api.get<Framework[]>('/api/v1/partnerships/frameworks?kind=agenda_templates', s)
+    .then((fs) => fs.find((x) => x.key === 'agenda-templates')?.elements ?? []), []);
+  const fits = (e: Framework['elements'][number]) => (e.meta as { tableKind?: string; level?: string } | null)?.tableKind === table.kind;
+  const templateOptions = [...(templates.data ?? [])].sort((a, b) => Number(fits(b)) - Number(fits(a)))
+    .map((e) => ({ value: e.code, label: local(i18n.language, e.nameNl, e.nameEn) }));
+  const chooseTemplate = (code: string) => {
+    setTemplateCode(code);
+    const tpl = templates.data?.find((e) => e.code === code);
+    // The template's points fill the agenda, to be changed before saving.
+    if (tpl) setAgenda(tpl.items.map((i) => local(i18n.language, i.textNl, i.textEn)).join('\n'));
+  };
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (!heldOn) { setFields({ heldOn: t('fieldError.date') }); return; }
+    if (!heldOn) {
+      setFields({ heldOn: t('fieldError.date') });
+      focusFirstError(`newmf-${sfx}`, ['heldOn'], { heldOn: 'x' }, { heldOn: `held-${sfx}` });
+      return;
+    }
     setFields({});
     await save(async () => {
       const items = agenda.split('\n').map((s) => s.trim()).filter(Boolean).map((title) => ({ title }));
-      await api.post(`/api/v1/partnerships/${id}/tables/${table.id}/meetings`, { heldOn, ...(items.length ? { agenda: items } : {}) });
+      await api.post(`/api/v1/partnerships/${id}/tables/${table.id}/meetings`, { heldOn, ...(templateCode ? { templateCode } : {}), ...(items.length ? { agenda: items } : {}) });
       setHeldOn('');
       setAgenda('');
+      setTemplateCode('');
       meetings.reload();
     });
   };
@@ -217,11 +254,14 @@ function TableMeetings({ id, table, map, canManage }: { id: string; table: Meeti
       {meetings.data && meetings.data.length === 0 && <Paragraph>{t('tables.noMeetings')}</Paragraph>}
       {meetings.data?.map((m) => <MeetingBlock key={m.id} id={id} meeting={m} map={map} canManage={canManage} onSaved={meetings.reload} />)}
       {canManage && (
-        <form onSubmit={create} noValidate className="rondom-form" aria-labelledby={`newm-${sfx}`}>
+        <form id={`newmf-${sfx}`} onSubmit={create} noValidate className="rondom-form" aria-labelledby={`newm-${sfx}`}>
           <Heading level={5} id={`newm-${sfx}`}>{t('tables.newMeeting', { name: table.name })}</Heading>
           {error !== null && <ErrorAlert error={error} prefix={t('common.notSavedKept')} />}
+          <ErrorSummary formId={`newmf-${sfx}`} order={['heldOn']} fields={fields} labels={{ heldOn: t('tables.meetingDate') }} groups={{ heldOn: `held-${sfx}` }} />
           <TextField label={t('tables.meetingDate')} name={`held-${sfx}`} type="date" value={heldOn} onChange={setHeldOn} error={fields.heldOn} required />
-          <TextAreaField label={t('tables.agenda')} name={`agenda-${sfx}`} value={agenda} onChange={setAgenda} description={t('tables.agendaHelp')} rows={3} />
+          <SelectField label={t('wsEdit.template.label')} name={`template-${sfx}`} value={templateCode} onChange={chooseTemplate} placeholder={t('wsEdit.template.none')}
+            options={templateOptions} description={t('wsEdit.template.help')} />
+          <TextAreaField label={t('tables.agenda')} name={`agenda-${sfx}`} value={agenda} onChange={setAgenda} description={t('tables.agendaHelp')} rows={templateCode ? 8 : 3} />
           <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>{t('tables.addMeeting')}</Button>
         </form>
       )}

@@ -1,228 +1,72 @@
-/** Shapes of the partners' workspace API (server/modules/partnerships/*.schemas.ts). */
+/**
+ * Shapes of the partners' workspace API: the server's schemas (server/modules/partnerships/*.schemas.ts),
+ * imported as types only, so the build fails when the web app and the API disagree.
+ */
+import type { AgreementOut, AgreementsOut, CommitmentOut, FundingLineOut, FundingOut } from '../../../../server/modules/partnerships/agreements.schemas.ts';
+import type { ResultsOut, RoundOut } from '../../../../server/modules/partnerships/assessments.schemas.ts';
+import type { MeetingOut, TableOut, TablesOut } from '../../../../server/modules/partnerships/meeting-tables.schemas.ts';
+import type { MapOut, PartnerOut, PersonOut, PortfolioOut } from '../../../../server/modules/partnerships/partner-map.schemas.ts';
+import type { FrameworkOut, PartnershipListItem as PartnershipListItemOut, TaskOut, WarningOut, WorkspaceOut } from '../../../../server/modules/partnerships/partnerships.schemas.ts';
+import type { ActivityOut, ProgrammeOut } from '../../../../server/modules/partnerships/programmes.schemas.ts';
+import type { GuideItemOut, GuideOut } from '../../../../server/modules/partnerships/travel-guide.schemas.ts';
+import type { Assert } from '../../contract.ts';
 
-export interface Warning {
-  code: string;
-  messageNl: string;
-  messageEn: string;
-  subjectType?: string;
-  subjectId?: string;
-}
+export type Warning = WarningOut;
+/** GET /api/v1/partnerships. */
+export type PartnershipListItem = PartnershipListItemOut;
+/** GET /api/v1/partnerships/:id. */
+export type Workspace = WorkspaceOut;
+/** GET /api/v1/partnerships/tasks. */
+export type PartnershipTask = TaskOut;
 
-export interface PartnershipListItem {
-  id: string;
-  name: string;
-  scope: string;
-  partnerCount: number;
-  allowedActions: string[];
-}
-
-export interface Workspace {
-  partnership: { id: string; name: string; scope: string; description: string | null; collaborationModel: string | null; version: number };
-  counts: Record<string, number>;
-  warnings: Warning[];
-  allowedActions: string[];
-}
-
-export interface PartnershipTask {
-  id: string;
-  text: string;
-  status: string;
-  dueOn: string | null;
-  overdue: boolean;
-  version: number;
-  partnershipId: string;
-  partnershipName: string;
-  tableName: string;
-  meetingHeldOn: string;
-  allowedActions: string[];
-}
-
-export interface Portfolio {
-  id: string;
-  topic: string;
-  responsibilities: string | null;
-  mandate: string | null;
-  hasMandate: boolean;
-  deputyName: string | null;
-  isKey: boolean;
-}
-
-export interface Person {
-  id: string;
-  partnerId: string;
-  userId: string | null;
-  name: string;
-  roleTitle: string | null;
-  email: string | null;
-  phone: string | null;
-  ring: string;
-  portfolios?: Portfolio[];
-}
-
-export interface Partner {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  organisationType: string;
-  ring: string;
-  roleDescription: string | null;
-  people?: Person[];
-}
-
-export interface MapView {
-  partners: Partner[];
-  warnings: Warning[];
-  allowedActions: string[];
-}
+/** GET /api/v1/partnerships/:id/map. */
+export type MapView = MapOut;
+export type Partner = PartnerOut;
+export type Person = PersonOut;
+export type Portfolio = PortfolioOut;
 
 export const DESIGN_QUESTIONS = ['purpose', 'participantsNote', 'topics', 'frequency', 'duration', 'evaluation', 'linkage'] as const;
 export type DesignQuestion = (typeof DESIGN_QUESTIONS)[number];
 
-export interface MeetingTable extends Record<DesignQuestion, string | null> {
-  id: string;
-  name: string;
-  level: string;
-  kind: string;
-  reportsToTableId: string | null;
-  version: number;
-  participants: { partnerId: string; organisationId: string; organisationName: string }[];
-  openQuestions: string[];
-  reachesGovernance: boolean;
-}
+/** GET /api/v1/partnerships/:id/tables. */
+export type TablesView = TablesOut;
+export type MeetingTable = TableOut;
+// Every design question is a field of the table the server sends.
+type _DesignQuestions = Assert<DesignQuestion extends keyof MeetingTable ? true : false>;
+/** GET /api/v1/partnerships/:id/tables/:tableId/meetings (array). */
+export type TableMeeting = MeetingOut;
 
-export interface TablesView {
-  tables: MeetingTable[];
-  overview: { organisationId: string; organisationName: string; tableIds: string[]; count: number }[];
-  warnings: Warning[];
-  allowedActions: string[];
-}
+/** GET /api/v1/partnerships/:id/agreements. */
+export type AgreementsView = AgreementsOut;
+export type Agreement = AgreementOut;
+/** The privacy covenant's fields of an agreement. */
+export type Privacy = NonNullable<AgreementOut['privacy']>;
+export type Commitment = CommitmentOut;
+/** GET /api/v1/partnerships/:id/funding. */
+export type FundingView = FundingOut;
+export type FundingLine = FundingLineOut;
 
-export interface TableMeeting {
-  id: string;
-  tableId: string;
-  heldOn: string;
-  templateCode: string | null;
-  agenda: { title: string; notes?: string | null }[];
-  notes: string | null;
-  version: number;
-  decisions: { id: string; text: string; createdAt: string }[];
-  actions: { id: string; text: string; ownerUserId: string; ownerName: string; dueOn: string | null; status: string; version: number }[];
-}
+/** GET /api/v1/partnerships/:id/programmes → programmes. */
+export type Programme = ProgrammeOut;
+export type Activity = ActivityOut;
+/** GET /api/v1/partnerships/:id/frameworks (array). */
+export type Framework = FrameworkOut;
 
-export interface Agreement {
-  id: string;
-  kind: string;
-  title: string;
-  purpose: string | null;
-  status: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  reviewOn: string | null;
-  parties: { partnerId: string; organisationName: string }[];
-  commitments: { id: string; organisationName: string; description: string; untilOn: string | null; status: string; explanation: string | null }[];
-  oogoTopics: { itemId: string; code: string; textNl: string; textEn: string; state: string; summary: string | null; version: number }[];
-  warnings: Warning[];
-}
+/** GET /api/v1/partnerships/:id/rounds → rounds. */
+export type Round = RoundOut;
+/** GET /api/v1/partnerships/:id/rounds/:roundId/results. */
+export type Results = ResultsOut;
+type ResultElement = Results['elements'][number];
+/** One figure of the results (suppressed when a group is too small). */
+export type Stat = ResultElement['overall'];
+/** What an element (a theme) and an item (one question) of the results have in common. */
+export type ResultCell = Pick<ResultElement, 'code' | 'overall' | 'byGroup' | 'byOrganisation' | 'previousMedian'>
+  & { nameNl?: string; nameEn?: string; textNl?: string; textEn?: string };
 
-export interface AgreementsView {
-  agreements: Agreement[];
-  warnings: Warning[];
-  allowedActions: string[];
-}
-
-export interface FundingView {
-  lines: { id: string; organisationName: string; purpose: string; amountPerYearCents: number; mode: string; startsOn: string; endsOn: string | null }[];
-  perYear: { year: number; pooledCents: number; fixedCents: number }[];
-  warnings: Warning[];
-}
-
-export interface Programme {
-  id: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  intendedResults: string | null;
-  arrangements: Record<string, string | undefined> | null;
-  adoptedByTableName: string | null;
-  adoptedOn: string | null;
-  partners: { partnerId: string; organisationName: string }[];
-  activities: { id: string; title: string; status: string; progress: number; endsOn: string | null }[];
-  progress: number;
-  openParts: string[];
-  warnings: Warning[];
-}
-
-export interface Round {
-  id: string;
-  title: string;
-  frameworkNameNl: string;
-  frameworkNameEn: string;
-  opensOn: string;
-  closesOn: string | null;
-  status: string;
-  invited: number;
-  responded: number;
-}
-
-export interface Stat {
-  n: number | null;
-  suppressed: boolean;
-  median: number | null;
-  p25: number | null;
-  p75: number | null;
-  spread: number | null;
-}
-
-export interface ResultCell {
-  code: string;
-  nameNl?: string;
-  nameEn?: string;
-  textNl?: string;
-  textEn?: string;
-  overall: Stat;
-  byGroup: (Stat & { group: string })[];
-  byOrganisation: (Stat & { partnerId: string; organisationName: string })[];
-  previousMedian: number | null;
-}
-
-export interface Results {
-  round: Round;
-  threshold: number;
-  respondents: number | null;
-  elements: (ResultCell & { items: (ResultCell & { id: string })[] })[];
-  examples: { itemCode: string; text: string }[];
-  reading: { recognise: string | null; explain: string | null; opinion: string | null; improve: string | null; actions: { text: string }[] } | null;
-}
-
-export interface GuideItem {
-  id: string;
-  code: string;
-  textNl: string;
-  textEn: string;
-  done: boolean;
-  note: string | null;
-}
-
-export interface GuideStage {
-  code: string;
-  position: number;
-  nameNl: string;
-  nameEn: string;
-  group: string;
-  items: GuideItem[];
-  done: number;
-  total: number;
-  percent: number;
-  links: { area: string; count: number; available: boolean }[];
-}
-
-export interface Guide {
-  stages: GuideStage[];
-  done: number;
-  total: number;
-  percent: number;
-  allowedActions: string[];
-}
+/** GET /api/v1/partnerships/:id/guide. */
+export type Guide = GuideOut;
+export type GuideStage = GuideOut['stages'][number];
+export type GuideItem = GuideItemOut;
 
 /** Dutch or English text of a bilingual record. */
 export function local(lang: string, nl: string | null | undefined, en: string | null | undefined): string {

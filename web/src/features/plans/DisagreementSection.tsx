@@ -13,13 +13,10 @@ import { TextAreaField } from '../../components/forms.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
+import type { DisagreementOut, DisagreementsOut } from '../../../../server/modules/plans/disagreements.schemas.ts';
 
-export interface Disagreement {
-  id: string; planVersion: number; relation: 'parent' | 'young_person'; requestedBy: string; reason: string; status: 'open' | 'resolved';
-  requestedAt: string; dueAt: string; escalated: boolean; resolvedBy: string | null; resolvedRole: string | null; resolvedAt: string | null;
-  resolutionNote: string | null; allowedActions: string[];
-}
-interface Disagreements { periodDays: number; items: Disagreement[]; allowedActions: string[] }
+export type Disagreement = DisagreementOut;
+type Disagreements = DisagreementsOut;
 
 export function DisagreementSection({ childId }: { childId: string }) {
   const { t, i18n } = useTranslation();

@@ -10,11 +10,9 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
 import { ResolveForm } from './DisagreementSection.tsx';
+import type { EscalatedOut } from '../../../../server/modules/plans/disagreements.schemas.ts';
 
-interface Escalated {
-  id: string; childName: string; youngPersonId: string | null; leadName: string | null; leadOrganisation: string | null; relation: string;
-  requestedBy: string; reason: string; requestedAt: string; dueAt: string; daysOpen: number; status: string; allowedActions: string[];
-}
+type Escalated = EscalatedOut;
 
 export function EscalatedDisagreements({ level = 2 }: { level?: number }) {
   const { t, i18n } = useTranslation();

@@ -18,6 +18,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { can, type Plan, type PlanVersionSummary } from '../children/children-types.ts';
+import type { PlanBody } from '../../../../server/modules/plans/plans.schemas.ts';
 
 export function PlanSection({ childId }: { childId: string }) {
   const { t } = useTranslation();
@@ -106,7 +107,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
   const [busy, setBusy] = useState(false);
 
   const goalTexts = () => goals.split('\n').map((s) => s.trim()).filter(Boolean);
-  const body = (base: Plan) => {
+  const body = (base: Plan): PlanBody => {
     const texts = goalTexts();
     const goalsOut = texts.map((text, i) => (base.goals[i] ? { id: base.goals[i].id, text } : { text }));
     const ids = new Set(goalsOut.map((g) => g.id).filter(Boolean));
@@ -114,7 +115,7 @@ function PlanEditor({ childId, plan, onDone, onCancel }: { childId: string; plan
       goals: goalsOut,
       actions: base.actions.map((a) => ({
         id: a.id, goalId: a.goalId && ids.has(a.goalId) ? a.goalId : null, what: a.what,
-        ...(a.owner.userId ? { ownerUserId: a.owner.userId } : { ownerName: a.owner.name }), dueOn: a.dueOn, status: a.status as 'open',
+        ...(a.owner.userId ? { ownerUserId: a.owner.userId } : { ownerName: a.owner.name }), dueOn: a.dueOn, status: a.status,
       })),
       nextEvaluationOn: nextEvaluationOn || null,
       changeSummary: summary.trim(),

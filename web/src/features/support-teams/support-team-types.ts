@@ -1,43 +1,15 @@
-/** Shapes of the support-teams API (server/modules/support-teams/support-teams.schemas.ts). */
+/**
+ * Shapes of the support-teams API: the server's schemas (server/modules/support-teams/support-teams.schemas.ts),
+ * imported as types only, so the build fails when the web app and the API disagree.
+ */
+import type { AddMemberBody, CandidatesOut, InvitationOut, ItemOut, TeamListOut, TeamOut } from '../../../../server/modules/support-teams/support-teams.schemas.ts';
+import type { Assert, SameValues } from '../../contract.ts';
 
-export interface TeamItem {
-  id: string;
-  kind: 'consult' | 'pupil';
-  meetingOn: string;
-  status: 'open' | 'done';
-  consultId: string | null;
-  question: string | null;
-  youngPersonId: string | null;
-  childName: string | null;
-  topic: string | null;
-  outcome: string | null;
-  invitations: { displayName: string; relation: string; response: string | null }[];
-  version: number;
-  allowedActions: string[];
-}
-
-export interface SupportTeam {
-  id: string;
-  name: string;
-  school: { id: string; name: string };
-  nextMeetingOn: string | null;
-  meetingTime: string | null;
-  members: { userId: string; displayName: string; organisationName: string; teamRole: string }[];
-  items: TeamItem[];
-  version: number;
-  allowedActions: string[];
-}
-
-export interface TeamList {
-  teams: { id: string; name: string; schoolName: string; nextMeetingOn: string | null; teamRole: string }[];
-  canCreateFor: { organisationId: string; name: string }[];
-}
-
-export interface Candidate { userId: string; displayName: string; organisationId: string; organisationName: string; role: string }
-
-export interface Invitation {
-  itemId: string; youngPersonId: string; childName: string; teamName: string; schoolName: string;
-  meetingOn: string; meetingTime: string | null; status: string; response: string | null; outcome: string | null;
-}
+export type TeamItem = ItemOut;
+export type SupportTeam = TeamOut;
+export type TeamList = TeamListOut;
+export type Candidate = CandidatesOut[number];
+export type Invitation = InvitationOut;
 
 export const TEAM_ROLES = ['intern_begeleider', 'youth_care_contact', 'jgz', 'leerplicht', 'swv_consultant', 'school_social_work', 'other'] as const;
+type _TeamRoles = Assert<SameValues<typeof TEAM_ROLES, AddMemberBody['teamRole']>>;
