@@ -18,6 +18,7 @@ import { AppError } from './errors.ts';
 import { appendAudit, appendReadAudit, auditWithFirstRead, youngPersonChain, userChain, type AuditEvent, type AuditKind } from './audit.ts';
 import { actorRegions, type Actor, type Role } from './session.ts';
 import { ageOn, today as todayIso, type IsoDate } from '../../shared/dates.ts';
+import type { NotificationKind } from '../../shared/notifications.ts';
 import { consentCoverage, type ConsentRow } from '../modules/consents/consent-rules.ts';
 
 export type AccessLevel = 'none' | 'identity' | 'network' | 'guardian' | 'self';
@@ -404,7 +405,7 @@ export async function addTimeline(q: Queryable, e: {
  * Other delivery (e-mail) can be added later by reading undelivered rows.
  */
 export async function notify(q: Queryable, n: {
-  regionId: string; userId: string; kind: string; youngPersonId?: string | null; payload?: Record<string, unknown>; dedupeKey?: string;
+  regionId: string; userId: string; kind: NotificationKind; youngPersonId?: string | null; payload?: Record<string, unknown>; dedupeKey?: string;
 }): Promise<void> {
   await q.query(
     `INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload, dedupe_key)

@@ -58,7 +58,7 @@ const leerplichtClock = perRegion({ alerts: 0, escalations: 0 }, async (db, regi
     if (r.exempted) continue;
     const c = clockOf(r, s, on);
     if (c.clock === 'stopped') continue;
-    const levels = s.warningDays.map((d, i) => ({ level: `warning_${i + 1}`, due: c.days >= d }));
+    const levels: { level: `warning_${number}` | 'red'; due: boolean }[] = s.warningDays.map((d, i) => ({ level: `warning_${i + 1}` as const, due: c.days >= d }));
     levels.push({ level: 'red', due: c.clock === 'red' });
     await db.tx(async (q) => {
       for (const l of levels.filter((x) => x.due)) {

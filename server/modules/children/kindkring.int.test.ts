@@ -548,3 +548,111 @@ describe('case views read together with the access facts (withChild prefetch)', 
     expect(await pages('dad')).toEqual(family);
   });
 });
+
+describe('notifications take their reader only where they may go', () => {
+  /** The API a notification's link opens on the web (the page's first read). */
+  const SECTION_API: Record<string, string> = { network: 'network', meetings: 'meetings', plan: 'plan', evaluations: 'evaluations', sharing: 'consents' };
+  it('after everything above, every link of every inbox opens for its reader (no 404, so no "denied" in the family\'s log)', async () => {
+    let links = 0;
+    for (const who of Object.keys(f.s)) {
+      const inbox = (await api(who)({ method: 'GET', url: '/api/v1/notifications' })).json() as { kind: string; link: { to: string; id: string | null; section: string | null } | null }[];
+      for (const n of inbox) {
+        if (!n.link) continue;
+        links++;
+        if (n.link.to === 'child') {
+          const urls = [`/api/v1/children/${n.link.id}`, ...(n.link.section ? [`/api/v1/children/${n.link.id}/${SECTION_API[n.link.section]}`] : [])];
+          for (const url of urls) expect((await api(who)({ method: 'GET', url })).statusCode, `${who}: ${n.kind} → ${url}`).toBe(200);
+        }
+        // The family is never sent to a professional's page.
+        if (['mum', 'dad', 'teen', 'otherParent'].includes(who)) expect(n.link.to, `${who}: ${n.kind}`).toBe('child');
+      }
+    }
+    expect(links).toBeGreaterThan(5);
+  });
+});
+
+describe('"who looked": others first, a page at a time, filtered', () => {
+  type Entry = { seq: number; who: string; organisation: string | null; kind: string; whatNl: string; basis: string | null; outcome: string; family: boolean };
+  const log = async (who: string, query = '') => {
+    const res = await api(who)({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Entry[]; nextBefore: number | null; organisations: { id: string; name: string }[] };
+  };
+  it('leaves the family\'s own reads out by default and shows them on request', async () => {
+    for (let i = 0; i < 3; i++) await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/plan` });
+    const first = await log('mum');
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(first.items.filter((e) => e.family || ['Mia Moeder', 'Vince Vader'].includes(e.who) || e.basis === 'guardian')).toEqual([]);
+    const all = await log('mum', '?family=include&limit=100');
+    expect(all.items.some((e) => e.family && e.basis === 'guardian' && e.kind === 'plan.read')).toBe(true);
+    const own = await log('mum', '?family=only&limit=100');
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((e) => e.family)).toBe(true);
+  });
+
+  it('pages with a cursor through every entry once, newest first, bounded', async () => {
+    // Others' entries: the family's own reads of the log (these) do not move them.
+    const all = (await log('mum', '?limit=100')).items;
+    const paged: number[] = [];
+    let before: number | null = null;
+    do {
+      const page = await log('mum', `?limit=7${before ? `&before=${before}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(7);
+      paged.push(...page.items.map((e) => e.seq));
+      before = page.nextBefore;
+    } while (before !== null && paged.length < 100);
+    expect(paged.slice(0, all.length)).toEqual(all.map((e) => e.seq));
+    expect([...paged].sort((a, b) => b - a)).toEqual(paged);
+    for (const limit of ['0', '101']) expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log?limit=${limit}` })).statusCode).toBe(400);
+    expect((await api('mum')({ method: 'GET', url: `/api/v1/children/${f.child.c8}/access-log?family=everyone` })).statusCode).toBe(400);
+  });
+
+  it('filters by organisation, kind of access and period, in words, and audits every page read', async () => {
+    const { organisations } = await log('mum', '?limit=1');
+    expect(organisations.length).toBeGreaterThan(1);
+    const org = organisations[0]!;
+    const byOrg = await log('mum', `?organisationId=${org.id}&limit=100`);
+    expect(byOrg.items.length).toBeGreaterThan(0);
+    expect(byOrg.items.every((e) => e.organisation === org.name)).toBe(true);
+    const looked = await log('mum', '?access=looked&limit=100');
+    expect(looked.items.length).toBeGreaterThan(0);
+    expect(looked.items.every((e) => e.kind.endsWith('read') && e.outcome === 'allowed')).toBe(true);
+    expect((await log('mum', '?access=denied&limit=100')).items.every((e) => e.outcome === 'denied')).toBe(true);
+    expect((await log('mum', '?access=emergency&limit=100')).items.every((e) => e.basis === 'break_glass' || e.kind.startsWith('break_glass.'))).toBe(true);
+    expect((await log('mum', `?from=${plusDays(today(), 1)}`)).items).toEqual([]);
+    expect((await log('mum', `?to=${plusDays(today(), -1)}`)).items).toEqual([]);
+    expect((await log('mum', `?from=${today()}&to=${today()}&limit=100`)).items.length).toBeGreaterThan(0);
+    // Every entry in words: no code, no English on the Dutch side.
+    const everything = await log('mum', '?family=include&limit=100');
+    expect(everything.items.filter((e) => e.whatNl === 'deed iets anders in het dossier' || /[._]/.test(e.whatNl))).toEqual([]);
+    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE chain_key = $1 AND kind = 'access_log.read'`, [`yp:${f.child.c8}`]))[0]!.n;
+    const before = await count();
+    await log('mum', '?limit=2');
+    await log('mum', `?limit=2&access=looked&organisationId=${org.id}`);
+    expect(await count()).toBe(before + 2);
+  });
+});
+
+describe('one standing consent per person, purpose and recipient', () => {
+  it('refuses the same consent twice with a clear 409 and writes nothing; after withdrawal it can be given again, and the view says who withdrew and when', async () => {
+    const child = await insertChild(t.db, f.regionId, { given: 'Dani', family: 'Dubbel', birthDate: bornYearsAgo(9), guardians: [f.user.mum.id] });
+    const give = () => api('mum')({ method: 'POST', url: `/api/v1/children/${child}/consents`, payload: { purpose: 'share_in_network', recipientOrganisationId: f.org.jgz } });
+    expect((await give()).statusCode).toBe(201);
+    const second = await give();
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toMatch(/al gegeven|already given/);
+    const view = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json();
+    expect(view.consents).toHaveLength(1);
+    const c = view.consents[0];
+    expect(c).toMatchObject({ withdrawnAt: null, withdrawnBy: null, expired: false, active: true });
+    expect((await api('mum')({ method: 'POST', url: `/api/v1/children/${child}/consents/${c.id}/withdraw` })).statusCode).toBe(200);
+    const after = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json();
+    expect(after.consents[0]).toMatchObject({ withdrawnBy: 'Mia Moeder', active: false });
+    expect(after.consents[0].withdrawnAt).toEqual(expect.any(String));
+    expect((await give()).statusCode).toBe(201);
+    // An expired one is said to be expired, not withdrawn.
+    await t.db.query(`UPDATE consents SET valid_from = $2, valid_until = $3 WHERE young_person_id = $1 AND withdrawn_at IS NULL`, [child, plusDays(today(), -30), plusDays(today(), -1)]);
+    const expired = (await api('mum')({ method: 'GET', url: `/api/v1/children/${child}/consents` })).json().consents.find((x: { withdrawnAt: string | null }) => x.withdrawnAt === null);
+    expect(expired).toMatchObject({ expired: true, active: false, withdrawnBy: null });
+  });
+});

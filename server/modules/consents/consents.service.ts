@@ -10,6 +10,7 @@ import type { Actor } from '../../core/session.ts';
 import { ageBand, consentCoverage, flaggedByBirthday, type ConsentRow } from './consent-rules.ts';
 import { allowedActions, childPolicy } from '../children/children.policy.ts';
 import type { ConsentBody, LegalBasisOut } from './consents.schemas.ts';
+import type { NotificationKind } from '../../../shared/notifications.ts';
 import { createBasesService } from './bases.service.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -39,12 +40,13 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
     id: string; purpose: string; recipient_organisation_id: string | null; org_name: string | null; recipient_role: string | null;
     consenter_user_id: string | null; consenter_name: string | null; consenter_relation: ConsentRow['relation']; method: string; recorded_by: string;
     valid_from: string; valid_until: string | null; given_at: Date; withdrawn_at: Date | null; version: number; status: 'pending' | 'confirmed' | 'declined'; recorded_by_id: string;
+    withdrawn_by_name: string | null;
   }>(
     `SELECT c.id, c.purpose, c.recipient_organisation_id, o.name AS org_name, c.recipient_role, c.consenter_user_id,
             u.display_name AS consenter_name, c.consenter_relation, c.method, r.display_name AS recorded_by, c.valid_from, c.valid_until,
-            c.given_at, c.withdrawn_at, c.version, c.status, c.recorded_by AS recorded_by_id
+            c.given_at, c.withdrawn_at, c.version, c.status, c.recorded_by AS recorded_by_id, w.display_name AS withdrawn_by_name
        FROM consents c LEFT JOIN organisations o ON o.id = c.recipient_organisation_id
-       LEFT JOIN users u ON u.id = c.consenter_user_id JOIN users r ON r.id = c.recorded_by
+       LEFT JOIN users u ON u.id = c.consenter_user_id JOIN users r ON r.id = c.recorded_by LEFT JOIN users w ON w.id = c.withdrawn_by
       WHERE c.region_id = $2 AND c.young_person_id = $1 ORDER BY c.given_at DESC`, [a.youngPersonId, a.regionId]);
   // The confirmed ones, as the access decision reads them (core/access.ts, loadConsentRows): no second read.
   const consentRows: ConsentRow[] = rows.filter((r) => r.status === 'confirmed').map((r) => ({
@@ -96,7 +98,8 @@ export async function consentsView(q: Queryable, a: ChildAccess, actor: Actor) {
         recipient: { organisationId: r.recipient_organisation_id, organisationName: r.org_name, role: r.recipient_role },
         givenBy: { userId: r.consenter_user_id, displayName: r.consenter_name ?? ypName, relation: r.consenter_relation },
         method: r.method, recordedBy: r.recorded_by, validFrom: r.valid_from, validUntil: r.valid_until,
-        givenAt: iso(r.given_at)!, withdrawnAt: iso(r.withdrawn_at), active, version: r.version, status: r.status,
+        givenAt: iso(r.given_at)!, withdrawnAt: iso(r.withdrawn_at), withdrawnBy: r.withdrawn_at ? r.withdrawn_by_name : null,
+        expired: !r.withdrawn_at && r.valid_until !== null && r.valid_until < a.today, active, version: r.version, status: r.status,
         canWithdraw: !r.withdrawn_at && (own || (!family && childPolicy.withdrawConsent(a))),
         canConfirm: pending && (r.consenter_user_id !== null ? own : a.isLead && r.recorded_by_id !== actor.userId),
       };
@@ -135,7 +138,7 @@ async function refuseRevival(q: Queryable, regionId: string, childId: string, c:
   }
 }
 
-async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: string, payload: Record<string, unknown>) {
+async function notifyLead(q: Queryable, a: ChildAccess, actor: Actor, kind: NotificationKind, payload: Record<string, unknown>) {
   if (a.leadUserId && a.leadUserId !== actor.userId) {
     await notify(q, { regionId: a.regionId, userId: a.leadUserId, kind, youngPersonId: a.youngPersonId, payload });
   }
@@ -181,6 +184,21 @@ export function createConsentsService(db: Db) {
         }
         const validFrom = body.validFrom ?? a.today;
         if (body.validUntil && body.validUntil < validFrom) throw new AppError('validation_failed', { fields: { validUntil: 'must be after the start date' } });
+        // One standing consent per person, purpose and recipient: a second one (pending or given) was the
+        // "same organisation consented twice" on screen, and withdrawing one left the other standing.
+        const [standing] = await q.query<{ id: string }>(
+          `SELECT id FROM consents WHERE region_id = $1 AND young_person_id = $2 AND purpose = $3
+              AND recipient_organisation_id IS NOT DISTINCT FROM $4 AND recipient_role IS NOT DISTINCT FROM $5
+              AND consenter_user_id IS NOT DISTINCT FROM $6 AND consenter_relation = $7
+              AND withdrawn_at IS NULL AND status IN ('pending', 'confirmed') AND (valid_until IS NULL OR valid_until >= $8::date) LIMIT 1`,
+          [a.regionId, childId, body.purpose, body.recipientOrganisationId ?? null, body.recipientRole ?? null, consenter, relation, a.today]);
+        if (standing) {
+          throw new AppError('conflict', {
+            en: 'This person has already given (or been asked to confirm) this consent for this recipient. Withdraw it first to give it again.',
+            nl: 'Deze persoon heeft deze toestemming voor deze ontvanger al gegeven (of moet die nog bevestigen). Trek haar eerst in om haar opnieuw te geven.',
+            current: await consentsView(q, a, actor),
+          });
+        }
         const onBehalf = a.level !== 'guardian' && a.level !== 'self';
         if (onBehalf) await refuseRevival(q, a.regionId, childId, { purpose: body.purpose, organisationId: body.recipientOrganisationId ?? null, role: body.recipientRole ?? null, consenter, relation });
         // Recorded on someone's behalf: pending until that person confirms it in Rondom, or — when they

@@ -163,6 +163,29 @@ describe('absence register and clock', () => {
     expect(inbox.map((n: { kind: string }) => n.kind)).toContain('absence.escalated');
   });
 
+  it('an alert links to the case for whoever may open it, and never to a case page that would answer 404', async () => {
+    type N = { kind: string; childName: string | null; link: { to: string; id: string | null } | null };
+    const red = ((await api('lpa')({ method: 'GET', url: '/api/v1/notifications' })).json() as N[]).find((n) => n.kind === 'absence.red');
+    expect(red?.link).toEqual({ to: 'absence', id: ids.red, section: null });
+    expect((await api('lpa')({ method: 'GET', url: `/api/v1/leerplicht/absences/${red!.link!.id}` })).statusCode).toBe(200);
+    const esc = ((await api('swv')({ method: 'GET', url: '/api/v1/notifications' })).json() as N[]).find((n) => n.kind === 'absence.escalated');
+    expect(esc?.link).toEqual({ to: 'absence', id: ids.red, section: null });
+    // The same alert for readers who may not open the case (a network's lead at the ladder's first rung, a parent,
+    // another SWV): no link to it; the parent's goes to their child's page, which they may open.
+    for (const who of ['wijk', 'mum', 'swvOther']) {
+      const userId = (await api(who)({ method: 'GET', url: '/api/v1/me' })).json().id as string;
+      await t.db.query(`INSERT INTO notifications (region_id, user_id, kind, young_person_id, payload) VALUES ($1, $2, 'absence.escalated', $3, $4)`,
+        [f.regionId, userId, kids.red, JSON.stringify({ absenceId: ids.red, rung: 'lead_professional' })]);
+      const n = ((await api(who)({ method: 'GET', url: '/api/v1/notifications' })).json() as N[]).find((x) => x.kind === 'absence.escalated');
+      expect(n?.link?.to, who).not.toBe('absence');
+      expect((await api(who)({ method: 'GET', url: `/api/v1/leerplicht/absences/${ids.red}` })).statusCode, who).toBe(404);
+      if (who === 'mum') {
+        expect(n?.link).toEqual({ to: 'child', id: kids.red, section: null });
+        expect((await api(who)({ method: 'GET', url: `/api/v1/children/${kids.red}` })).statusCode).toBe(200);
+      }
+    }
+  });
+
   it('escalating by hand reaches doorzettingsmacht, whose holder records a binding decision that becomes plan actions', async () => {
     // The SWV's rung has 14 days to act: passing it early needs its own reason (issue 21.4); without one nothing changes.
     const early = await api('lpa')({ method: 'POST', url: `/api/v1/leerplicht/absences/${ids.red}/escalate`, payload: { reason: 'School en jeugdhulp worden het niet eens.' } });

@@ -4,7 +4,7 @@ import { requireActor } from '../../core/session.ts';
 import { childErrors } from '../children/children.routes.ts';
 import { ChildParams, Uuid } from '../children/children.schemas.ts';
 import type { HistoryService } from '../children/children.history.ts';
-import { AccessLogOut, TimelineOut, TimelineQuery } from '../children/children.history.ts';
+import { AccessLogOut, AccessLogQuery, TimelineOut, TimelineQuery } from '../children/children.history.ts';
 import type { NotificationsService } from './notifications.service.ts';
 import { NotificationOut } from './notifications.service.ts';
 
@@ -26,7 +26,7 @@ export function notificationsRoutes(notifications: NotificationsService, history
     }, async (request) => history.timeline(requireActor(request), request.params.childId, request.query));
 
     app.get('/api/v1/children/:childId/access-log', {
-      schema: { tags: ['children'], summary: 'For the family: who looked at what, when, and on which basis', params: ChildParams, response: { 200: AccessLogOut, ...childErrors } },
-    }, async (request) => history.accessLog(requireActor(request), request.params.childId));
+      schema: { tags: ['children'], summary: 'For the family: who looked at what, when, and on which basis; others first, a page at a time, filtered', params: ChildParams, querystring: AccessLogQuery, response: { 200: AccessLogOut, ...childErrors } },
+    }, async (request) => history.accessLog(requireActor(request), request.params.childId, request.query));
   };
 }

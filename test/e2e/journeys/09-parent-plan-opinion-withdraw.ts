@@ -43,10 +43,16 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const org = label.replace('Toestemming intrekken voor ', '');
   const before = await page.getByRole('button', { name: label }).count();
   await withdraw.click();
+  // A confirmation step first; the message then shows where the consent was, focused.
+  const ask = page.getByRole('group', { name: `Wilt u de toestemming voor ${org} intrekken?` });
+  await ask.getByRole('button', { name: 'Ja, intrekken' }).click();
   await page.getByText(`De toestemming voor ${org} is ingetrokken. Dit geldt meteen.`).waitFor();
   await page.waitForFunction(([l, n]) => [...document.querySelectorAll('button')].filter((b) => b.textContent === l).length < Number(n), [label, before] as const);
 
   await page.getByRole('heading', { level: 3, name: 'Wie heeft gekeken' }).waitFor();
+  // The family's own actions are left out at first: the parent asks for everyone's.
+  await page.getByLabel('Van wie').selectOption({ label: 'Iedereen, ook het gezin' });
+  await page.getByRole('button', { name: 'Tonen' }).click();
   const log = page.locator('table.rondom-access-log');
   await log.getByRole('cell', { name: 'trok een toestemming in' }).first().waitFor();
   await log.getByRole('cell', { name: 'las het plan' }).first().waitFor();

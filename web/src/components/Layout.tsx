@@ -31,6 +31,8 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   }
   // The family decides who joins when there is no regisseur.
   if (home === 'family') items.push({ href: '/join-requests', label: t('nav.joinRequestsFamily') });
+  // The family gets notifications too (a consent to confirm, a shared report): their inbox is one tap away.
+  if (home === 'family') items.push({ href: '/notifications', label: t('nav.notifications') });
   if (home === 'worklist') {
     items.push({ href: '/worklist', label: t('nav.worklist') });
     if (me.memberships.some((m) => m.role === 'leerplicht_officer')) items.push({ href: '/signals', label: t('signals.nav') });

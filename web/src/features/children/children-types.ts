@@ -48,6 +48,8 @@ export type MeetingDecision = DecisionOutItem;
 
 /** GET /api/v1/children/:id/access-log → items. */
 export type AccessLogEntry = AccessLogOut['items'][number];
+/** GET /api/v1/children/:id/access-log: one page, newest first; nextBefore continues with older entries. */
+export type AccessLogPage = AccessLogOut;
 /** GET /api/v1/worklist → items. */
 export type WorklistItem = WorklistOut['items'][number];
 /** GET /api/v1/tasks. */

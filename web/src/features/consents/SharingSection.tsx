@@ -4,10 +4,9 @@
  * Consent recorded by a professional on someone's behalf waits until that person
  * (or, without an account, the regisseur) confirms it; until then it opens nothing.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
-  Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  UnorderedList, UnorderedListItem,
+  Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge, UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
@@ -15,35 +14,41 @@ import { CheckboxField, Form, SelectField } from '../../components/forms.tsx';
 import { DataSection } from '../../components/Section.tsx';
 import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { fieldErrorsOf } from '../../errors.ts';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
+import { AccessLogSection } from './AccessLogSection.tsx';
 import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
-import { can, itemsOf, type AccessLogEntry, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { can, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
 export function SharingSection({ child, onChanged }: { child: Child; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const showLog = can(child.allowedActions, 'readAccessLog');
   const consents = useLoad((s) => api.get<ConsentsView>(`/api/v1/children/${child.id}/consents`, s), [child.id]);
-  const log = useLoad(
-    (s) => (showLog ? api.get<unknown>(`/api/v1/children/${child.id}/access-log`, s).then((d) => itemsOf<AccessLogEntry>(d)) : Promise.resolve([])),
-    [child.id, showLog],
-  );
+  // A change here is in the access log too: the log reloads.
+  const [logKey, setLogKey] = useState(0);
+  const log = { reload: () => setLogKey((k) => k + 1) };
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState('');
-  const nl = i18n.language.startsWith('nl');
 
   const recipient = (c: Consent) => c.recipient.organisationName ?? (c.recipient.role ? t(`role.${c.recipient.role}`, { defaultValue: c.recipient.role }) : '—');
 
-  const withdraw = async (c: Consent) => {
+  /** Which consent, in words: the button names and the messages tell two consents to one organisation apart. */
+  const which = (c: Consent) => t('consent.which', { org: recipient(c), name: c.givenBy.displayName });
+  const [confirmingId, setConfirmingId] = useState('');
+  const [doneKey, setDoneKey] = useState('');
+
+  const withdraw = async (c: Consent, group: string) => {
     setBusyId(c.id);
     setError(null);
     setMessage('');
     try {
       await api.post(`/api/v1/children/${child.id}/consents/${c.id}/withdraw`);
-      setMessage(t('consent.withdrawn', { who: recipient(c) }));
+      setConfirmingId('');
+      setDoneKey(group);
+      setMessage(t('consent.withdrawn', { who: which(c) }));
       consents.reload();
       log.reload();
       onChanged();
@@ -60,7 +65,8 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
     setMessage('');
     try {
       await api.post(`/api/v1/children/${child.id}/consents/${c.id}/confirm`, { decision });
-      setMessage(t(decision === 'confirm' ? 'consent.confirmed' : 'consent.declinedDone', { who: recipient(c) }));
+      setDoneKey(recipientKey(c));
+      setMessage(t(decision === 'confirm' ? 'consent.confirmed' : 'consent.declinedDone', { who: which(c) }));
       consents.reload();
       log.reload();
       onChanged();
@@ -74,12 +80,13 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
   const badge = (c: Consent) => {
     if (c.status === 'pending' && !c.withdrawnAt) return <StatusBadge status="warning">{t('consent.pendingBadge')}</StatusBadge>;
     if (c.status === 'declined') return <StatusBadge status="inactive">{t('consent.declinedBadge')}</StatusBadge>;
+    if (c.withdrawnAt) return <StatusBadge status="inactive">{t('consent.withdrawnBadge')}</StatusBadge>;
+    if (c.expired) return <StatusBadge status="inactive">{t('consent.expiredBadge')}</StatusBadge>;
     return <StatusBadge status={c.active ? 'active' : 'inactive'}>{c.active ? t('consent.active') : t('consent.notActive')}</StatusBadge>;
   };
 
   return (
     <>
-      {message && <SuccessAlert>{message}</SuccessAlert>}
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
       <DataSection title={t('consent.title')} level={3} loaded={consents} emptyText="">
         {(v) => (
@@ -99,40 +106,58 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
                 ))}
               </UnorderedList>
             )}
-            {v.consents.length === 0 ? <Paragraph>{t('consent.none')}</Paragraph> : (
-              <UnorderedList className="rondom-list">
-                {v.consents.map((c) => (
-                  <UnorderedListItem key={c.id} className="rondom-consent">
-                    <Paragraph>
-                      {t('consent.line', { who: recipient(c), purpose: t(`purpose.${c.purpose}`, { defaultValue: c.purpose }) })}{' '}
-                      {badge(c)}
-                    </Paragraph>
-                    {c.status === 'pending' && !c.withdrawnAt && (
-                      <Paragraph><strong>{t('consent.waitingFor', { name: c.givenBy.displayName })}</strong> {t('consent.pendingExplain')}</Paragraph>
-                    )}
-                    <Paragraph className="rondom-hint">
-                      {t('consent.givenByHow', { name: c.givenBy.displayName, how: t(`consentMethod.${c.method}`, { defaultValue: c.method }), date: formatDate(c.givenAt, i18n.language) })}
-                      {c.validUntil && <> {t('consent.validUntil', { date: formatDate(c.validUntil, i18n.language) })}</>}
-                    </Paragraph>
-                    {c.canConfirm && (
-                      <ButtonGroup>
-                        <Button appearance="primary-action-button" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void confirm(c, 'confirm')}>
-                          {t('consent.confirm')}
+            {v.consents.length === 0 ? <Paragraph>{t('consent.none')}</Paragraph> : groupByRecipient(v.consents, recipient).map((g) => (
+              <section key={g.key} aria-labelledby={`consents-${g.key}`} className="rondom-section rondom-consent-group">
+                <Heading level={4} id={`consents-${g.key}`}>{g.name}</Heading>
+                {message && doneKey === g.key && <FocusedSuccess>{message}</FocusedSuccess>}
+                <UnorderedList className="rondom-list">
+                  {g.consents.map((c) => (
+                    <UnorderedListItem key={c.id} className="rondom-consent">
+                      <Paragraph>
+                        {t('consent.lineBy', { purpose: t(`purpose.${c.purpose}`, { defaultValue: t('consent.otherPurpose') }), name: c.givenBy.displayName })}{' '}
+                        {badge(c)}
+                      </Paragraph>
+                      {c.status === 'pending' && !c.withdrawnAt && (
+                        <Paragraph><strong>{t('consent.waitingFor', { name: c.givenBy.displayName })}</strong> {t('consent.pendingExplain')}</Paragraph>
+                      )}
+                      <Paragraph className="rondom-hint">
+                        {t('consent.givenByHow', { name: c.givenBy.displayName, how: t(`consentMethod.${c.method}`, { defaultValue: c.method }), date: formatDate(c.givenAt, i18n.language) })}
+                        {c.validUntil && !c.expired && <> {t('consent.validUntil', { date: formatDate(c.validUntil, i18n.language) })}</>}
+                      </Paragraph>
+                      {c.withdrawnAt && (
+                        <Paragraph>{t('consent.withdrawnByOn', { name: c.withdrawnBy ?? t('consent.someone'), date: formatDate(c.withdrawnAt, i18n.language) })}</Paragraph>
+                      )}
+                      {c.expired && c.validUntil && <Paragraph>{t('consent.expiredOn', { date: formatDate(c.validUntil, i18n.language) })}</Paragraph>}
+                      {c.canConfirm && (
+                        <ButtonGroup>
+                          <Button appearance="primary-action-button" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void confirm(c, 'confirm')}>
+                            {t('consent.confirm')}<span className="rondom-visually-hidden"> {which(c)}</span>
+                          </Button>
+                          <Button appearance="secondary-action-button" hint="danger" disabled={busyId !== ''} onClick={() => void confirm(c, 'decline')}>
+                            {t('consent.decline')}<span className="rondom-visually-hidden"> {which(c)}</span>
+                          </Button>
+                        </ButtonGroup>
+                      )}
+                      {c.active && c.canWithdraw && (confirmingId === c.id ? (
+                        <div className="rondom-confirm" role="group" aria-labelledby={`withdraw-q-${c.id}`}>
+                          <Paragraph><strong id={`withdraw-q-${c.id}`}>{t('consent.withdrawQuestion', { who: which(c), context: me.kind === 'young_person' ? 'young' : undefined })}</strong> {t('consent.withdrawExplain')}</Paragraph>
+                          <ButtonGroup>
+                            <Button appearance="primary-action-button" hint="danger" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void withdraw(c, g.key)}>
+                              {t('consent.withdrawYes')}
+                            </Button>
+                            <Button appearance="secondary-action-button" disabled={busyId !== ''} onClick={() => setConfirmingId('')}>{t('consent.withdrawNo')}</Button>
+                          </ButtonGroup>
+                        </div>
+                      ) : (
+                        <Button appearance="secondary-action-button" hint="danger" disabled={busyId !== ''} onClick={() => { setConfirmingId(c.id); setMessage(''); }}>
+                          {t('consent.withdraw', { who: which(c) })}
                         </Button>
-                        <Button appearance="secondary-action-button" hint="danger" disabled={busyId !== ''} onClick={() => void confirm(c, 'decline')}>
-                          {t('consent.decline')}
-                        </Button>
-                      </ButtonGroup>
-                    )}
-                    {c.active && c.canWithdraw && (
-                      <Button appearance="secondary-action-button" hint="danger" busy={busyId === c.id} disabled={busyId !== ''} onClick={() => void withdraw(c)}>
-                        {t('consent.withdraw', { who: recipient(c) })}
-                      </Button>
-                    )}
-                  </UnorderedListItem>
-                ))}
-              </UnorderedList>
-            )}
+                      ))}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              </section>
+            ))}
             <LegalBases view={v} />
             {can(v.allowedActions, 'recordConsent') && (
               <GiveConsentForm child={child} view={v} onSaved={() => { consents.reload(); log.reload(); onChanged(); }} />
@@ -143,36 +168,32 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
           </>
         )}
       </DataSection>
-      {showLog && (
-        <DataSection title={t('accessLog.title')} level={3} loaded={log} empty={(d) => d.length === 0} emptyText={t('accessLog.none')}>
-          {(items) => (
-            <TableScroll label={t('accessLog.title')}>
-              <Table className="rondom-access-log">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('accessLog.when')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.who')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.what')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('accessLog.basis')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((e, i) => (
-                    <TableRow key={`${e.at}-${i}`}>
-                      <TableCell>{formatDateTime(e.at, i18n.language)}</TableCell>
-                      <TableCell>{e.who}{e.organisation ? ` (${e.organisation})` : ''}</TableCell>
-                      <TableCell>{nl ? e.whatNl : e.what}{e.outcome !== 'allowed' ? ` (${t('accessLog.denied')})` : ''}</TableCell>
-                      <TableCell>{e.basis ? t(`basis.${e.basis}`, { defaultValue: e.basis }) : '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableScroll>
-          )}
-        </DataSection>
-      )}
+      {showLog && <AccessLogSection childId={child.id} reloadKey={logKey} />}
     </>
   );
+}
+
+const recipientKey = (c: Consent) => c.recipient.organisationId ?? `role-${c.recipient.role ?? 'none'}`;
+
+/** The consents per recipient (organisation or role), in the order the server gives them (newest first). */
+function groupByRecipient(consents: Consent[], name: (c: Consent) => string) {
+  const groups = new Map<string, { key: string; name: string; consents: Consent[] }>();
+  for (const c of consents) {
+    const key = recipientKey(c);
+    if (!groups.has(key)) groups.set(key, { key, name: name(c), consents: [] });
+    groups.get(key)!.consents.push(c);
+  }
+  return [...groups.values()];
+}
+
+/** A success message where the action was, brought into view and focused (on a phone it would be off-screen). */
+function FocusedSuccess({ children }: { children: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'center' });
+    ref.current?.focus({ preventScroll: true });
+  }, [children]);
+  return <div ref={ref} tabIndex={-1} className="rondom-focus-target"><SuccessAlert>{children}</SuccessAlert></div>;
 }
 
 /**

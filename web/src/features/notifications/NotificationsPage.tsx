@@ -15,18 +15,26 @@ import { ErrorAlert, SuccessAlert } from '../../components/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { AppLink } from '../../router.tsx';
+import { useMe } from '../../session.tsx';
 import type { Notification } from '../children/children-types.ts';
-
-/** Notifications for the privacy officer: their work is on the privacy screen. */
-const PRIVACY_KINDS = ['basis.review_requested', 'break_glass.review_requested', 'break_glass.unjustified'];
-
-/** Consult and support-team notifications have their words in their own sections. */
-const ownKey = (kind: string) => (kind.startsWith('consult.') ? `consult.notification.${kind.slice(8)}` : kind.startsWith('support_team.') ? `supportTeam.notification.${kind.slice(13)}` : null);
+import { notificationHref, notificationWordsKey } from '../../../../shared/notifications.ts';
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
+  const me = useMe();
+  // The young person reads about themselves, addressed as "je" (words with the context "young", where a kind has them).
+  const context = me.kind === 'young_person' ? 'young' : undefined;
+  const words = (n: Notification) => {
+    const date = str(n.payload.date) || str(n.payload.on) || str(n.payload.before);
+    return t(notificationWordsKey(n.kind), {
+      context, defaultValue: t('notifications.unknownKind'),
+      child: n.childName ?? t('notifications.aChild'), by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
+      team: str(n.payload.team), date: date ? formatDate(date, i18n.language) : '', days: str(n.payload.days), age: str(n.payload.age),
+      rung: str(n.payload.rung) ? t(`rung.${str(n.payload.rung)}`, { defaultValue: t('notifications.nextStep') }) : '',
+    });
+  };
   const list = useLoad((s) => api.get<Notification[]>('/api/v1/notifications', s), []);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
@@ -64,12 +72,7 @@ export function NotificationsPage() {
               <UnorderedListItem key={n.id} className={n.read ? 'rondom-read' : 'rondom-unread'}>
                 <Paragraph>
                   {!n.read && <strong>{t('notifications.new')} </strong>}
-                  {t([...(ownKey(n.kind) ? [ownKey(n.kind)!] : []), `notificationKind.${n.kind.replace(/\./g, '_')}`, `${n.kind.split('.')[0]}.notificationKind.${n.kind.split('.').slice(1).join('_')}`], {
-                    defaultValue: n.kind, child: n.childName ?? t('supportTeam.yourChild'), by: str(n.payload.by), organisation: str(n.payload.organisation), number: str(n.payload.number),
-                    team: str(n.payload.team), date: str(n.payload.date) ? formatDate(str(n.payload.date), i18n.language) : '',
-                  })}
-                  {str(n.payload.consultId) && <> <AppLink href={`/consult/${str(n.payload.consultId)}`}>{t('consult.open')}</AppLink></>}
-                  {n.kind === 'support_team.member_added' && str(n.payload.teamId) && <> <AppLink href={`/support-teams/${str(n.payload.teamId)}`}>{t('supportTeam.open')}</AppLink></>}
+                  {words(n)}
                   {' '}<span className="rondom-hint">({formatDateTime(n.createdAt, i18n.language)})</span>
                 </Paragraph>
                 {n.kind === 'break_glass.started' && str(n.payload.emergency) && (
@@ -84,10 +87,13 @@ export function NotificationsPage() {
                     value={notes[n.id] ?? ''} onChange={(v) => setNotes((m) => ({ ...m, [n.id]: v }))}
                   />
                 )}
-                {n.kind === 'join.requested' && <Paragraph><AppLink href="/join-requests">{t('notifications.toJoinRequests')}</AppLink></Paragraph>}
-                {n.kind === 'mandate.proposal' && <Paragraph><AppLink href="/">{t('mandate.toProposals')}</AppLink></Paragraph>}
-                {PRIVACY_KINDS.includes(n.kind) && <Paragraph><AppLink href="/privacy">{t('notifications.toPrivacy')}</AppLink></Paragraph>}
-                {n.youngPersonId && <Paragraph><AppLink href={`/children/${n.youngPersonId}`}>{t('notifications.openChild', { child: n.childName ?? '' })}</AppLink></Paragraph>}
+                {n.link && (
+                  <Paragraph>
+                    <AppLink href={notificationHref(n.link)}>
+                      {t(`notifications.link.${n.link.to}`, { context: n.link.to === 'child' ? context : undefined, child: n.childName ?? t('notifications.aChild') })}
+                    </AppLink>
+                  </Paragraph>
+                )}
                 <ButtonGroup>
                   {n.kind === 'break_glass.started' && !n.read && n.youngPersonId && str(n.payload.grantId) && (
                     <>
