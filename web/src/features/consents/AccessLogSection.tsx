@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import type { AccessLogPage } from '../children/children-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 interface Filter { family: string; organisationId: string; access: string; from: string; to: string }
 const NO_FILTER: Filter = { family: 'exclude', organisationId: '', access: '', from: '', to: '' };
@@ -74,7 +75,7 @@ export function AccessLogSection({ childId, reloadKey }: { childId: string; relo
           {page.items.length === 0 ? <Paragraph>{cursors.length === 0 && filter === NO_FILTER ? t('accessLog.none') : t('accessLog.noneFiltered')}</Paragraph> : (
             <>
               <Paragraph role="status">{t('accessLog.pageShown', { page: cursors.length + 1, count: page.items.length })}</Paragraph>
-              <div className="rondom-table-scroll" role="region" aria-label={t('accessLog.title')} tabIndex={0}>
+              <TableScroll label={t('accessLog.title')}>
                 <Table className="rondom-access-log">
                   <TableHeader>
                     <TableRow>
@@ -95,7 +96,7 @@ export function AccessLogSection({ childId, reloadKey }: { childId: string; relo
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </TableScroll>
             </>
           )}
           <ButtonGroup>

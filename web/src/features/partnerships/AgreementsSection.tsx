@@ -17,6 +17,7 @@ import { FundingSection } from './FundingSection.tsx';
 import { local, type Agreement, type AgreementsView, type Commitment, type MapView, type Partner } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 import { Disclosure, only, required, WsForm } from './WsForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const COMMITMENT_STATUSES = ['in_progress', 'done', 'explained_deviation'] as const;
 const OOGO_STATES = ['not_started', 'in_discussion', 'agreed', 'under_review'] as const;
@@ -116,7 +117,7 @@ function AgreementCard({ id, agreement: a, partners, canManage, notice, noticeAt
       {here('commitment')}
       {a.oogoTopics.length > 0 && (
         <>
-          <div className="rondom-table-scroll">
+          <TableScroll label={t('agreements.oogoTopics')}>
             <Table>
               <caption className="rondom-caption">{t('agreements.oogoTopics')}</caption>
               <TableHeader>
@@ -136,7 +137,7 @@ function AgreementCard({ id, agreement: a, partners, canManage, notice, noticeAt
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
           {canManage && (
             <Disclosure label={t('wsEdit.oogo.update')}>
               {(close) => <OogoTopicForm id={id} agreement={a} onCancel={close} onSaved={(topic) => { close(); onSaved(t('wsEdit.oogo.saved', { topic }), 'oogo'); }} />}

@@ -19,6 +19,7 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
 import { useLoad, useSave } from '../../hooks.ts';
 import { local, type Stat } from './partnership-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import {
   FAMILY_GROUPS, RESPONDENT_GROUPS, type AssessmentFramework, type Candidates, type FullResults, type Reading, type RoundFull,
 } from './assessment-types.ts';
@@ -50,7 +51,7 @@ export function AssessmentsSection({ id }: { id: string }) {
             <Paragraph>{t('assessment.intro')}</Paragraph>
             <Done message={done} />
             {d.rounds.length === 0 ? <Paragraph>{t('assessment.none')}</Paragraph> : (
-              <div className="rondom-table-scroll">
+              <TableScroll label={t('assessment.roundsCaption')}>
                 <Table>
                   <caption className="rondom-caption">{t('assessment.roundsCaption')}</caption>
                   <TableHeader>
@@ -74,7 +75,7 @@ export function AssessmentsSection({ id }: { id: string }) {
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </TableScroll>
             )}
             {canManage && !starting && <Button appearance="secondary-action-button" onClick={() => { setStarting(true); setDone(''); }}>{t('assessment.start')}</Button>}
             {starting && (
@@ -293,7 +294,7 @@ function ResultsView({ results, lang }: { results: FullResults; lang: string }) 
       <Paragraph>
         {results.respondents === null ? t('assessment.respondentsFew') : t('assessment.respondents', { n: results.respondents })} {t('assessment.threshold', { n: results.threshold })}
       </Paragraph>
-      <div className="rondom-table-scroll">
+      <TableScroll label={t('assessment.byElement')}>
         <Table className="rondom-results">
           <caption className="rondom-caption">{t('assessment.byElement')}</caption>
           <TableHeader>
@@ -315,11 +316,11 @@ function ResultsView({ results, lang }: { results: FullResults; lang: string }) 
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
       <details className="rondom-card rondom-stage">
         <summary>{t('assessment.perIndicator')}</summary>
         {results.elements.map((e) => (
-          <div key={e.code} className="rondom-table-scroll">
+          <TableScroll key={e.code} label={t('assessment.perIndicator')}>
             <Table className="rondom-results">
               <caption className="rondom-caption">{local(lang, e.nameNl, e.nameEn)}</caption>
               <TableHeader>
@@ -341,11 +342,11 @@ function ResultsView({ results, lang }: { results: FullResults; lang: string }) 
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         ))}
       </details>
       {results.elements[0] && results.elements[0].byOrganisation.length > 0 && (
-        <div className="rondom-table-scroll">
+        <TableScroll label={t('assessment.byOrganisation')}>
           <Table>
             <caption className="rondom-caption">{t('assessment.byOrganisation')}</caption>
             <TableHeader>
@@ -363,7 +364,7 @@ function ResultsView({ results, lang }: { results: FullResults; lang: string }) 
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {results.examples.length > 0 && (
         <>

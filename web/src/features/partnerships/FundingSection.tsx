@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks.ts';
 import type { FundingLine, FundingView, Partner } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 import { Disclosure, only, required, WsForm } from './WsForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const MODES = ['pooled', 'fixed'] as const;
 
@@ -40,7 +41,7 @@ export function FundingSection({ id, partners }: { id: string; partners: Partner
             {done && <SuccessAlert>{done}</SuccessAlert>}
             <Warnings warnings={f.warnings} />
             {f.lines.length === 0 ? <Paragraph>{t('funding.none')}</Paragraph> : (
-              <div className="rondom-table-scroll">
+              <TableScroll label={t('funding.title')}>
                 <Table>
                   <TableHeader>
                     <TableRow>
@@ -63,7 +64,7 @@ export function FundingSection({ id, partners }: { id: string; partners: Partner
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </TableScroll>
             )}
             {canManage && (
               <div className="rondom-buttons">

@@ -15,6 +15,7 @@ import { useLoad } from '../../hooks.ts';
 import type { Activity, Programme, TablesView } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 import { Disclosure, only, required, WsForm } from './WsForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const ARRANGEMENTS = ['steering', 'monitoring', 'accountability', 'cooperation', 'communication', 'finance'] as const;
 const ACTIVITY_STATUSES = ['planned', 'running', 'done', 'stalled'] as const;
@@ -68,7 +69,7 @@ export function ProgrammesSection({ id }: { id: string }) {
                   )}
                   <Heading level={5}>{t('programme.activities')}</Heading>
                   {p.activities.length === 0 ? <Paragraph>{t('wsEdit.activity.none')}</Paragraph> : (
-                    <div className="rondom-table-scroll">
+                    <TableScroll label={t('programme.activities')}>
                       <Table>
                         <TableHeader>
                           <TableRow>
@@ -89,7 +90,7 @@ export function ProgrammesSection({ id }: { id: string }) {
                           ))}
                         </TableBody>
                       </Table>
-                    </div>
+                    </TableScroll>
                   )}
                   {done.where === p.id && done.text && <SuccessAlert>{done.text}</SuccessAlert>}
                   {canManage && (

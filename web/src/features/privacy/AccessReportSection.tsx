@@ -13,6 +13,7 @@ import { fieldErrorsOf } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { todayIso } from '../leerplicht/leerplicht-types.ts';
 import type { AccessReport, PrivacyOverview } from './privacy-types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 function daysAgo(n: number): string {
   const d = new Date();
@@ -70,7 +71,7 @@ export function AccessReportSection({ professionals }: { professionals: PrivacyO
         report.items.length === 0 ? <Paragraph>{t('privacy.reportEmpty', { who: report.who })}</Paragraph> : (
           <>
             <Paragraph id="access-report-caption">{t('privacy.reportFor', { who: report.who, count: report.items.length })}</Paragraph>
-            <div className="rondom-table-scroll" role="region" aria-labelledby="access-report-caption" tabIndex={0}>
+            <TableScroll label={t('privacy.reportFor', { who: report.who, count: report.items.length })}>
               <Table className="rondom-access-report">
                 <TableHeader>
                   <TableRow>
@@ -93,7 +94,7 @@ export function AccessReportSection({ professionals }: { professionals: PrivacyO
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           </>
         )
       )}
