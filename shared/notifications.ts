@@ -11,7 +11,7 @@ export const NOTIFICATION_KINDS = [
   'exemption.reviewed', 'exemption.renewal_due',
   // Kindkring: questions, the network, plans, meetings, evaluations, consent.
   'question.new', 'network.invited', 'network.lead_assigned', 'join.requested', 'join.accepted', 'join.refused',
-  'plan.new_version', 'plan.commented', 'plan.opinion', 'disagreement.requested', 'disagreement.resolved',
+  'plan.new_version', 'plan.commented', 'plan.opinion', 'disagreement.requested', 'disagreement.resolved', 'disagreement.overdue',
   'meeting.invited', 'meeting.report_shared', 'meeting.report_not_shared', 'mandate.proposal', 'mandate.proposal_confirmed', 'mandate.proposal_declined',
   'evaluation.due', 'match.new',
   'consent.confirm_requested', 'consent.given', 'consent.confirmed', 'consent.declined', 'consent.withdrawn', 'consent.check_after_birthday',

@@ -14,6 +14,7 @@ import { notify } from '../core/access.ts';
 import { birthdayAt, plusDays, today as todayIso, type IsoDate } from '../../shared/dates.ts';
 import { CASE_SELECT, clockOf, escalateTx, loadSettings, type CaseRow } from '../modules/leerplicht/leerplicht.service.ts';
 import { REPORT_SHARE_DAYS } from '../modules/meetings/meetings.service.ts';
+import { isEscalated } from '../modules/plans/disagreements.service.ts';
 
 export interface JobLog {
   info?: (msg: string) => void;
@@ -144,13 +145,41 @@ const kindkringReminders = perRegion({ reminders: 0 }, async (db, regionId, on) 
 });
 
 /**
+ * The family's request for a conversation about the plan, open past the region's period (or in a network
+ * without a lead): its municipality coordinators are told once (the list itself is derived on read).
+ */
+const disagreementsOverdue = perRegion({ notified: 0 }, async (db, regionId, on) => {
+  const open = await db.query<{ id: string; young_person_id: string; status: 'open'; requested_at: Date; days: number; lead_user_id: string | null }>(
+    `SELECT d.id, d.young_person_id, d.status, d.requested_at, r.disagreement_days AS days, ln.lead_user_id
+       FROM plan_disagreements d JOIN regions r ON r.id = d.region_id
+       LEFT JOIN networks ln ON ln.region_id = d.region_id AND ln.young_person_id = d.young_person_id AND ln.status = 'active'
+      WHERE d.region_id = $1 AND d.status = 'open'`, [regionId]);
+  // Overdue on this day: due by its end (a job run for a later day counts to that day).
+  const endOfDay = new Date(Math.max(Date.now(), new Date(`${on}T23:59:59Z`).getTime()));
+  const overdue = open.filter((d) => isEscalated(d, endOfDay));
+  if (overdue.length === 0) return { notified: 0 };
+  const coordinators = await db.query<{ user_id: string }>(
+    `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE o.region_id = $1 AND m.role = 'municipality_coordinator'`, [regionId]);
+  let n = 0;
+  await db.tx(async (q) => {
+    for (const d of overdue) {
+      for (const c of coordinators) {
+        await notify(q, { regionId, userId: c.user_id, kind: 'disagreement.overdue', youngPersonId: d.young_person_id, payload: { disagreementId: d.id }, dedupeKey: `disagreement-overdue:${d.id}` });
+        n++;
+      }
+    }
+  });
+  return { notified: n };
+});
+
+/**
  * Anchors the chains' heads: a record signed with a key outside the database, written to the
  * database and to an append-only file outside it (core/audit-anchor.ts). Without a key it writes
  * nothing and says so.
  */
 const auditAnchor: Job = async (db, _on, opts) => writeAuditAnchor(db, opts.audit, opts.log);
 
-export const DAILY_JOBS: Record<string, Job> = { leerplichtClock, exemptionRenewals, kindkringReminders, auditAnchor };
+export const DAILY_JOBS: Record<string, Job> = { leerplichtClock, exemptionRenewals, kindkringReminders, disagreementsOverdue, auditAnchor };
 
 /** Runs each daily job at most once for the day (job_runs); an unfinished run older than 30 minutes is retried. */
 export async function runDailyJobs(db: Db, on: IsoDate = todayIso(), force = false, opts: JobOptions = {}): Promise<Record<string, unknown>> {

@@ -68,6 +68,8 @@ function linkFor(actor: Actor, kind: string, payload: Record<string, unknown>, c
   switch (kind) {
     case 'join.requested': return { to: 'join_requests', id: null, section: null };
     case 'mandate.proposal': return actor.kind === 'staff' ? { to: 'home', id: null, section: null } : null;
+    // The coordinator's list of requests past their period is on the home page.
+    case 'disagreement.overdue': return actor.kind === 'staff' ? { to: 'home', id: null, section: null } : null;
     case 'basis.review_requested': case 'break_glass.review_requested': case 'break_glass.unjustified':
       return isPrivacyOfficer(actor) ? { to: 'privacy', id: null, section: null } : null;
     case 'consult.asked': case 'consult.answered': return str(payload.consultId) ? { to: 'consult', id: str(payload.consultId), section: null } : null;

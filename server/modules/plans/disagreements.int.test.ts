@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, makeOrg, makeRegion, makeUser, type Session, type TestApp } from '../../../test/helpers.ts';
 import { buildFixture, startNetwork, type Fixture } from '../../../test/kindkring-fixture.ts';
+import { runDailyJobs } from '../../jobs/daily.ts';
+import { plusDays, today } from '../../../shared/dates.ts';
 
 const DAY = 86_400_000;
 let now = new Date();
@@ -82,6 +84,19 @@ describe('the clock', () => {
     expect(list[0]).toMatchObject({ childName: 'Kees Kringloop', leadName: 'Wim Wijk', reason: 'We willen eerst praten over de slaaptijden.', daysOpen: 14 });
     expect(((await api('mum')({ method: 'GET', url: base() })).json() as List).items[0]!.escalated).toBe(true);
     for (const who of ['foreign', 'wijk', 'ib', 'policy', 'mum', 'fg']) expect(await escalated(who), who).toEqual([]);
+  });
+
+  it('the daily job tells the coordinators of the child\'s region once that a request is past its period, with a link to their list', async () => {
+    const inbox = async (who: string) => ((await api(who)({ method: 'GET', url: '/api/v1/notifications' })).json() as { kind: string; link: { to: string } | null }[])
+      .filter((n) => n.kind === 'disagreement.overdue');
+    expect(await inbox('coordinator')).toEqual([]);
+    await runDailyJobs(t.db, plusDays(today(), 15), true);
+    const got = await inbox('coordinator');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.link).toMatchObject({ to: 'home' });
+    await runDailyJobs(t.db, plusDays(today(), 16), true);
+    expect(await inbox('coordinator')).toHaveLength(1);
+    for (const who of ['foreign', 'wijk', 'mum']) expect(await inbox(who), who).toEqual([]);
   });
 
   it('the coordinator reading the list is a read of the child, in the child\'s own chain (the family sees it)', async () => {
