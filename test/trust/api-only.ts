@@ -22,7 +22,6 @@ export const API_ONLY: Record<string, string> = {
   'POST /api/v1/admin/users/{id}/memberships': 'no screen yet: the admin cannot give an existing user another role in the browser (only at creation)',
   'PATCH /api/v1/children/{childId}': 'no screen yet: a young person\'s details (name, birth date, BSN, gemeente, school) cannot be corrected in the browser',
   'POST /api/v1/children/{childId}/guardians': 'no screen yet: linking a parent with parental authority (gezag) is done by the demo seed and the API only',
-  'PUT /api/v1/children/{childId}/privacy': 'no screen yet: a young person from 16 cannot choose in the browser whether the parents see the network, plan and meetings',
   'POST /api/v1/children/{childId}/network/involvements/{involvementId}/end': 'no screen yet: ending an involvement in the network is not offered in the browser',
   'PATCH /api/v1/children/{childId}/plan/actions/{actionId}': 'no screen yet: the plan form saves a whole new version (PUT …/plan); a quick status change of one action has no button',
   'PATCH /api/v1/support-teams/{teamId}': 'no screen yet: a support team\'s name and next meeting cannot be changed in the browser',

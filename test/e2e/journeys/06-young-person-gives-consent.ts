@@ -19,4 +19,20 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByRole('heading', { level: 3, name: 'Wie heeft gekeken' }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `the page scrolls sideways at 360 px (${overflow} px too wide)`);
+
+  // From 16 Sem decides what his parents see: closing their view asks first, then says what they see now.
+  const parents = page.getByRole('region', { name: 'Wat zien je ouders?' });
+  await parents.getByText('Nu zien je ouders wie je helpt, je plan en de gesprekken.').waitFor();
+  await parents.getByLabel('Alleen dat ik in Rondom sta').check();
+  await parents.getByRole('button', { name: 'Keuze opslaan' }).click();
+  await parents.getByText('Weet je het zeker?').waitFor();
+  await ctx.axe(page, 'young person closes the parents\' view: asked first (phone)');
+  await parents.getByRole('button', { name: 'Ja, alleen dat ik in Rondom sta' }).click();
+  await parents.getByText('Opgeslagen. Je ouders zien nu alleen dat je in Rondom staat.').waitFor();
+  await parents.getByText('Nu zien je ouders alleen dat je in Rondom staat.').waitFor();
+  await ctx.axe(page, 'young person closed the parents\' view (phone)');
+  // And opens it again (no question asked), so later journeys find the demo as it was.
+  await parents.getByLabel('Wie mij helpt, mijn plan en de gesprekken').check();
+  await parents.getByRole('button', { name: 'Keuze opslaan' }).click();
+  await parents.getByText('Opgeslagen. Je ouders zien weer wie je helpt, je plan en de gesprekken.').waitFor();
 }

@@ -18,6 +18,7 @@ import { formatDate } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { AccessLogSection } from './AccessLogSection.tsx';
+import { ParentsAccessSection } from './ParentsAccessSection.tsx';
 import { LegalBases, LegalBasisForm } from './LegalBasesSection.tsx';
 import { can, type Candidate, type Child, type Consent, type ConsentsView } from '../children/children-types.ts';
 
@@ -88,6 +89,7 @@ export function SharingSection({ child, onChanged }: { child: Child; onChanged: 
   return (
     <>
       {error !== null && <ErrorAlert error={error} prefix={t('common.notSaved')} />}
+      {can(child.allowedActions, 'setParentsAccess') && <ParentsAccessSection child={child} onChanged={onChanged} />}
       <DataSection title={t('consent.title')} level={3} loaded={consents} emptyText="">
         {(v) => (
           <>
