@@ -60,6 +60,12 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const wimMatch = page.getByText('Wim Wijkteam (Wijkteam Rondeel-Noord) is ook betrokken bij Lotte Vlinderhof', { exact: false });
   await wimMatch.waitFor();
   await page.getByRole('button', { name: 'Signaal voor Lotte Vlinderhof beëindigen' }).click();
+  // Asked first; "no" leaves it standing.
+  const ask = page.getByRole('group', { name: /^Het signaal voor Lotte Vlinderhof beëindigen\?/ });
+  await ask.getByRole('button', { name: 'Nee, laten staan' }).click();
+  await page.getByRole('button', { name: 'Signaal voor Lotte Vlinderhof beëindigen' }).click();
+  await ctx.axe(page, 'ending a signal: asked first');
+  await ask.getByRole('button', { name: 'Ja, beëindigen' }).click();
   await page.getByText('Het signaal voor Lotte Vlinderhof is beëindigd.').waitFor();
   await rowOf(page, 'Lotte Vlinderhof').waitFor({ state: 'detached' });
   await rowOf(page, youngerName).waitFor();

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
@@ -39,11 +39,13 @@ export function SignalsPage() {
   const mine = useLoad((s) => api.get<MySignals>('/api/v1/matches/signals', s), []);
   const matches = useLoad((s) => api.get<Match[]>('/api/v1/matches', s), []);
   const [ended, setEnded] = useState('');
+  const [asking, setAsking] = useState('');
   const ending = useSave();
 
   const end = async (signal: MySignals['items'][number]) => {
     setEnded('');
     await ending.save(async () => {
+      setAsking('');
       await api.post(`/api/v1/matches/signals/${signal.signalId}/end`);
       setEnded(t('signals.ended', { name: signal.youngPersonName }));
       mine.reload();
@@ -83,10 +85,21 @@ export function SignalsPage() {
                       <TableCell>{s.organisationName}</TableCell>
                       <TableCell>{formatDate(s.expiresOn, i18n.language)}</TableCell>
                       <TableCell>
-                        <Button appearance="secondary-action-button" onClick={() => void end(s)} disabled={ending.busy}
-                          aria-label={t('signals.endFor', { name: s.youngPersonName })}>
-                          {t('signals.end')}
-                        </Button>
+                        {asking === s.signalId ? (
+                          // Ending takes the child out of the other organisations' matches: asked first.
+                          <div role="group" aria-label={t('signals.endAsk', { name: s.youngPersonName })}>
+                            <Paragraph>{t('signals.endAsk', { name: s.youngPersonName })}</Paragraph>
+                            <ButtonGroup>
+                              <Button appearance="primary-action-button" onClick={() => void end(s)} disabled={ending.busy} busy={ending.busy}>{t('signals.endYes')}</Button>
+                              <Button appearance="secondary-action-button" onClick={() => setAsking('')}>{t('signals.endNo')}</Button>
+                            </ButtonGroup>
+                          </div>
+                        ) : (
+                          <Button appearance="secondary-action-button" onClick={() => { setEnded(''); setAsking(s.signalId); }} disabled={ending.busy}
+                            aria-label={t('signals.endFor', { name: s.youngPersonName })}>
+                            {t('signals.end')}
+                          </Button>
+                        )}
                       </TableCell>
                     </TableRow>
                   ))}
