@@ -23,6 +23,7 @@ export const AUDIT_KINDS = [
   'auth.totp_enabled',
   'auth.password_changed',
   'admin.region_created',
+  'admin.region_updated',
   'admin.area_created',
   'admin.organisation_created',
   'admin.user_created',

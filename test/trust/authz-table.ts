@@ -31,6 +31,7 @@ export const MATRIX: Record<string, Record<MatrixRole, Outcome>> = {
   'POST /api/v1/me/totp/confirm': row('401', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
   'GET /api/v1/admin/regions': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
   'POST /api/v1/admin/regions': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
+  'PATCH /api/v1/admin/regions/{id}': row('401', '403', '403', '403', '403', '403', 'pass', '403', '403', '403'),
   'POST /api/v1/admin/regions/{id}/areas': row('401', '403', '403', '403', '403', '403', 'pass', '403', '403', '403'),
   'GET /api/v1/admin/organisations': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),
   'POST /api/v1/admin/organisations': row('401', '403', '403', '403', '403', '403', 'allow', '403', '403', '403'),

@@ -42,6 +42,30 @@ const cases: { name: string; req: () => { method: 'GET' | 'POST'; url: string; p
   { name: 'create staff in another org', req: () => ({ method: 'POST', url: '/api/v1/admin/users', payload: staff(orgB, `m${Math.random()}@test.example`) }), expect: { anonymous: 401, parent: 403, pro: 403, orgAdmin: 403, admin: 201 } },
 ];
 
+describe("a region's settings: the disagreement period", () => {
+  it('only the platform admin changes it, within 1 to 90 days; it is audited; bad input changes nothing', async () => {
+    const url = `/api/v1/admin/regions/${regionId}`;
+    for (const who of ['orgAdmin', 'pro', 'parent']) {
+      expect((await as(t.app, s[who]!)({ method: 'PATCH', url, payload: { disagreementDays: 5 } })).statusCode, who).toBe(403);
+    }
+    for (const payload of [{ disagreementDays: 0 }, { disagreementDays: 91 }, { disagreementDays: 2.5 }, {}, { disagreementDays: 7, slug: 'x' }]) {
+      expect((await as(t.app, s.admin!)({ method: 'PATCH', url, payload })).statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    const days = async () => (await t.db.query<{ d: number }>(`SELECT disagreement_days AS d FROM regions WHERE id = $1`, [regionId]))[0]!.d;
+    expect(await days()).toBe(14);
+    const ok = await as(t.app, s.admin!)({ method: 'PATCH', url, payload: { disagreementDays: 21 } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ id: regionId, disagreementDays: 21 });
+    expect(await days()).toBe(21);
+    const listed = (await as(t.app, s.admin!)({ method: 'GET', url: '/api/v1/admin/regions' })).json() as { id: string; disagreementDays: number }[];
+    expect(listed.find((r) => r.id === regionId)!.disagreementDays).toBe(21);
+    const [ev] = await t.db.query<{ details: { disagreementDays: { from: number; to: number } } }>(
+      `SELECT details FROM audit_events WHERE kind = 'admin.region_updated' AND subject_id = $1`, [regionId]);
+    expect(ev!.details.disagreementDays).toEqual({ from: 14, to: 21 });
+    expect((await as(t.app, s.admin!)({ method: 'PATCH', url: '/api/v1/admin/regions/0d0d0d0d-0000-4000-8000-000000000000', payload: { disagreementDays: 7 } })).statusCode).toBe(404);
+  });
+});
+
 describe('admin endpoints: not logged in, forbidden and allowed', () => {
   for (const c of cases) {
     for (const [who, status] of Object.entries(c.expect)) {

@@ -12,8 +12,8 @@ export const toOrganisation = (r: OrganisationRow) => ({
 });
 
 export async function insertRegion(q: Queryable, slug: string, name: string) {
-  const [r] = await q.query<{ id: string; slug: string; name: string }>(
-    `INSERT INTO regions (slug, name) VALUES ($1, $2) RETURNING id, slug, name`, [slug, name]);
+  const [r] = await q.query<{ id: string; slug: string; name: string; disagreementDays: number }>(
+    `INSERT INTO regions (slug, name) VALUES ($1, $2) RETURNING id, slug, name, disagreement_days AS "disagreementDays"`, [slug, name]);
   return r!;
 }
 

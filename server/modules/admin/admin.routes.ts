@@ -4,7 +4,7 @@ import { ErrorSchema } from '../../core/errors.ts';
 import { requireActor } from '../../core/session.ts';
 import type { Services } from '../../app.ts';
 import {
-  AreaBody, AreaOut, DirectoryOrganisationOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, UserBody, UserOut, UserPageOut, UserSearchQuery,
+  AreaBody, AreaOut, DirectoryOrganisationOut, IdParams, ListQuery, MembershipBody, OrganisationBody, OrganisationOut, RegionBody, RegionOut, RegionSettingsBody, UserBody, UserOut, UserPageOut, UserSearchQuery,
 } from './admin.schemas.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -18,6 +18,11 @@ export function adminRoutes({ admin }: Services): FastifyPluginAsyncTypebox {
     app.post('/api/v1/admin/regions', {
       schema: { tags: ['admin'], summary: 'Create a region (platform admin)', body: RegionBody, response: { 201: RegionOut, ...errors } },
     }, async (request, reply) => reply.code(201).send(await admin.createRegion(requireActor(request), request.body)));
+
+    app.patch('/api/v1/admin/regions/:id', {
+      schema: { tags: ['admin'], summary: "Change a region's settings: the period after which a family's open request for a conversation goes to the coordinator (platform admin)",
+        params: IdParams, body: RegionSettingsBody, response: { 200: RegionOut, ...errors } },
+    }, async (request) => admin.updateRegionSettings(requireActor(request), request.params.id, request.body));
 
     app.post('/api/v1/admin/regions/:id/areas', {
       schema: { tags: ['admin'], summary: 'Add a gemeente, wijk or SWV region to a region', params: IdParams, body: AreaBody, response: { 201: AreaOut, ...errors } },

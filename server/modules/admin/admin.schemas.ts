@@ -8,7 +8,15 @@ export const RegionBody = Type.Object(
   { slug: Type.String({ pattern: '^[a-z0-9-]{2,60}$' }), name: Name },
   { additionalProperties: false },
 );
-export const RegionOut = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() }, { $id: 'Region' });
+export const RegionOut = Type.Object({
+  id: Uuid, slug: Type.String(), name: Type.String(),
+  disagreementDays: Type.Integer({ description: "Days after which a family's open request for a conversation about the plan goes to the municipality coordinator" }),
+}, { $id: 'Region' });
+/** The region's settings that its partners agree on (platform admin). */
+export const RegionSettingsBody = Type.Object(
+  { disagreementDays: Type.Integer({ minimum: 1, maximum: 90 }) },
+  { additionalProperties: false },
+);
 
 export const AreaBody = Type.Object(
   {

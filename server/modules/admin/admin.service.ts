@@ -86,7 +86,22 @@ export function createAdminService(db: Db) {
 
     async listRegions(actor: Actor) {
       if (!adminPolicy.canManageRegions(actor)) deny();
-      return db.query<{ id: string; slug: string; name: string }>(`SELECT id, slug, name FROM regions ORDER BY name`);
+      return db.query<{ id: string; slug: string; name: string; disagreementDays: number }>(
+        `SELECT id, slug, name, disagreement_days AS "disagreementDays" FROM regions ORDER BY name`);
+    },
+
+    /** The region's settings (the disagreement period); changed fields are audited, not values elsewhere. */
+    async updateRegionSettings(actor: Actor, regionId: string, body: { disagreementDays: number }) {
+      if (!adminPolicy.canManageRegions(actor)) deny();
+      return db.tx(async (q) => {
+        const [before] = await q.query<{ days: number }>(`SELECT disagreement_days AS days FROM regions WHERE id = $1`, [regionId]);
+        if (!before) throw new AppError('not_found');
+        const [r] = await q.query<{ id: string; slug: string; name: string; disagreementDays: number }>(
+          `UPDATE regions SET disagreement_days = $2 WHERE id = $1 RETURNING id, slug, name, disagreement_days AS "disagreementDays"`, [regionId, body.disagreementDays]);
+        await appendAudit(q, { chainKey: PLATFORM_CHAIN, kind: 'admin.region_updated', regionId, actorUserId: actor.userId, subjectType: 'region', subjectId: regionId,
+          details: { disagreementDays: { from: before.days, to: body.disagreementDays } } });
+        return r!;
+      });
     },
 
     async createArea(actor: Actor, regionId: string, body: { kind: string; name: string; code?: string; parentId?: string }) {

@@ -32,6 +32,21 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await page.getByText('OBS Het Nieuwe Rondeel is toegevoegd.').waitFor();
   await page.getByRole('cell', { name: 'OBS Het Nieuwe Rondeel', exact: true }).waitFor();
 
+  // The region's agreed period before a family's request for a conversation goes to the coordinator.
+  const settings = page.getByRole('region', { name: 'Afspraken van de regio' });
+  const daysField = settings.getByLabel('Termijn in dagen');
+  expect(await daysField.inputValue() === '14', 'the default period is 14 days');
+  await daysField.fill('120');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await settings.getByText('Vul een heel getal in van 1 tot en met 90.').first().waitFor();
+  await ctx.axe(page, 'region settings with an error');
+  await daysField.fill('21');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await settings.getByText(/^De termijn voor .+ is nu 21 dagen\.$/).waitFor();
+  await daysField.fill('14');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await settings.getByText(/^De termijn voor .+ is nu 14 dagen\.$/).waitFor();
+
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
   // The list is paged (25 of 260 users in name order, issue 18): the parent's account is found by its address.

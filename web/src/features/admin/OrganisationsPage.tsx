@@ -12,6 +12,7 @@ import { useMe } from '../../session.tsx';
 import { ORGANISATION_TYPES, type Organisation, type Region } from '../../types.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { ContactLinks } from '../../components/Contact.tsx';
+import { RegionSettings } from './RegionSettings.tsx';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function OrganisationsPage() {
         )}
       </DataSection>
       {me.isPlatformAdmin && <NewOrganisationForm onCreated={orgs.reload} />}
+      {me.isPlatformAdmin && <RegionSettings />}
     </>
   );
 }
