@@ -10,7 +10,9 @@ ALTER TABLE exemptions ADD CONSTRAINT exemptions_statement_user_fk FOREIGN KEY (
 ALTER TABLE exemptions ADD COLUMN statement_registration text;
 ALTER TABLE exemptions ADD COLUMN swv_id uuid;
 ALTER TABLE exemptions ADD CONSTRAINT exemptions_swv_fk FOREIGN KEY (swv_id) REFERENCES organisations(id);
+CREATE INDEX exemptions_swv_idx ON exemptions (region_id, swv_id);
 UPDATE exemptions x SET swv_id = o.swv_id
   FROM young_people y JOIN organisations o ON o.id = y.school_id
  WHERE y.region_id = x.region_id AND y.id = x.young_person_id AND o.swv_id IS NOT NULL;
-CREATE INDEX exemptions_swv_idx ON exemptions (region_id, swv_id);
+-- The update queued the leerplicht list-version trigger (deferred to commit, migration 0011): run it now.
+SET CONSTRAINTS ALL IMMEDIATE;

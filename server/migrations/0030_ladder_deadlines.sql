@@ -9,6 +9,9 @@ ALTER TABLE doorzetting_decisions ADD COLUMN replaces_decision_id uuid;
 UPDATE doorzetting_decisions d SET replaces_decision_id = p.prev
   FROM (SELECT region_id, id, lag(id) OVER (PARTITION BY region_id, absence_id ORDER BY created_at, id) AS prev FROM doorzetting_decisions) p
  WHERE p.region_id = d.region_id AND p.id = d.id AND p.prev IS NOT NULL;
+-- The update queued the leerplicht list-version trigger (deferred to commit, migration 0011): run it now,
+-- so the indexes below can be built in this transaction.
+SET CONSTRAINTS ALL IMMEDIATE;
 ALTER TABLE doorzetting_decisions ADD CONSTRAINT doorzetting_decisions_replaces_fkey FOREIGN KEY (region_id, replaces_decision_id) REFERENCES doorzetting_decisions (region_id, id);
 CREATE UNIQUE INDEX doorzetting_decisions_first_idx ON doorzetting_decisions (region_id, absence_id) WHERE replaces_decision_id IS NULL;
 CREATE UNIQUE INDEX doorzetting_decisions_replaced_once_idx ON doorzetting_decisions (region_id, replaces_decision_id);

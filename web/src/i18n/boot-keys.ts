@@ -8,6 +8,8 @@
 export const BOOT_KEYS = [
   'common', 'fieldError', 'layout', 'login', 'nav', 'notFound', 'pageError',
   'frontdoor.nav', 'signals.nav', 'consult.nav', 'supportTeam.nav',
+  // The shared form (error summary) and date field of components/forms.tsx, which the login form uses.
+  'frontdoor.errorSummary', 'dateField.hint',
 ] as const;
 
 type Texts = { [key: string]: string | Texts };
