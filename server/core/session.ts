@@ -26,6 +26,15 @@ export const ORGANISATION_TYPES = [
   'training_institute', 'mbo', 'gastouder_agency',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+/**
+ * The kinds of partner a partners' workspace may add as a contact-only organisation (issue 18). A school,
+ * SWV, leerplicht, municipality, JGZ, wijkteam or care provider is made by the platform admin: those
+ * appear in consent, enrolment and decision pickers, so a lookalike made from a workspace could mislead.
+ */
+export const PARTNER_ONLY_TYPES = [
+  'welfare', 'youth_work', 'sport_culture', 'library', 'police', 'housing', 'health_insurer', 'care_office',
+  'training_institute', 'mbo', 'gastouder_agency',
+] as const satisfies readonly OrganisationType[];
 
 export interface Membership {
   organisationId: string;

@@ -4,7 +4,7 @@
  */
 import type { MeOut, MembershipOut } from '../../server/modules/accounts/accounts.schemas.ts';
 import type { OrganisationOut, RegionOut, UserOut } from '../../server/modules/admin/admin.schemas.ts';
-import type { OrganisationType, Role } from '../../server/core/session.ts';
+import type { OrganisationType, PARTNER_ONLY_TYPES as ServerPartnerTypes, Role } from '../../server/core/session.ts';
 import type { Assert, SameValues } from './contract.ts';
 
 export type UserKind = MeOut['kind'];
@@ -27,6 +27,13 @@ export const ORGANISATION_TYPES = [
   'training_institute', 'mbo', 'gastouder_agency',
 ] as const;
 type _OrganisationTypes = Assert<SameValues<typeof ORGANISATION_TYPES, OrganisationType>>;
+
+/** The partner kinds a workspace may add itself (the others are made by the platform admin). */
+export const PARTNER_ONLY_TYPES = [
+  'welfare', 'youth_work', 'sport_culture', 'library', 'police', 'housing', 'health_insurer', 'care_office',
+  'training_institute', 'mbo', 'gastouder_agency',
+] as const;
+type _PartnerTypes = Assert<SameValues<typeof PARTNER_ONLY_TYPES, (typeof ServerPartnerTypes)[number]>>;
 
 /** Which home screen a user gets; decided from /me only (the server still checks every call). */
 export type HomeKind = 'admin' | 'family' | 'worklist' | 'professional' | 'privacy' | 'policy';

@@ -11,7 +11,8 @@ export interface RoundRow {
 const roundSelect = (region: string) => `
   SELECT r.id, r.partnership_id, r.region_id, r.framework_id, f.key AS framework_key, f.name_nl AS framework_name_nl, f.name_en AS framework_name_en,
          r.title, r.opens_on, r.closes_on, r.status, r.version,
-         (SELECT count(*)::int FROM partnership_invitations i WHERE i.region_id = ${region} AND i.region_id = r.region_id AND i.round_id = r.id) AS invited,
+         (SELECT count(*)::int FROM partnership_invitations i WHERE i.region_id = ${region} AND i.region_id = r.region_id AND i.round_id = r.id
+             AND i.respondent_group NOT IN ('parent', 'young_person')) AS invited,
          (SELECT count(*)::int FROM partnership_responses x WHERE x.region_id = ${region} AND x.region_id = r.region_id AND x.round_id = r.id) AS responded
     FROM partnership_rounds r JOIN partnership_frameworks f ON f.id = r.framework_id
    WHERE r.region_id = ${region}`;
@@ -40,8 +41,8 @@ export async function usersForInvitation(q: Queryable, userIds: string[], region
 
 /** Active parents and young people of the region with one of these e-mail addresses (case-insensitive). */
 export async function familiesByEmail(q: Queryable, emails: string[], regionId: string) {
-  return q.query<{ id: string; email: string }>(
-    `SELECT id, lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[]) AND region_id = $2 AND active AND kind IN ('parent', 'young_person')`,
+  return q.query<{ id: string; email: string; kind: 'parent' | 'young_person' }>(
+    `SELECT id, lower(email) AS email, kind FROM users WHERE lower(email) = ANY($1::text[]) AND region_id = $2 AND active AND kind IN ('parent', 'young_person')`,
     [emails.map((e) => e.toLowerCase()), regionId]);
 }
 
@@ -63,7 +64,8 @@ export async function staffCandidates(q: Queryable, p: PartnershipKey, roundId: 
 /** How many are invited to a round per respondent group (counts only: who answered is never shown). */
 export async function invitedByGroup(q: Queryable, roundId: string, regionId: string) {
   return q.query<{ group: string; n: number }>(
-    `SELECT respondent_group AS "group", count(*)::int AS n FROM partnership_invitations WHERE region_id = $2 AND round_id = $1 GROUP BY respondent_group ORDER BY respondent_group`,
+    `SELECT respondent_group AS "group", count(*)::int AS n FROM partnership_invitations WHERE region_id = $2 AND round_id = $1
+        AND respondent_group NOT IN ('parent', 'young_person') GROUP BY respondent_group ORDER BY respondent_group`,
     [roundId, regionId]);
 }
 

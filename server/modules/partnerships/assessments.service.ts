@@ -117,16 +117,24 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
         const round = await roundInPartnership(q, ctx.partnership, roundId);
         // A parent or young person may be named by e-mail address (the workspace has no list of families).
         const emails = body.invitations.flatMap((i) => (i.email && !i.userId ? [i.email.toLowerCase()] : []));
-        const byEmail = new Map((emails.length ? await repo.familiesByEmail(q, emails, ctx.partnership.region_id) : []).map((u) => [u.email, u.id]));
-        const invitations = body.invitations.map((inv, idx) => {
+        const byEmail = new Map((emails.length ? await repo.familiesByEmail(q, emails, ctx.partnership.region_id) : []).map((u) => [u.email, u]));
+        // An address is never answered on: a family account of that group gets the invitation, any other address is
+        // passed over without a word, and the workspace's counts leave families out — so inviting cannot tell
+        // whether an address belongs to a parent or a young person in Rondom.
+        let familyAddresses = 0;
+        const invitations = body.invitations.flatMap((inv, idx) => {
           const field = `invitations.${idx}`;
           if (Boolean(inv.userId) === Boolean(inv.email)) throw new AppError('validation_failed', { fields: { [`${field}.userId`]: 'name the respondent by userId or by email' } });
           if (inv.email && inv.respondentGroup !== 'parent' && inv.respondentGroup !== 'young_person') {
             throw new AppError('validation_failed', { fields: { [`${field}.email`]: 'only parents and young people are invited by e-mail address' } });
           }
-          const userId = inv.userId ?? byEmail.get(inv.email!.toLowerCase());
-          if (!userId) throw new AppError('invalid_reference', { fields: { [`${field}.email`]: 'no parent or young person with this e-mail address in this region' } });
-          return { userId, respondentGroup: inv.respondentGroup, ...(inv.partnerId ? { partnerId: inv.partnerId } : {}) };
+          if (inv.email) {
+            familyAddresses++;
+            if (inv.partnerId) throw new AppError('validation_failed', { fields: { [`${field}.partnerId`]: 'parents and young people do not answer for an organisation' } });
+            const family = byEmail.get(inv.email.toLowerCase());
+            return family && family.kind === inv.respondentGroup ? [{ userId: family.id, respondentGroup: inv.respondentGroup }] : [];
+          }
+          return [{ userId: inv.userId!, respondentGroup: inv.respondentGroup, ...(inv.partnerId ? { partnerId: inv.partnerId } : {}) }];
         });
         const userIds = [...new Set(invitations.map((i) => i.userId))];
         const users = new Map((await repo.usersForInvitation(q, userIds, ctx.partnership.region_id)).map((u) => [u.id, u.kind]));
@@ -151,9 +159,11 @@ export function createAssessmentsService(ws: Workspace, db: Db) {
           } else if (inv.partnerId) {
             throw new AppError('validation_failed', { fields: { [`${field}.partnerId`]: 'parents and young people do not answer for an organisation' } });
           }
-          if (await repo.insertInvitation(q, round.id, ctx.partnership.region_id, inv)) added++;
+          if (await repo.insertInvitation(q, round.id, ctx.partnership.region_id, inv) && kind === 'staff') added++;
         }
-        await audit('partnership.invitation_added', { type: 'round', id: roundId }, { added, groups: [...new Set(invitations.map((i) => i.respondentGroup))] });
+        // The staff invited are counted; family addresses only as submitted (never whether one matched).
+        await audit('partnership.invitation_added', { type: 'round', id: roundId }, { added, familyAddresses,
+          groups: [...new Set(body.invitations.map((i) => i.respondentGroup))] });
         return toRound((await repo.rounds(q, ctx.partnership, roundId))[0]!);
       });
     },

@@ -1,6 +1,6 @@
 /** Partner map: partners, their people and portfolios ("wie is wie en wie kent wie"). */
 import { Type, type Static } from 'typebox';
-import { ORGANISATION_TYPES } from '../../core/session.ts';
+import { PARTNER_ONLY_TYPES } from '../../core/session.ts';
 import { AllowedActions, Name, Nullable, Text, Uuid, WarningOut } from './partnerships.schemas.ts';
 
 const Ring = Type.Enum(['inner', 'outer'] as const);
@@ -9,7 +9,7 @@ const Phone = Type.String({ maxLength: 30 });
 
 /** An organisation that is not in Rondom yet, added from the workspace as a contact-only organisation (no staff). */
 export const NewOrganisation = Type.Object({
-  type: Type.Enum(ORGANISATION_TYPES), name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  type: Type.Enum(PARTNER_ONLY_TYPES, { description: 'Only the partner kinds: schools, SWVs, leerplicht, municipalities, JGZ and care are made by the platform admin' }), name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
 }, { additionalProperties: false });
 /** Either an organisation of the region (organisationId) or a new one (newOrganisation): exactly one. */
 export const PartnerBody = Type.Object({

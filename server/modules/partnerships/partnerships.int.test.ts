@@ -193,6 +193,11 @@ describe('partner map', () => {
     expect(await count('gemeente elders')).toBe(0);
     // Unknown type, both or neither of organisationId and newOrganisation.
     expect((await add('beleid', 'Iets', 'bakery')).statusCode).toBe(400);
+    // Not a school, SWV, leerplicht, municipality, JGZ or care provider: those appear in consent and decision pickers.
+    for (const type of ['school', 'swv', 'leerplicht', 'municipality', 'jgz', 'youth_care_provider', 'wijkteam']) {
+      expect((await add('beleid', `Nep ${type}`, type)).statusCode, type).toBe(400);
+      expect(await count(`Nep ${type}`)).toBe(0);
+    }
     const both = await call(f, 'beleid')({ method: 'POST', url: `${url}/partners`, payload: { organisationId: f.org.outside, newOrganisation: { type: 'library', name: 'Dubbel' } } });
     expect(both.statusCode).toBe(400);
     expect(await count('Dubbel')).toBe(0);

@@ -67,18 +67,19 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await panel.getByText('3 mensen zijn uitgenodigd.').waitFor();
   await invite.getByText('Uitgenodigd: Werkvloer 3.').waitFor();
 
-  // Parents by e-mail address; an unknown address is named.
+  // Parents by e-mail address. Rondom never says whether an address is a family's (who is in Rondom stays
+  // private), so an unknown address gets the same answer as a parent's, and families are not counted here.
   await invite.getByLabel('Groep').selectOption({ label: 'Ouders' });
+  await invite.getByLabel('E-mailadressen').fill('geen-adres');
+  await invite.getByRole('button', { name: 'Uitnodigen' }).click();
+  await invite.locator('.rondom-error-summary').waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.name === 'emails');
+  await ctx.axe(page, 'invite parents with a malformed address 1280');
   await invite.getByLabel('E-mailadressen').fill(`${demoEmail('ouder')}\nonbekend@example.org`);
   await invite.getByRole('button', { name: 'Uitnodigen' }).click();
-  await invite.locator('.rondom-error-summary').getByText(/onbekend@example\.org/).waitFor();
-  await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.name === 'emails');
-  await ctx.axe(page, 'invite parents with an unknown address 1280');
-  await invite.getByLabel('E-mailadressen').fill(demoEmail('ouder'));
-  await invite.getByRole('button', { name: 'Uitnodigen' }).click();
-  await panel.getByText('1 persoon is uitgenodigd.').waitFor();
-  await invite.getByText('Uitgenodigd: Ouders 1, Werkvloer 3.').waitFor();
-  await panel.getByText('0 van 4 antwoorden').first().waitFor();
+  await panel.getByText(/^De uitnodiging is verwerkt voor 2 adressen\./).waitFor();
+  await invite.getByText('Uitgenodigd: Werkvloer 3.').waitFor();
+  await panel.getByText('0 van 3 antwoorden').first().waitFor();
 
   // What each reads: the parent the plain wording, the intern begeleider the source's.
   const parentInv = (await apiGet<Inv[]>(baseUrl, 'ouder', '/api/v1/partnerships/invitations')).find((i) => i.roundTitle === title);

@@ -167,7 +167,7 @@ function RoundPanel({ id, round, canManage, onChanged }: { id: string; round: Ro
       <Done message={done} />
       {canManage && round.status === 'open' && (
         <>
-          <InviteForm id={id} round={round} onSaved={(n) => { setDone(t('assessment.invitedDone', { count: n })); onChanged(); }} />
+          <InviteForm id={id} round={round} onSaved={(n, family) => { setDone(t(family ? 'assessment.invitedFamilies' : 'assessment.invitedDone', { count: n })); onChanged(); }} />
           <section aria-labelledby={`${headingId}-close`} className="rondom-section">
             <Heading level={4} id={`${headingId}-close`}>{t('assessment.closeTitle')}</Heading>
             <Paragraph>{t('assessment.closeText')}</Paragraph>
@@ -190,7 +190,7 @@ function RoundPanel({ id, round, canManage, onChanged }: { id: string; round: Ro
   );
 }
 
-function InviteForm({ id, round, onSaved }: { id: string; round: RoundFull; onSaved: (added: number) => void }) {
+function InviteForm({ id, round, onSaved }: { id: string; round: RoundFull; onSaved: (added: number, family: boolean) => void }) {
   const { t } = useTranslation();
   const formId = `invite-${round.id}`;
   const candidates = useLoad((s) => api.get<Candidates>(`/api/v1/partnerships/${id}/rounds/${round.id}/candidates`, s), [id, round.id]);
@@ -222,14 +222,15 @@ function InviteForm({ id, round, onSaved }: { id: string; round: RoundFull; onSa
       setChosen([]);
       setEmails('');
       candidates.reload();
-      onSaved(r.invited - before);
+      // Families: the server never says whether an address is a family's, so the count is of the addresses sent.
+      onSaved(family ? addresses.length : r.invited - before, family);
     }, (err) => {
       // A refused address is named, so the policy maker knows which line to fix.
       let out: Record<string, string> = fieldErrorsOf(t, err);
       if (isApiError(err)) {
         const bad = Object.keys(err.fields).map((p) => /^invitations\.(\d+)\.email$/.exec(p)?.[1]).filter((x): x is string => x !== undefined);
         const sent = invitations as { email?: string }[];
-        if (bad.length) out = { emails: t('assessment.emailUnknown', { address: bad.map((i) => sent[Number(i)]?.email ?? '').join(', ') }) };
+        if (bad.length) out = { emails: t('fieldError.email') + ` (${bad.map((i) => sent[Number(i)]?.email ?? '').join(', ')})` };
         else if (Object.keys(err.fields).length) out = { [family ? 'emails' : 'people']: Object.values(out)[0] ?? t('fieldError.generic') };
       }
       focusFirstError(formId, order, out, { people: `person-${round.id}-0` });

@@ -12,7 +12,7 @@ import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField }
 import { DataSection } from '../../components/Section.tsx';
 import { SuccessAlert } from '../../components/status.tsx';
 import { useLoad } from '../../hooks.ts';
-import { ORGANISATION_TYPES } from '../../types.ts';
+import { PARTNER_ONLY_TYPES } from '../../types.ts';
 import { type MapView, type Partner, type Person, type Portfolio } from './partnership-types.ts';
 import { Warnings } from './Warnings.tsx';
 import { Disclosure, only, required, WsForm } from './WsForm.tsx';
@@ -198,7 +198,7 @@ function AddPartnerForm({ id, partners, canAddOrganisation, onSaved, onCancel }:
           {isNew && (
             <>
               <SelectField label={labels.type} name="type" value={type} onChange={setType} error={f.type} placeholder={t('common.choose')}
-                options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}`) }))} />
+                options={PARTNER_ONLY_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}`) }))} />
               <TextField label={labels.name} name="name" value={name} onChange={setName} error={f.name} required maxLength={200} description={t('wsEdit.partner.nameHelp')} />
             </>
           )}
