@@ -411,11 +411,12 @@ export function appendReadAudit(db: Db, event: AuditEvent): Promise<void> {
  * shows it. (A list of what the reader registered themselves stays one event on the reader's chain.)
  */
 export async function appendChildListReads(db: Db, base: Omit<AuditEvent, 'chainKey' | 'youngPersonId' | 'regionId' | 'basis'>,
-  children: { youngPersonId: string; regionId: string; basis?: string | null }[]): Promise<void> {
+  children: { youngPersonId: string; regionId: string; basis?: string | null; actorOrganisationId?: string | null }[]): Promise<void> {
   const seen = new Set<string>();
   const unique = children.filter((c) => !seen.has(c.youngPersonId) && Boolean(seen.add(c.youngPersonId)));
   await Promise.all(unique.map((c) => appendReadAudit(db, {
     ...base, chainKey: youngPersonChain(c.youngPersonId), youngPersonId: c.youngPersonId, regionId: c.regionId, basis: c.basis ?? null,
+    ...(c.actorOrganisationId !== undefined ? { actorOrganisationId: c.actorOrganisationId } : {}),
   })));
 }
 

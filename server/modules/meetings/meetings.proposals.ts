@@ -71,7 +71,9 @@ export function createProposalsService(db: Db, clock: () => Date = () => new Dat
       const reach = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
       await appendChildListReads(db, {
         kind: 'mandate.proposals_read', actorUserId: actor.userId, actorOrganisationId: orgs[0]?.organisationId ?? null, subjectType: 'meeting_proposals',
-      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'mandate' })));
+      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'organisation_mandate',
+        // The organisation the proposal is for: the reader reads it as that organisation's decider.
+        actorOrganisationId: r.commits_organisation_id })));
       return rows.map((r) => view(r, reach.has(r.young_person_id), true));
     },
 

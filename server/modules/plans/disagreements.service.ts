@@ -130,7 +130,7 @@ export function createDisagreementsService(db: Db, clock: () => Date = () => new
       const reach = await resolveAccessMany(db, actor, rows.map((r) => r.young_person_id));
       await appendChildListReads(db, {
         kind: 'disagreement.list_read', actorUserId: actor.userId, actorOrganisationId: actor.memberships[0]?.organisationId ?? null, subjectType: 'plan_disagreements',
-      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'legal_task' })));
+      }, rows.map((r) => ({ youngPersonId: r.young_person_id, regionId: r.region_id, basis: reach.get(r.young_person_id)?.basis ?? 'coordinator' })));
       return rows.map((r) => coordinatorView(r, reach.has(r.young_person_id), now));
     },
 
