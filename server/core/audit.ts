@@ -84,6 +84,7 @@ export const AUDIT_KINDS = [
   'absence.decision',
   'absence.alert',
   'exemption.registered',
+  'exemption.statement_refused',
   'exemption.reviewed',
   'report.exported',
   'jobs.daily',

@@ -121,6 +121,7 @@ const WHAT: Record<string, [string, string]> = {
   'absence.decision': ['decided on a suitable place', 'besliste over een passende plek'],
   'absence.alert': ['was warned about the time without a suitable offer', 'kreeg een waarschuwing over de tijd zonder passend aanbod'],
   'exemption.registered': ['registered an exemption from school', 'schreef een vrijstelling van school in'],
+  'exemption.statement_refused': ['tried to register an exemption from school; Rondom refused the statement', 'probeerde een vrijstelling van school in te schrijven; Rondom weigerde de verklaring'],
   'exemption.reviewed': ['reviewed an exemption from school', 'beoordeelde een vrijstelling van school'],
   'support_team.item_added': ['put the young person on a support team\'s agenda', 'zette de jongere op de agenda van een ondersteuningsteam'],
   'support_team.item_updated': ['updated the support team\'s talk about the young person', 'werkte het gesprek in het ondersteuningsteam over de jongere bij'],
@@ -133,7 +134,7 @@ const WHAT: Record<string, [string, string]> = {
 /** Audit kinds that are never about one young person (accounts, the platform, partnerships, anonymous consults): no words needed here. */
 export const NOT_IN_A_CHILDS_LOG = new Set<string>([
   'auth.login', 'auth.login_failed', 'auth.logout', 'auth.totp_enabled', 'auth.password_changed',
-  'admin.region_created', 'admin.area_created', 'admin.organisation_created', 'admin.user_created', 'admin.membership_added',
+  'admin.region_created', 'admin.region_updated', 'admin.area_created', 'admin.organisation_created', 'admin.user_created', 'admin.membership_added',
   'privacy.report_read', 'audit.anchor', 'report.exported', 'jobs.daily',
   'consult.asked', 'consult.read', 'consult.listed', 'consult.answered', 'consult.contact_set',
   'support_team.created', 'support_team.updated', 'support_team.member_added', 'support_team.member_ended',

@@ -97,7 +97,18 @@ export function createExemptionsService(db: Db) {
           const [u] = await db.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND region_id = $2 AND kind = 'staff'`, [body.statementUserId, actor.regionId]);
           if (!u) throw new AppError('invalid_reference', { fields: { statementUserId: 'unknown professional in this region' } });
         }
-        await assertIndependentStatement(db, actor.regionId, body.youngPersonId, { by: body.statementBy!, userId: body.statementUserId ?? null, date: body.statementDate! }, today());
+        try {
+          await assertIndependentStatement(db, actor.regionId, body.youngPersonId, { by: body.statementBy!, userId: body.statementUserId ?? null, date: body.statementDate! }, today());
+        } catch (err) {
+          // The refusal says something about the child's network: every one is on the child's chain (the family and the
+          // privacy officer see who tried), so trying names until one is refused does not go unseen.
+          await appendAudit(db, {
+            chainKey: youngPersonChain(body.youngPersonId), kind: 'exemption.statement_refused', outcome: 'denied', regionId: actor.regionId, actorUserId: actor.userId,
+            actorOrganisationId: actor.memberships.find((m) => m.role === 'leerplicht_officer')?.organisationId ?? null, youngPersonId: body.youngPersonId,
+            subjectType: 'exemption', basis: 'legal_task', details: { reason: (err as AppError).detail?.fields?.statementDate ? 'future_date' : 'author_in_network' },
+          });
+          throw err;
+        }
       }
       const validUntil = body.article === '5a' && body.neverAble ? leerplichtEnd(yp.birth_date) : schoolYearEnd(body.validFrom);
       const status = body.article === '5a' ? 'pending_review' : 'confirmed';

@@ -311,6 +311,10 @@ describe('issue 21: the 5-onder-a statement is by an independent person; an exem
     expect(formerId).toBeTruthy();
     const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM exemptions WHERE region_id = $1 AND young_person_id = $2`, [f.regionId, child]);
     expect(n!.n).toBe(0);
+    // Each refusal says something about the child's network: each is on the child's chain, so probing names is seen.
+    const [refused] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE region_id = $1 AND chain_key = $2 AND kind = 'exemption.statement_refused' AND outcome = 'denied'`, [f.regionId, `yp:${child}`]);
+    expect(refused!.n).toBe(4);
     // Someone whose involvement ended more than a year ago is independent again.
     const ok = await post({ youngPersonId: child, statementBy: 'Lang Geleden', statementRegistration: 'NIP 12345' });
     expect(ok.statusCode, ok.body).toBe(201);
