@@ -143,15 +143,18 @@ export const ACCESS_LOG_WORDS = WHAT;
 
 /**
  * An audit event the family must not see ($2: the young person, $4: its region): the recording and review of a legal
- * basis marked as endangering the child (unless the review rejected that marking) and every access
- * made on it; an emergency access whose family notice would endanger the child, and the reads under it.
+ * basis marked as endangering the child (unless the review rejected that marking) and everything the
+ * organisation holding it did about the child (every basis, also refused attempts); an emergency access
+ * whose family notice would endanger the child, and the reads under it.
  */
 export const HIDDEN_FROM_FAMILY_SQL = `(
   (e.kind = 'basis.recorded' AND e.details->>'endangering' = 'true'
    AND NOT EXISTS (SELECT 1 FROM legal_bases l WHERE l.region_id = $4 AND l.young_person_id = $2 AND l.recorded_by = e.actor_user_id AND l.endangering_review_outcome = 'rejected'))
   OR EXISTS (SELECT 1 FROM legal_bases l WHERE l.region_id = $4 AND l.young_person_id = $2 AND l.endangering AND l.endangering_review_outcome IS DISTINCT FROM 'rejected'
            AND ((e.subject_type = 'legal_basis' AND e.subject_id = l.id::text)
-                OR (e.basis = l.kind AND e.actor_organisation_id = l.organisation_id AND e.occurred_at >= l.recorded_at)))
+                -- Anything that organisation did about the child, on any basis and also refused attempts (a refusal
+                -- has no basis): a "Veilig Thuis: geweigerd" line would tell the family as much as the basis itself.
+                OR e.actor_organisation_id = l.organisation_id))
   OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.region_id = $4 AND g.young_person_id = $2 AND g.family_endangered
            AND ((e.subject_type = 'break_glass' AND e.subject_id = g.id::text)
                 OR (e.basis = 'break_glass' AND e.actor_user_id = g.user_id AND e.occurred_at >= g.started_at

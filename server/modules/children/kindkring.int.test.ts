@@ -446,6 +446,13 @@ describe('legal basis', () => {
     const famLog = (await api('dad')({ method: 'GET', url: `/api/v1/children/${f.child.c15}/access-log` })).json();
     expect(famLog.items.filter((i: { basis: string | null }) => i.basis === 'meldcode')).toEqual([]);
     expect(famLog.items.map((i: { what: string }) => i.what)).not.toContain('recorded a reason to share without consent');
+    // Nor the school's attempt that was refused before it recorded the basis (a refusal has no basis), nor
+    // anything else the school did: "OBS Testkring: refused" would tell the family as much (found in review).
+    const [refused] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE chain_key = $1 AND kind = 'access.denied' AND actor_organisation_id = $2`, [`yp:${f.child.c15}`, f.org.school]);
+    expect(refused!.n).toBeGreaterThan(0);
+    const everything = (await api('dad')({ method: 'GET', url: `/api/v1/children/${f.child.c15}/access-log?family=include&limit=100` })).json();
+    expect(everything.items.filter((i: { organisation: string | null }) => i.organisation === 'OBS Testkring')).toEqual([]);
     const id = ok.json().legalBases[0].id;
     // Nobody but a privacy officer covering the school reviews it: not an outsider, not a colleague, not the recorder.
     for (const who of ['outsider', 'jgz', 'ib']) {
