@@ -82,7 +82,9 @@ export function createEvaluationsService(db: Db) {
               WHERE region_id = $1 AND young_person_id = $2 AND plan_id = $3 AND plan_version = $4 AND user_id = $5 AND relation = $6 AND version = $11 RETURNING id`,
             [...values, ifMatch, new Date()]);
         if (done.length === 0) throw new AppError('conflict', { current: await familyView(q, a, actor) });
-        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'evaluation.family_answered', actorUserId: actor.userId, summary: { relation, planVersion: plan.current_version } });
+        // A young person's answer is theirs: the family's timeline does not show when they answered.
+        await addTimeline(q, { regionId: a.regionId, youngPersonId: childId, kind: 'evaluation.family_answered', actorUserId: actor.userId,
+          summary: { relation, planVersion: plan.current_version }, familyVisible: relation === 'parent' });
         return familyView(q, a, actor);
       });
     },
