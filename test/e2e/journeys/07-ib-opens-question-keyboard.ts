@@ -81,7 +81,7 @@ export async function run(ctx: JourneyContext): Promise<void> {
   await parentsConfirm();
   await page.getByText('OBS De Kring: er is toestemming.').waitFor();
   // Now the school has a basis, the other organisations (candidates) can be chosen.
-  await page.getByRole('option', { name: 'Wijkteam Rondeel-Noord' }).waitFor({ state: 'attached' });
+  await page.getByLabel('Welke organisatie?', { exact: true }).getByRole('option', { name: 'Wijkteam Rondeel-Noord' }).waitFor({ state: 'attached' });
   await recordConsent(/^Wijkteam Rondeel-Noord$/, /mondeling/, 'De toestemming voor Wijkteam Rondeel-Noord is vastgelegd.');
   await parentsConfirm();
   await page.getByText('Wijkteam Rondeel-Noord: er is toestemming.').waitFor();
