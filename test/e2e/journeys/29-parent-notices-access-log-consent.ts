@@ -20,8 +20,10 @@ export async function run(ctx: JourneyContext): Promise<void> {
   const org = me.memberships.find((m) => m.organisationName === 'JGZ GGD Rondeel');
   expect(org, 'the JGZ doctor works for JGZ GGD Rondeel');
   const view = await jgz.get<{ rule: { consenters: { userId: string | null; displayName: string; relation: string }[] } }>(`/api/v1/children/${lotte.id}/consents`);
-  const parent = view.rule.consenters.find((c) => c.relation === 'parent' && c.userId);
-  expect(parent, 'Lotte has a parent with an account');
+  // The consent is for the parent who logs in below (Lotte has two parents with an account).
+  const ouderMe = await ouder.get<{ id: string }>('/api/v1/me');
+  const parent = view.rule.consenters.find((c) => c.relation === 'parent' && c.userId === ouderMe.id);
+  expect(parent, 'the demo parent gives consent for Lotte');
   const recorded = await jgz.post(`/api/v1/children/${lotte.id}/consents`, { purpose: 'share_in_network', recipientOrganisationId: org.organisationId, consenterUserId: parent.userId, method: 'written' });
   expect(recorded.status === 201 || recorded.status === 409, `the JGZ records a consent for the parent (got ${recorded.status})`);
   // The same consent twice is refused, in words.
